@@ -1,0 +1,131 @@
+/// Labels in the two languages cie speaks. Chinese is the default everywhere.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+}
+
+/// A text with a Chinese and an English form.
+public struct LocalizedText: Sendable, Hashable, Codable {
+    public var zh: String
+    public var en: String
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+    public init(_ both: String) {
+        self.zh = both
+        self.en = both
+    }
+    public func callAsFunction(_ language: Language) -> String {
+        language == .zh ? zh : en
+    }
+}
+
+/// The status of one target for one unit in the evaluation year (TARGETS.md, "Status").
+public enum Status: String, Sendable, CaseIterable, Codable, Comparable {
+    case met
+    case notMet = "not_met"
+    case onTrack = "on_track"
+    case offTrack = "off_track"
+    case noData = "no_data"
+    case notApplicable = "not_applicable"
+    case error
+
+    public var label: LocalizedText {
+        switch self {
+        case .met: LocalizedText(zh: "达标", en: "met")
+        case .notMet: LocalizedText(zh: "未达标", en: "not met")
+        case .onTrack: LocalizedText(zh: "进展顺利", en: "on track")
+        case .offTrack: LocalizedText(zh: "进展滞后", en: "off track")
+        case .noData: LocalizedText(zh: "数据不足", en: "no data")
+        case .notApplicable: LocalizedText(zh: "不适用", en: "not applicable")
+        case .error: LocalizedText(zh: "出错", en: "error")
+        }
+    }
+
+    /// True for the statuses that count as a failure of compliance (for binding and striving targets).
+    public var isFailure: Bool { self == .notMet || self == .offTrack }
+
+    /// Parses an id (`not_met`), its hyphenated or spaced form, or a Chinese label (`未达标`).
+    public init?(parsing text: String) {
+        let key = text.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        if let s = Status(rawValue: key) {
+            self = s
+            return
+        }
+        guard let s = Status.allCases.first(where: { $0.label.zh == text || $0.label.en == text.lowercased() }) else {
+            return nil
+        }
+        self = s
+    }
+
+    public static func < (a: Status, b: Status) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// How strongly the document words a target (TARGETS.md, "Strength").
+public enum Strength: String, Sendable, CaseIterable, Codable {
+    /// 要, 实现, 达到, 确保, 每年
+    case binding
+    /// 力争, 争取
+    case striving
+    /// 鼓励, 支持, 有条件的 — an unmet encouraged item is advice, not a failure of compliance.
+    case encouraged
+
+    public var label: LocalizedText {
+        switch self {
+        case .binding: LocalizedText(zh: "约束性", en: "binding")
+        case .striving: LocalizedText(zh: "力争", en: "striving")
+        case .encouraged: LocalizedText(zh: "鼓励性", en: "encouraged")
+        }
+    }
+
+    /// Whether a failure of this strength makes a unit non-compliant.
+    public var counts: Bool { self != .encouraged }
+}
+
+/// Where a target is evaluated: one result per unit, per prefecture, or one for the whole jurisdiction.
+public enum Scope: String, Sendable, CaseIterable, Codable {
+    case county, prefecture, jurisdiction
+
+    public var label: LocalizedText {
+        switch self {
+        case .county: LocalizedText(zh: "县级", en: "county")
+        case .prefecture: LocalizedText(zh: "市（州）级", en: "prefecture")
+        case .jurisdiction: LocalizedText(zh: "全域", en: "jurisdiction")
+        }
+    }
+}
+
+/// Relative tolerance of every comparison, so that a value printed at the boundary meets it (SPEC.md, "Results").
+public enum Tolerance {
+    public static let relative = 1e-9
+
+    @inlinable public static func atLeast(_ value: Double, _ bound: Double) -> Bool {
+        value >= bound - relative * max(abs(bound), abs(value))
+    }
+
+    @inlinable public static func atMost(_ value: Double, _ bound: Double) -> Bool {
+        value <= bound + relative * max(abs(bound), abs(value))
+    }
+
+    @inlinable public static func equal(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= relative * max(abs(a), abs(b))
+    }
+}
+
+/// Formats a number the way Chinese statistics print it: no trailing zeros, at most `digits` decimals.
+public func formatNumber(_ value: Double, digits: Int = 4) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value > 0 ? "∞" : "-∞" }
+    if value == value.rounded(), abs(value) < 1e15 {
+        return String(Int64(value))
+    }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    var s = String(((value * scale).rounded()) / scale)
+    if s.contains("e") { return s }
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
+}

@@ -1,0 +1,548 @@
+import Foundation
+
+/// An input the evaluation needed and did not find.
+public struct Missing: Sendable, Hashable {
+    public var indicator: IndicatorIndex
+    public var region: RegionIndex
+    public var year: Int
+}
+
+/// What is known of a quantity: an interval [lo, hi] plus what was missing to narrow it.
+/// An exact value has lo == hi and nothing missing. Additive quantities over units with gaps keep the
+/// sum of what is known as lo (counts are never negative), so "≥ x" can still be decided when lo reaches x.
+struct Reading {
+    var lo: Double
+    var hi: Double
+    var missing: [Missing]
+    /// A value that cannot be computed although its inputs exist (division by zero).
+    var undefined = false
+
+    static func exact(_ v: Double) -> Reading { Reading(lo: v, hi: v, missing: []) }
+    static func unknown(_ missing: [Missing], undefined: Bool = false) -> Reading {
+        Reading(lo: -.infinity, hi: .infinity, missing: missing, undefined: undefined)
+    }
+    var value: Double? { missing.isEmpty && !undefined && lo == hi ? lo : nil }
+    var isPartial: Bool { !missing.isEmpty && lo.isFinite }
+}
+
+enum Truth { case yes, no, unknown }
+
+/// What one condition says for one region and year.
+struct Outcome {
+    var truth: Truth
+    var observed: Double?
+    var gap: Double?
+    var missing: [Missing] = []
+    var notes: [LocalizedText] = []
+}
+
+/// An error in a module's declaration, reported as an `error` result rather than a crash.
+struct DeclarationError: Error {
+    var message: LocalizedText
+}
+
+/// Evaluates a module's targets on loaded data (TARGETS.md, "Status" and "Progress before a deadline").
+public struct Evaluator: Sendable {
+    public let context: EvaluationContext
+    public let policy: any PolicyModule
+    /// Progress ratio at or above which a result before its deadline is on track (Eurostat's SDG method).
+    public static let onTrackThreshold = 0.95
+
+    public init(context: EvaluationContext, policy: any PolicyModule) {
+        self.context = context
+        self.policy = policy
+    }
+
+    private var regions: RegionTable { context.regions }
+    private var store: DataStore { context.store }
+
+    /// The jurisdiction the document governs, if the region table knows it.
+    public var jurisdiction: RegionIndex? { regions.index(code: policy.document.jurisdictionCode) }
+
+    /// The units an area is made of: its administrative units, plus functional zones that have data or were declared.
+    public func members(of area: RegionIndex) -> [RegionIndex] {
+        regions.units(under: area).filter { u in
+            let r = regions[u]
+            return r.type != .zone || r.isUserDefined || store.hasData(u)
+        }
+    }
+
+    /// The prefectures of the jurisdiction (the jurisdiction itself when it is a prefecture, as 威海市 is).
+    public func prefectures(of area: RegionIndex) -> [RegionIndex] {
+        if regions[area].type == .prefecture { return [area] }
+        return regions.children(of: area).filter { regions[$0].type == .prefecture }
+            .sorted { regions[$0].code < regions[$1].code }
+    }
+
+    /// Every result of the module's targets (or the given ones) in year `year`.
+    public func evaluate(year: Int, targets: [Target]? = nil) -> [TargetResult] {
+        (targets ?? policy.targets).flatMap { evaluate($0, year: year) }
+    }
+
+    public func evaluate(_ target: Target, year: Int) -> [TargetResult] {
+        guard let j = jurisdiction else {
+            return [errorResult(target, region: 0, year: year, LocalizedText(
+                zh: "地区表中没有辖区 \(policy.document.jurisdictionCode)：请用 regions 文件补充",
+                en: "the region table has no jurisdiction \(policy.document.jurisdictionCode): add it with a regions file"))]
+        }
+        let areas: [RegionIndex]
+        switch target.scope {
+        case .county: areas = members(of: j)
+        case .prefecture: areas = prefectures(of: j)
+        case .jurisdiction: areas = [j]
+        }
+        return areas.map { evaluate(target, region: $0, year: year) }
+    }
+
+    /// The result of one target for one region.
+    public func evaluate(_ target: Target, region: RegionIndex, year: Int) -> TargetResult {
+        do {
+            if let filter = target.filter, target.scope == .county {
+                switch try applies(filter, to: region, year: year) {
+                case .yes: break
+                case .no:
+                    return result(target, region, .notApplicable, Outcome(truth: .no, observed: nil), year: year,
+                                  notes: [LocalizedText(zh: "不在适用范围：" + filter.describe(.zh), en: "outside the target's filter: " + filter.describe(.en))])
+                case .unknown:
+                    let id = filterFlag(filter) ?? ""
+                    let missing = context.catalogue.lookup(id).map { [Missing(indicator: $0, region: region, year: year)] } ?? []
+                    return result(target, region, .noData, Outcome(truth: .unknown, observed: nil, missing: missing), year: year,
+                                  notes: [LocalizedText(zh: "无法判断是否适用", en: "cannot tell whether the target applies")])
+                }
+            }
+            if let b = target.baseline, target.condition.isPathCondition || isGrowth(target.condition), year <= b,
+               !(target.condition.isPathCondition && year == b && isEveryYear(target.condition)) {
+                return result(target, region, .notApplicable, Outcome(truth: .no, observed: nil), year: year, notes: [
+                    LocalizedText(zh: "目标以 \(b) 年为基期，\(year) 年尚无可比较的年份", en: "the target's baseline is \(b); \(year) has nothing to compare yet")])
+            }
+            var outcome = try check(target.condition, target: target, region: region, year: year)
+            var status: Status
+            var progress: Double?
+            switch outcome.truth {
+            case .yes: status = .met
+            case .unknown: status = .noData
+            case .no:
+                if target.condition.isPathCondition || target.deadline == nil || year >= target.deadline! {
+                    status = .notMet
+                } else {
+                    (status, progress) = try project(target, region: region, year: year, outcome: &outcome)
+                }
+            }
+            if let d = target.deadline, year > d, !target.condition.isPathCondition {
+                let atDeadline = (try? check(target.condition, target: target, region: region, year: d))?.truth ?? .unknown
+                let s: Status = atDeadline == .yes ? .met : (atDeadline == .no ? .notMet : .noData)
+                outcome.notes.append(LocalizedText(zh: "截止年 \(d) 年：\(s.label.zh)", en: "in the deadline year \(d): \(s.label.en)"))
+            }
+            var r = result(target, region, status, outcome, year: year, notes: [])
+            r.progress = progress
+            return r
+        } catch let error as DeclarationError {
+            return errorResult(target, region: region, year: year, error.message)
+        } catch {
+            return errorResult(target, region: region, year: year, LocalizedText("\(error)"))
+        }
+    }
+
+    // MARK: - Reading values
+
+    func indicatorIndex(_ id: String) throws -> IndicatorIndex {
+        guard let i = context.catalogue.lookup(id) else {
+            throw DeclarationError(message: LocalizedText(zh: "模块引用了目录中没有的指标 \(id)", en: "the module uses an indicator not in the catalogue: \(id)"))
+        }
+        return i
+    }
+
+    func read(_ q: Quantity, _ region: RegionIndex, _ year: Int) throws -> Reading {
+        switch q {
+        case .indicator(let id):
+            return try readIndicator(try indicatorIndex(id), region, year)
+        case .sum(let parts):
+            var total = Reading.exact(0)
+            for p in parts {
+                let r = try read(p, region, year)
+                total.lo += r.lo
+                total.hi += r.hi
+                total.missing += r.missing
+                total.undefined = total.undefined || r.undefined
+            }
+            return total
+        case .percent(let a, let b):
+            let (ra, rb) = (try read(a, region, year), try read(b, region, year))
+            guard let x = ra.value, let y = rb.value else { return .unknown(ra.missing + rb.missing) }
+            guard y != 0 else { return .unknown([], undefined: true) }
+            return .exact(x / y * 100)
+        case .shareOfTotal(let id, let filter):
+            let i = try indicatorIndex(id)
+            let total = try readIndicator(i, region, year)
+            var part = Reading.exact(0)
+            for u in members(of: region) where try applies(filter, to: u, year: year) == .yes {
+                let r = try readIndicator(i, u, year)
+                part.lo += r.lo
+                part.hi += r.hi
+                part.missing += r.missing
+            }
+            guard let x = part.value, let y = total.value else { return .unknown(part.missing + total.missing) }
+            guard y != 0 else { return .unknown([], undefined: true) }
+            return .exact(x / y * 100)
+        }
+    }
+
+    /// A stored value; else a derived one from its parts; else, for an area, the aggregate of its units.
+    func readIndicator(_ i: IndicatorIndex, _ region: RegionIndex, _ year: Int) throws -> Reading {
+        if let v = store.value(i, region, year) { return .exact(v) }
+        let indicator = context.catalogue[i]
+        let own = [Missing(indicator: i, region: region, year: year)]
+        if let derivation = indicator.derivation {
+            let r: Reading
+            switch derivation {
+            case .percentOf(let n, let d):
+                r = try read(.percent(.indicator(n), of: .indicator(d)), region, year)
+            case .yearOnYearGrowth(let of):
+                let j = try indicatorIndex(of)
+                let (now, before) = (try readIndicator(j, region, year), try readIndicator(j, region, year - 1))
+                if let a = now.value, let b = before.value {
+                    r = b == 0 ? .unknown([], undefined: true) : .exact((a - b) / b * 100)
+                } else {
+                    r = .unknown(now.missing + before.missing)
+                }
+            }
+            return r.value != nil || r.undefined ? r : .unknown(own)
+        }
+        guard !regions[region].type.isUnit, indicator.kind.isAdditive else { return .unknown(own) }
+        let units = members(of: region)
+        guard !units.isEmpty else { return .unknown(own) }
+        var total = Reading.exact(0)
+        for u in units {
+            if let v = try readIndicator(i, u, year).value {
+                total.lo += v
+                total.hi += v
+            } else {
+                total.missing.append(Missing(indicator: i, region: u, year: year))
+                total.hi += indicator.kind == .flag ? 1 : .infinity
+            }
+        }
+        return total
+    }
+
+    func filterFlag(_ f: UnitFilter) -> String? {
+        if case .flag(let id) = f { return id }
+        return nil
+    }
+
+    func applies(_ filter: UnitFilter, to unit: RegionIndex, year: Int) throws -> Truth {
+        let r = regions[unit]
+        switch filter {
+        case .countyProper: return r.type.isCountyProper ? .yes : .no
+        case .group(let g):
+            return r.groups.contains(g) || (policy.groups[g]?.contains(r.code) ?? false) ? .yes : .no
+        case .flag(let id):
+            guard let v = try readIndicator(try indicatorIndex(id), unit, year).value else { return .unknown }
+            return v >= 0.5 ? .yes : .no
+        }
+    }
+
+    // MARK: - Conditions
+
+    private func isGrowth(_ c: Condition) -> Bool {
+        switch c {
+        case .avgAnnualIncrease, .multiple: true
+        default: false
+        }
+    }
+
+    private func isEveryYear(_ c: Condition) -> Bool {
+        if case .everyYearAtLeast = c { return true }
+        return false
+    }
+
+    private func baseline(_ target: Target) throws -> Int {
+        guard let b = target.baseline else {
+            throw DeclarationError(message: LocalizedText(zh: "目标 \(target.id) 缺少基期年份", en: "target \(target.id) declares no baseline year"))
+        }
+        return b
+    }
+
+    private func threshold(_ r: Reading, atLeast x: Double) -> Outcome {
+        let truth: Truth
+        if r.undefined {
+            truth = .unknown
+        } else if Tolerance.atLeast(r.lo, x) {
+            truth = .yes
+        } else if !Tolerance.atLeast(r.hi, x) {
+            truth = .no
+        } else {
+            truth = .unknown
+        }
+        var o = Outcome(truth: truth, observed: r.value, gap: r.value.map { $0 - x }, missing: r.missing)
+        if r.isPartial, truth == .yes {
+            o.observed = r.lo
+            o.missing = []
+            o.notes.append(LocalizedText(
+                zh: "有数据的单位合计已达到要求（\(Set(r.missing.map(\.region)).count) 个单位缺数据）",
+                en: "the units with data already reach it (\(Set(r.missing.map(\.region)).count) units have no value)"))
+        }
+        if r.undefined { o.notes.append(LocalizedText(zh: "分母为 0，无法计算比例", en: "the denominator is 0")) }
+        return o
+    }
+
+    func check(_ c: Condition, target: Target, region: RegionIndex, year: Int) throws -> Outcome {
+        switch c {
+        case .atLeast(let q, let x):
+            return threshold(try read(q, region, year), atLeast: x)
+        case .atMost(let q, let x):
+            let r = try read(q, region, year)
+            let truth: Truth = r.undefined ? .unknown
+                : Tolerance.atMost(r.hi, x) ? .yes : (!Tolerance.atMost(r.lo, x) ? .no : .unknown)
+            return Outcome(truth: truth, observed: r.value, gap: r.value.map { x - $0 }, missing: r.missing)
+        case .range(let q, let lo, let hi):
+            var o = threshold(try read(q, region, year), atLeast: lo)
+            if let v = o.observed, o.truth == .yes, !Tolerance.atMost(v, hi) {
+                o.notes.append(LocalizedText(zh: "高于计划（计划 \(formatNumber(lo))—\(formatNumber(hi))），仍为达标",
+                                             en: "above plan (planned \(formatNumber(lo))–\(formatNumber(hi))), still met"))
+            }
+            return o
+        case .exists(let q):
+            var o = threshold(try read(q, region, year), atLeast: 1)
+            o.gap = nil
+            return o
+        case .share(let inner, let filter, let p):
+            var units = members(of: region)
+            var unknownUnits: [RegionIndex] = []
+            var missing: [Missing] = []
+            if let filter {
+                var kept: [RegionIndex] = []
+                for u in units {
+                    switch try applies(filter, to: u, year: year) {
+                    case .yes: kept.append(u)
+                    case .no: break
+                    case .unknown: unknownUnits.append(u)
+                    }
+                }
+                units = kept
+            }
+            guard !units.isEmpty || !unknownUnits.isEmpty else {
+                return Outcome(truth: .unknown, observed: nil, notes: [LocalizedText(zh: "范围内没有单位", en: "no units in scope")])
+            }
+            var yes = 0
+            for u in units {
+                let o = try check(inner, target: target, region: u, year: year)
+                switch o.truth {
+                case .yes: yes += 1
+                case .no: break
+                case .unknown:
+                    unknownUnits.append(u)
+                    missing += o.missing
+                }
+            }
+            let n = Double(units.count + unknownUnits.count)
+            let lo = Double(yes) / n * 100, hi = Double(yes + unknownUnits.count) / n * 100
+            let truth: Truth = Tolerance.atLeast(lo, p) ? .yes : (!Tolerance.atLeast(hi, p) ? .no : .unknown)
+            var o = Outcome(truth: truth, observed: lo, gap: unknownUnits.isEmpty ? lo - p : nil,
+                            missing: truth == .unknown ? missing : [])
+            o.notes.append(LocalizedText(
+                zh: "\(units.count + unknownUnits.count) 个单位中 \(yes) 个满足" + (unknownUnits.isEmpty ? "" : "，\(unknownUnits.count) 个数据不足"),
+                en: "\(yes) of \(units.count + unknownUnits.count) units qualify" + (unknownUnits.isEmpty ? "" : ", \(unknownUnits.count) lack data")))
+            return o
+        case .avgAnnualIncrease(let q, let d):
+            let b = try baseline(target)
+            let (rb, ry) = (try read(q, region, b), try read(q, region, year))
+            guard let vb = rb.value, let vy = ry.value else { return Outcome(truth: .unknown, observed: nil, missing: rb.missing + ry.missing) }
+            let rate = (vy - vb) / Double(year - b)
+            var o = Outcome(truth: Tolerance.atLeast(rate, d) ? .yes : .no, observed: rate, gap: rate - d)
+            o.notes.append(LocalizedText(
+                zh: "\(b) 年 \(formatNumber(vb)) → \(year) 年 \(formatNumber(vy))，年均变化 \(formatNumber(rate))",
+                en: "\(b): \(formatNumber(vb)) → \(year): \(formatNumber(vy)), average annual change \(formatNumber(rate))"))
+            return o
+        case .multiple(let q, let k):
+            let b = try baseline(target)
+            let (rb, ry) = (try read(q, region, b), try read(q, region, year))
+            guard let vb = rb.value, let vy = ry.value else { return Outcome(truth: .unknown, observed: nil, missing: rb.missing + ry.missing) }
+            var o = Outcome(truth: Tolerance.atLeast(vy, k * vb) ? .yes : .no, observed: vy, gap: vy - k * vb)
+            o.notes.append(LocalizedText(
+                zh: "\(b) 年 \(formatNumber(vb))，要求 ≥ \(formatNumber(k * vb))",
+                en: "\(b): \(formatNumber(vb)); required ≥ \(formatNumber(k * vb))"))
+            return o
+        case .nonDecreasing(let q), .increasing(let q):
+            let strict: Bool
+            if case .increasing = c { strict = true } else { strict = false }
+            let b = try baseline(target)
+            var values: [Double] = []
+            var missing: [Missing] = []
+            for t in b...max(b, year) {
+                let r = try read(q, region, t)
+                if let v = r.value { values.append(v) } else { missing += r.missing.isEmpty ? [] : r.missing; values.append(.nan) }
+            }
+            if !missing.isEmpty { return Outcome(truth: .unknown, observed: values.last.flatMap { $0.isNaN ? nil : $0 }, missing: missing) }
+            var falls: [String] = []
+            for t in 1..<values.count {
+                let ok = strict ? !Tolerance.atMost(values[t], values[t - 1]) : Tolerance.atLeast(values[t], values[t - 1])
+                if !ok { falls.append("\(b + t - 1)→\(b + t): \(formatNumber(values[t - 1])) → \(formatNumber(values[t]))") }
+            }
+            var o = Outcome(truth: falls.isEmpty ? .yes : .no, observed: values.last, gap: nil)
+            if !falls.isEmpty {
+                o.notes.append(LocalizedText(zh: (strict ? "未逐年提高：" : "出现下降：") + falls.joined(separator: "；"),
+                                             en: (strict ? "did not rise: " : "fell: ") + falls.joined(separator: "; ")))
+            }
+            return o
+        case .everyYearAtLeast(let q, let x):
+            let b = try baseline(target)
+            var failed: [String] = []
+            var missing: [Missing] = []
+            var last: Double?
+            for t in b...max(b, year) {
+                let o = threshold(try read(q, region, t), atLeast: x)
+                last = o.observed
+                switch o.truth {
+                case .yes: break
+                case .no: failed.append("\(t): \(o.observed.map { formatNumber($0) } ?? "?")")
+                case .unknown: missing += o.missing
+                }
+            }
+            if !failed.isEmpty {
+                return Outcome(truth: .no, observed: last, gap: last.map { $0 - x }, notes: [
+                    LocalizedText(zh: "低于 \(formatNumber(x)) 的年份：" + failed.joined(separator: "；"),
+                                  en: "years below \(formatNumber(x)): " + failed.joined(separator: "; "))])
+            }
+            if !missing.isEmpty { return Outcome(truth: .unknown, observed: last, missing: missing) }
+            return Outcome(truth: .yes, observed: last, gap: last.map { $0 - x })
+        case .all(let parts):
+            var outcomes: [Outcome] = []
+            for p in parts { outcomes.append(try check(p, target: target, region: region, year: year)) }
+            let truth: Truth = outcomes.contains { $0.truth == .no } ? .no : (outcomes.contains { $0.truth == .unknown } ? .unknown : .yes)
+            var o = Outcome(truth: truth, observed: nil, missing: outcomes.flatMap(\.missing))
+            o.notes = outcomes.flatMap(\.notes)
+            return o
+        }
+    }
+
+    // MARK: - Progress
+
+    /// The status before the deadline of a condition not yet met (TARGETS.md, "Progress before a deadline").
+    private func project(_ target: Target, region: RegionIndex, year: Int, outcome: inout Outcome) throws -> (Status, Double?) {
+        let deadline = target.deadline!
+        func series(_ q: Quantity) throws -> (Int, Double, Double)? {
+            guard let vy = try read(q, region, year).value else { return nil }
+            if let b = target.baseline, b < year {
+                guard let vb = try read(q, region, b).value else { return nil }
+                return (b, vb, vy)
+            }
+            let first = store.isEmpty ? year : store.firstYear
+            for t in first..<year {
+                if let v = try read(q, region, t).value { return (t, v, vy) }
+            }
+            return nil
+        }
+        let needsTwo = LocalizedText(zh: "判断进度需要至少两年的数据", en: "judging progress needs two years of data")
+        var ratio: Double?
+        switch target.condition {
+        case .atLeast(let q, let x), .atMost(let q, let x):
+            var sign = 1.0
+            if case .atMost = target.condition { sign = -1 }
+            guard let (b, vb, vy) = try series(q) else {
+                outcome.notes.append(needsTwo)
+                return (.noData, nil)
+            }
+            let required = sign * (x - vb) / Double(deadline - b)
+            let observed = sign * (vy - vb) / Double(year - b)
+            if required <= 0 {
+                outcome.notes.append(LocalizedText(zh: "\(b) 年已达到要求，此后回落", en: "met in \(b), fallen back since"))
+                return (.offTrack, nil)
+            }
+            ratio = observed / required
+            outcome.notes.append(LocalizedText(
+                zh: "自 \(b) 年年均变化 \(formatNumber(sign * observed))，到 \(deadline) 年达标需年均 \(formatNumber(sign * required))",
+                en: "average annual change since \(b): \(formatNumber(sign * observed)); reaching it by \(deadline) needs \(formatNumber(sign * required))"))
+        case .avgAnnualIncrease(_, let d):
+            guard let rate = outcome.observed, d > 0 else { return (.offTrack, nil) }
+            ratio = rate / d
+        case .multiple(let q, let k):
+            let b = try baseline(target)
+            guard let vb = try read(q, region, b).value, let vy = try read(q, region, year).value, vb > 0, vy >= 0, k > 1 else {
+                return (.offTrack, nil)
+            }
+            let observed = pow(vy / vb, 1 / Double(year - b)) - 1
+            let required = pow(k, 1 / Double(deadline - b)) - 1
+            ratio = observed / required
+            outcome.notes.append(LocalizedText(
+                zh: "年均复合增长 \(formatNumber(observed * 100, digits: 2))%，到 \(deadline) 年翻番需 \(formatNumber(required * 100, digits: 2))%",
+                en: "compound annual growth \(formatNumber(observed * 100, digits: 2))%; reaching ×\(formatNumber(k)) by \(deadline) needs \(formatNumber(required * 100, digits: 2))%"))
+        default:
+            return (.offTrack, nil)
+        }
+        guard let r = ratio else { return (.offTrack, nil) }
+        outcome.notes.append(LocalizedText(zh: "进度比 \(formatNumber(r, digits: 2))（≥ 0.95 为进展顺利）",
+                                           en: "progress ratio \(formatNumber(r, digits: 2)) (≥ 0.95 is on track)"))
+        return (r >= Evaluator.onTrackThreshold ? .onTrack : .offTrack, r)
+    }
+
+    // MARK: - Results
+
+    private func errorResult(_ target: Target, region: RegionIndex, year: Int, _ message: LocalizedText) -> TargetResult {
+        TargetResult(target: target.id, region: region, scope: target.scope, status: .error, observed: nil,
+                     required: Describe.requirement(target), unit: .none, deadline: target.deadline, strength: target.strength,
+                     detail: message)
+    }
+
+    private func result(_ target: Target, _ region: RegionIndex, _ status: Status, _ outcome: Outcome, year: Int, notes extra: [LocalizedText]) -> TargetResult {
+        var notes = outcome.notes + extra
+        if status == .noData || (!outcome.missing.isEmpty && status != .met) {
+            notes.insert(describeMissing(outcome.missing, around: region), at: 0)
+        }
+        let zh = notes.map(\.zh).filter { !$0.isEmpty }.joined(separator: "；")
+        let en = notes.map(\.en).filter { !$0.isEmpty }.joined(separator: "; ")
+        return TargetResult(
+            target: target.id, region: region, scope: target.scope, status: status, observed: outcome.observed,
+            required: Describe.requirement(target), unit: unit(of: target, region: region), deadline: target.deadline,
+            strength: target.strength, detail: LocalizedText(zh: zh, en: en), gap: outcome.gap)
+    }
+
+    /// "缺少数据：具备基本科学素质的公民比例 2019、2020 年（大通回族土族自治县 630121 等 2 个单位）".
+    func describeMissing(_ missing: [Missing], around region: RegionIndex) -> LocalizedText {
+        guard !missing.isEmpty else { return LocalizedText(zh: "缺少数据", en: "missing data") }
+        var order: [IndicatorIndex] = []
+        var years: [IndicatorIndex: Set<Int>] = [:]
+        var places: [IndicatorIndex: [RegionIndex]] = [:]
+        for m in missing {
+            if years[m.indicator] == nil { order.append(m.indicator) }
+            years[m.indicator, default: []].insert(m.year)
+            if m.region != region, !(places[m.indicator]?.contains(m.region) ?? false) { places[m.indicator, default: []].append(m.region) }
+        }
+        var zh: [String] = [], en: [String] = []
+        for i in order {
+            let ind = context.catalogue[i]
+            let ys = years[i]!.sorted().map(String.init)
+            var z = "\(ind.name.zh)（\(ind.id)）\(ys.joined(separator: "、")) 年"
+            var e = "\(ind.id) \(ys.joined(separator: ", "))"
+            if let ps = places[i], !ps.isEmpty {
+                let shown = ps.prefix(3).map { regions.describe($0) }
+                z += "：" + shown.joined(separator: "、") + (ps.count > 3 ? " 等 \(ps.count) 个单位" : "")
+                e += " for " + shown.joined(separator: ", ") + (ps.count > 3 ? " and \(ps.count - 3) more" : "")
+            }
+            zh.append(z)
+            en.append(e)
+        }
+        return LocalizedText(zh: "缺少数据：" + zh.joined(separator: "；"), en: "missing: " + en.joined(separator: "; "))
+    }
+
+    private func unit(of target: Target, region: RegionIndex) -> MeasureUnit {
+        func unit(_ q: Quantity) -> MeasureUnit {
+            switch q {
+            case .indicator(let id):
+                guard let i = context.catalogue.lookup(id) else { return .none }
+                let ind = context.catalogue[i]
+                return ind.kind == .flag && !regions[region].type.isUnit ? .ge : ind.unit
+            case .sum(let qs):
+                let units = qs.map(unit)
+                return units.first { $0 != .none } ?? .none
+            case .percent, .shareOfTotal: return .percent
+            }
+        }
+        switch target.condition {
+        case .atLeast(let q, _), .atMost(let q, _), .range(let q, _, _), .exists(let q), .avgAnnualIncrease(let q, _),
+             .multiple(let q, _), .nonDecreasing(let q), .increasing(let q), .everyYearAtLeast(let q, _):
+            return unit(q)
+        case .share: return .percent
+        case .all: return .none
+        }
+    }
+}

@@ -1,0 +1,240 @@
+/// Whether a document is in force or only a draft for comment.
+public enum DocumentStatus: String, Sendable, Codable {
+    case inForce = "in_force"
+    case draft
+
+    public var label: LocalizedText {
+        switch self {
+        case .inForce: LocalizedText(zh: "现行有效", en: "in force")
+        case .draft: LocalizedText(zh: "征求意见稿", en: "draft for comment")
+        }
+    }
+}
+
+/// The policy document a module encodes.
+public struct PolicyDocument: Sendable {
+    /// 青政办〔2018〕6号; empty for a draft without a number.
+    public var number: String
+    public var title: String
+    public var issuer: String
+    /// As the document gives it: `2018-01-12`, or `2018` when only the year is known.
+    public var issued: String
+    public var status: DocumentStatus
+    /// The code of the jurisdiction the document governs (`630000`, or `371000` for 威海市).
+    public var jurisdictionCode: String
+
+    public init(number: String, title: String, issuer: String, issued: String, status: DocumentStatus, jurisdictionCode: String) {
+        self.number = number
+        self.title = title
+        self.issuer = issuer
+        self.issued = issued
+        self.status = status
+        self.jurisdictionCode = jurisdictionCode
+    }
+
+    /// What reports print for it: the number, or the title for an unnumbered draft.
+    public var citation: String { number.isEmpty ? title : number }
+}
+
+/// A policy module: one document's targets and reviewers. Register it in `CIEPolicies`.
+///
+/// A module is data plus, optionally, reviewers with their own logic. It never does I/O: the evaluator
+/// hands it an `EvaluationContext` holding the regions, the indicator catalogue and the loaded values.
+public protocol PolicyModule: Sendable {
+    /// Stable id (`qinghai`), used by `use`, `--policy` and in JSON.
+    var id: String { get }
+    /// The jurisdiction's name: 青海省 / Qinghai.
+    var name: LocalizedText { get }
+    /// Other names `use` accepts (`青海`).
+    var aliases: [String] { get }
+    var document: PolicyDocument { get }
+    var targets: [Target] { get }
+    /// The module's own reviewers; `compliance` is added for every module.
+    var reviewers: [any Reviewer] { get }
+    /// Named groups of region codes the module defines; they are attached to the regions when the module is used.
+    var groups: [String: [String]] { get }
+}
+
+extension PolicyModule {
+    public var reviewers: [any Reviewer] { [] }
+    public var groups: [String: [String]] { [:] }
+    public var aliases: [String] { [] }
+
+    /// The module's reviewers with `compliance` first.
+    public var allReviewers: [any Reviewer] { [ComplianceReviewer()] + reviewers }
+
+    public func target(_ id: String) -> Target? {
+        targets.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+    }
+
+    public func reviewer(_ id: String) -> (any Reviewer)? {
+        allReviewers.first { $0.id == id.lowercased() || $0.name.zh == id }
+    }
+}
+
+/// The result of one target for one region.
+public struct TargetResult: Sendable {
+    public var target: String
+    public var region: RegionIndex
+    public var scope: Scope
+    public var status: Status
+    public var observed: Double?
+    public var required: LocalizedText
+    public var unit: MeasureUnit
+    public var deadline: Int?
+    public var strength: Strength
+    public var detail: LocalizedText
+    /// How far from the requirement, in the indicator's unit; negative when short.
+    public var gap: Double?
+    /// The progress ratio of an on_track/off_track result.
+    public var progress: Double?
+
+    public init(
+        target: String, region: RegionIndex, scope: Scope, status: Status, observed: Double?, required: LocalizedText,
+        unit: MeasureUnit, deadline: Int?, strength: Strength, detail: LocalizedText, gap: Double? = nil, progress: Double? = nil
+    ) {
+        self.target = target
+        self.region = region
+        self.scope = scope
+        self.status = status
+        self.observed = observed
+        self.required = required
+        self.unit = unit
+        self.deadline = deadline
+        self.strength = strength
+        self.detail = detail
+        self.gap = gap
+        self.progress = progress
+    }
+}
+
+/// Counts of results by status.
+public struct StatusSummary: Sendable, Equatable {
+    public private(set) var counts: [Status: Int] = [:]
+    public init() {}
+    public init(_ statuses: some Sequence<Status>) {
+        for s in statuses { counts[s, default: 0] += 1 }
+    }
+    public subscript(status: Status) -> Int { counts[status] ?? 0 }
+    public var total: Int { counts.values.reduce(0, +) }
+}
+
+/// Everything an evaluation reads: regions, catalogue and values. Immutable during an evaluation.
+public struct EvaluationContext: Sendable {
+    public var regions: RegionTable
+    public var catalogue: IndicatorCatalogue
+    public var store: DataStore
+
+    public init(regions: RegionTable, catalogue: IndicatorCatalogue, store: DataStore) {
+        self.regions = regions
+        self.catalogue = catalogue
+        self.store = store
+    }
+}
+
+/// Options a reviewer may honour.
+public struct ReviewOptions: Sendable {
+    /// Weights by dimension id; empty for the reviewer's defaults.
+    public var weights: [String: Double] = [:]
+    /// The cut-off (e.g. the share of units rated excellent, or the number listed).
+    public var top: Double?
+    public init(weights: [String: Double] = [:], top: Double? = nil) {
+        self.weights = weights
+        self.top = top
+    }
+}
+
+/// One row of a review.
+public struct ReviewRow: Sendable {
+    public var region: RegionIndex
+    public var verdict: String?
+    public var score: Double?
+    public var rank: Int?
+    /// In 万元.
+    public var amount: Double?
+    public var detail: LocalizedText?
+    public init(region: RegionIndex, verdict: String? = nil, score: Double? = nil, rank: Int? = nil, amount: Double? = nil, detail: LocalizedText? = nil) {
+        self.region = region
+        self.verdict = verdict
+        self.score = score
+        self.rank = rank
+        self.amount = amount
+        self.detail = detail
+    }
+}
+
+/// The outcome of a reviewer.
+public struct Review: Sendable {
+    public var reviewerID: String
+    public var reviewerName: LocalizedText
+    public var year: Int
+    /// How it was computed: the reading of the text, normalisation, weights, cut-offs.
+    public var method: LocalizedText
+    public var rows: [ReviewRow]
+    public init(reviewerID: String, reviewerName: LocalizedText, year: Int, method: LocalizedText, rows: [ReviewRow]) {
+        self.reviewerID = reviewerID
+        self.reviewerName = reviewerName
+        self.year = year
+        self.method = method
+        self.rows = rows
+    }
+}
+
+/// A reviewer turns results and values into scores, vetoes or money (TARGETS.md, "Reviewers").
+public protocol Reviewer: Sendable {
+    /// Unique within a module (`evaluation`, `veto`, `compliance`).
+    var id: String { get }
+    var name: LocalizedText { get }
+    /// The clause of the document it implements, with the sentence, for `explain` and the docs.
+    var source: LocalizedText { get }
+    func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review
+}
+
+/// Per unit: how many results of each status, and a verdict every module answers (TARGETS.md, "Reviewers").
+/// `compliant` when no binding or striving result is not_met/off_track; `incomplete` when nothing failed
+/// but data is missing; else `non_compliant`. County-scope results only: a jurisdiction target is nobody's unit.
+public struct ComplianceReviewer: Reviewer {
+    public init() {}
+    public var id: String { "compliance" }
+    public var name: LocalizedText { LocalizedText(zh: "合规情况", en: "Compliance") }
+    public var source: LocalizedText {
+        LocalizedText(zh: "TARGETS.md：各模块通用的合规汇总", en: "TARGETS.md: the compliance summary every module answers")
+    }
+
+    public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
+        let results = Evaluator(context: context, policy: policy).evaluate(year: year).filter { $0.scope == .county }
+        var byRegion: [RegionIndex: [TargetResult]] = [:]
+        var order: [RegionIndex] = []
+        for r in results {
+            if byRegion[r.region] == nil { order.append(r.region) }
+            byRegion[r.region, default: []].append(r)
+        }
+        let rows = order.map { region -> ReviewRow in
+            let rs = byRegion[region]!
+            let counted = rs.filter { $0.strength.counts }
+            let failed = counted.filter { $0.status.isFailure }
+            let missing = counted.filter { $0.status == .noData || $0.status == .error }
+            let verdict = !failed.isEmpty ? "non_compliant" : (!missing.isEmpty ? "incomplete" : "compliant")
+            let summary = StatusSummary(rs.map(\.status))
+            let parts = Status.allCases.filter { summary[$0] > 0 }
+            let zh = parts.map { "\($0.label.zh) \(summary[$0])" }.joined(separator: "，")
+                + (failed.isEmpty ? "" : "；未达标：" + failed.map(\.target).joined(separator: "、"))
+                + (missing.isEmpty ? "" : "；数据不足：" + missing.map(\.target).joined(separator: "、"))
+            let en = parts.map { "\($0.label.en) \(summary[$0])" }.joined(separator: ", ")
+                + (failed.isEmpty ? "" : "; failing: " + failed.map(\.target).joined(separator: ", "))
+                + (missing.isEmpty ? "" : "; missing data: " + missing.map(\.target).joined(separator: ", "))
+            let met = Double(counted.filter { $0.status == .met || $0.status == .onTrack }.count)
+            return ReviewRow(region: region, verdict: verdict, score: counted.isEmpty ? nil : met / Double(counted.count) * 100,
+                             detail: LocalizedText(zh: zh, en: en))
+        }
+        return Review(
+            reviewerID: id, reviewerName: name, year: year,
+            method: LocalizedText(
+                zh: "逐县汇总县级目标的评估结果。约束性和力争类目标无“未达标/进展滞后”为 compliant（合规），有则为 non_compliant；"
+                    + "无失败但有数据不足为 incomplete。鼓励性目标只列出，不影响结论。score 为约束性和力争类目标中达标或进展顺利的百分比。",
+                en: "Per unit, the county-scope results. compliant when no binding or striving result is not_met/off_track, "
+                    + "non_compliant otherwise; incomplete when nothing failed but data is missing. Encouraged targets are listed, "
+                    + "never counted. score is the percentage of binding and striving results met or on track."),
+            rows: rows)
+    }
+}

@@ -1,0 +1,135 @@
+import CIECore
+import Foundation
+
+/// A CSV field: a byte range in the file and where it starts.
+public struct CSVField: Sendable {
+    public var start: Int
+    public var end: Int
+    /// 1-based column, in characters, where the field starts.
+    public var column: Int
+    public var quoted: Bool
+    /// The field contains `""` that must be unescaped.
+    public var hasEscapes: Bool
+}
+
+/// One record (a record can span lines when a quoted field holds a line break).
+public struct CSVRow: Sendable {
+    public var line: Int
+    public var fields: [CSVField]
+}
+
+/// An RFC 4180 reader over UTF-8 bytes: commas, quotes with `""` escapes, LF or CRLF line ends.
+/// Written by hand because it is the hot path of every load: it works on bytes and slices,
+/// never building a String for a field unless asked.
+public struct CSVReader {
+    public let bytes: [UInt8]
+    private var i = 0
+    private var line = 1
+    public static let maxFieldBytes = 4096
+
+    public enum Problem: Error {
+        /// A quote opened at (line, column) never closes.
+        case unbalancedQuote(line: Int, column: Int)
+        /// A quote in the middle of an unquoted field, or text after a closing quote.
+        case strayQuote(line: Int, column: Int)
+        case fieldTooLong(line: Int, column: Int, bytes: Int)
+    }
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The next non-blank record, or nil at the end.
+    public mutating func next() throws(Problem) -> CSVRow? {
+        while i < bytes.count {
+            // Skip blank lines.
+            if bytes[i] == 0x0A {
+                i += 1
+                line += 1
+                continue
+            }
+            if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A {
+                i += 2
+                line += 1
+                continue
+            }
+            return try record()
+        }
+        return nil
+    }
+
+    private mutating func record() throws(Problem) -> CSVRow {
+        let startLine = line
+        var fields: [CSVField] = []
+        var column = 1
+        while true {
+            let fieldColumn = column
+            var field = CSVField(start: i, end: i, column: fieldColumn, quoted: false, hasEscapes: false)
+            if i < bytes.count, bytes[i] == 0x22 {
+                let openLine = line
+                field.quoted = true
+                i += 1
+                column += 1
+                field.start = i
+                var closed = false
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == 0x22 {
+                        if i + 1 < bytes.count, bytes[i + 1] == 0x22 {
+                            field.hasEscapes = true
+                            i += 2
+                            column += 2
+                            continue
+                        }
+                        field.end = i
+                        i += 1
+                        column += 1
+                        closed = true
+                        break
+                    }
+                    if b == 0x0A {
+                        line += 1
+                        column = 0
+                    }
+                    if b & 0xC0 != 0x80 { column += 1 }
+                    i += 1
+                }
+                if !closed { throw .unbalancedQuote(line: openLine, column: fieldColumn) }
+                if i < bytes.count, bytes[i] != 0x2C, bytes[i] != 0x0A, !(bytes[i] == 0x0D) {
+                    throw .strayQuote(line: line, column: column)
+                }
+            } else {
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == 0x2C || b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] == 0x0A)) { break }
+                    if b == 0x22 { throw .strayQuote(line: line, column: column) }
+                    if b & 0xC0 != 0x80 { column += 1 }
+                    i += 1
+                }
+                field.end = i
+            }
+            if field.end - field.start > CSVReader.maxFieldBytes {
+                throw .fieldTooLong(line: line, column: fieldColumn, bytes: field.end - field.start)
+            }
+            fields.append(field)
+            if i < bytes.count, bytes[i] == 0x2C {
+                i += 1
+                column += 1
+                continue
+            }
+            if i < bytes.count, bytes[i] == 0x0D { i += 1 }
+            if i < bytes.count, bytes[i] == 0x0A {
+                i += 1
+                line += 1
+            }
+            return CSVRow(line: startLine, fields: fields)
+        }
+    }
+
+    /// The text of a field, unescaped and trimmed.
+    public func string(_ f: CSVField) -> String {
+        var s = String(decoding: bytes[f.start..<f.end], as: UTF8.self)
+        if f.hasEscapes { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
+        return s.trimmingSpaces()
+    }
+}

@@ -1,0 +1,192 @@
+/// A JSON value with the place it starts, so that every problem in a JSON data file has a line and column.
+/// Written by hand because Foundation's JSONSerialization reports no position for a syntax error and none at all
+/// for a semantically bad value deep inside a valid document.
+public struct JSONNode: Sendable {
+    public indirect enum Value: Sendable {
+        case object([(String, JSONNode)])
+        case array([JSONNode])
+        case string(String)
+        case number(Double)
+        case bool(Bool)
+        case null
+    }
+    public var value: Value
+    public var line: Int
+    public var column: Int
+
+    public subscript(key: String) -> JSONNode? {
+        guard case .object(let members) = value else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+}
+
+public struct JSONSyntaxError: Error {
+    public var line: Int
+    public var column: Int
+    public var message: String
+}
+
+struct JSONReader {
+    let bytes: [UInt8]
+    var i = 0
+    var line = 1
+    var lineStart = 0
+    var depth = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var column: Int {
+        // Characters, not bytes, since the start of the line.
+        var c = 1
+        var k = lineStart
+        while k < i {
+            if bytes[k] & 0xC0 != 0x80 { c += 1 }
+            k += 1
+        }
+        return c
+    }
+
+    mutating func fail(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(line: line, column: column, message: message)
+    }
+
+    mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0D: i += 1
+            case 0x0A:
+                i += 1
+                line += 1
+                lineStart = i
+            default: return
+            }
+        }
+    }
+
+    mutating func document() throws(JSONSyntaxError) -> JSONNode {
+        skipSpace()
+        let v = try value()
+        skipSpace()
+        if i < bytes.count { throw fail("malformed JSON: unexpected text after the document") }
+        return v
+    }
+
+    mutating func value() throws(JSONSyntaxError) -> JSONNode {
+        skipSpace()
+        guard i < bytes.count else { throw fail("malformed JSON: the document ends early (a missing } or ]?)") }
+        let (l, c) = (line, column)
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 64 { throw fail("malformed JSON: nested too deeply") }
+        switch bytes[i] {
+        case 0x7B:  // {
+            i += 1
+            var members: [(String, JSONNode)] = []
+            skipSpace()
+            if i < bytes.count, bytes[i] == 0x7D {
+                i += 1
+                return JSONNode(value: .object(members), line: l, column: c)
+            }
+            while true {
+                skipSpace()
+                guard i < bytes.count, bytes[i] == 0x22 else { throw fail("malformed JSON: expected a quoted key") }
+                let key = try string()
+                skipSpace()
+                guard i < bytes.count, bytes[i] == 0x3A else { throw fail("malformed JSON: expected ':' after the key \"\(key)\"") }
+                i += 1
+                members.append((key, try value()))
+                skipSpace()
+                guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an object (a missing }?)") }
+                if bytes[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == 0x7D {
+                    i += 1
+                    return JSONNode(value: .object(members), line: l, column: c)
+                }
+                throw fail("malformed JSON: expected ',' or '}'")
+            }
+        case 0x5B:  // [
+            i += 1
+            var items: [JSONNode] = []
+            skipSpace()
+            if i < bytes.count, bytes[i] == 0x5D {
+                i += 1
+                return JSONNode(value: .array(items), line: l, column: c)
+            }
+            while true {
+                items.append(try value())
+                skipSpace()
+                guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an array (a missing ]?)") }
+                if bytes[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == 0x5D {
+                    i += 1
+                    return JSONNode(value: .array(items), line: l, column: c)
+                }
+                throw fail("malformed JSON: expected ',' or ']'")
+            }
+        case 0x22:
+            return JSONNode(value: .string(try string()), line: l, column: c)
+        case 0x74, 0x66, 0x6E:  // true false null
+            for (word, v) in [("true", JSONNode.Value.bool(true)), ("false", .bool(false)), ("null", .null)]
+            where bytes[i...].starts(with: Array(word.utf8)) {
+                i += word.utf8.count
+                return JSONNode(value: v, line: l, column: c)
+            }
+            throw fail("malformed JSON: unexpected word")
+        default:
+            let start = i
+            while i < bytes.count, [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39) { i += 1 }
+            guard i > start, let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
+                throw fail("malformed JSON: unexpected character")
+            }
+            return JSONNode(value: .number(d), line: l, column: c)
+        }
+    }
+
+    mutating func string() throws(JSONSyntaxError) -> String {
+        i += 1
+        var out: [UInt8] = []
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x22 {
+                i += 1
+                return String(decoding: out, as: UTF8.self)
+            }
+            if b == 0x0A { throw fail("malformed JSON: a line break inside a string (an unclosed quote?)") }
+            if b == 0x5C {
+                i += 1
+                guard i < bytes.count else { break }
+                switch bytes[i] {
+                case 0x6E: out.append(0x0A)
+                case 0x74: out.append(0x09)
+                case 0x72: out.append(0x0D)
+                case 0x62: out.append(0x08)
+                case 0x66: out.append(0x0C)
+                case 0x75:
+                    guard i + 4 < bytes.count, let code = UInt32(String(decoding: bytes[(i + 1)...(i + 4)], as: UTF8.self), radix: 16) else {
+                        throw fail("malformed JSON: bad \\u escape")
+                    }
+                    i += 4
+                    var scalar = code
+                    if code >= 0xD800 && code < 0xDC00, i + 6 < bytes.count, bytes[i + 1] == 0x5C, bytes[i + 2] == 0x75,
+                       let low = UInt32(String(decoding: bytes[(i + 3)...(i + 6)], as: UTF8.self), radix: 16) {
+                        scalar = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                    out += Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
+                default: out.append(bytes[i])
+                }
+                i += 1
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        throw fail("malformed JSON: a string never closes")
+    }
+}

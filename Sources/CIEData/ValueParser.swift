@@ -1,0 +1,168 @@
+import CIECore
+
+/// The unit written with a value (`35亿元`, `1.5万台次`, `４.５％`) or in a column header (`R&D经费支出(万元)`).
+public struct WrittenUnit: Sendable, Equatable {
+    /// 1, 1e4 (万), 1e8 (亿), 1e3 (千).
+    public var multiplier: Double
+    /// What is counted: 元, %, 个, 家, 人, 台次, 批次, 次, or nil for a bare multiplier or number.
+    public var base: String?
+
+    public var text: String {
+        let m = multiplier == 1e4 ? "万" : multiplier == 1e8 ? "亿" : multiplier == 1e3 ? "千" : ""
+        return m + (base ?? "")
+    }
+
+    static let bases = ["元", "%", "个", "家", "人", "台次", "批次", "次", "项", "名", "所", "座"]
+
+    /// Parses `万元`, `亿元`, `元`, `%`, `个`, `万台次`…; nil for text that is not a unit.
+    public static func parse(_ text: String) -> WrittenUnit? {
+        var s = Substring(normalize(text))
+        var multiplier = 1.0
+        if s.hasPrefix("万") {
+            multiplier = 1e4
+            s = s.dropFirst()
+        } else if s.hasPrefix("亿") {
+            multiplier = 1e8
+            s = s.dropFirst()
+        } else if s.hasPrefix("千") {
+            multiplier = 1e3
+            s = s.dropFirst()
+        }
+        if s.isEmpty { return multiplier == 1 ? nil : WrittenUnit(multiplier: multiplier, base: nil) }
+        let base = String(s)
+        if base == "‰" { return nil }
+        guard bases.contains(base) else { return nil }
+        return WrittenUnit(multiplier: multiplier, base: base)
+    }
+
+    var isMoney: Bool { base == "元" || (base == nil && multiplier != 1) }
+}
+
+/// A parsed cell.
+public enum ParsedValue: Sendable, Equatable {
+    case missing
+    case number(Double, WrittenUnit?)
+    case flag(Bool)
+}
+
+/// Why a cell could not be read.
+public enum ValueProblem: Error, Equatable {
+    case unparsable
+    case notFinite
+}
+
+/// Reads values as Chinese statistics print them.
+public enum ValueParser {
+    /// Folds full-width ASCII (`４.５％`) to half-width and drops spaces and thousands separators.
+    public static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousDigit = false
+        for scalar in text.unicodeScalars {
+            var v = scalar.value
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+            if v == 0x3002 || v == 0xFF0E { v = 0x2E }  // 。 and ． as a decimal point only between digits is rare; treat as "."
+            if v == 0x20 || v == 0x3000 || v == 0x09 || v == 0xA0 || v == 0xFEFF { continue }
+            if (v == 0x2C || v == 0xFF0C || v == 0x3001) && previousDigit { continue }  // 3,000 and 3，000
+            previousDigit = v >= 0x30 && v <= 0x39
+            out.append(Unicode.Scalar(v)!)
+        }
+        return String(out)
+    }
+
+    static let missingMarkers: Set<String> = ["", "-", "—", "——", "–", "−", "na", "n/a", "null", "…", "..."]
+    static let trueWords: Set<String> = ["是", "有", "yes", "true", "y"]
+    static let falseWords: Set<String> = ["否", "无", "no", "false", "n"]
+    static let nonFinite: Set<String> = ["nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "∞", "+∞", "-∞", "#num!", "#div/0!"]
+
+    public static func parse(_ raw: String) throws(ValueProblem) -> ParsedValue {
+        let s = normalize(raw)
+        let lower = s.lowercased()
+        if missingMarkers.contains(lower) { return .missing }
+        if trueWords.contains(lower) { return .flag(true) }
+        if falseWords.contains(lower) { return .flag(false) }
+        if nonFinite.contains(lower) { throw .notFinite }
+        // Longest numeric prefix: sign, digits, point, digits, exponent.
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        if i < scalars.count, scalars[i] == "+" || scalars[i] == "-" { i += 1 }
+        var digits = 0
+        while i < scalars.count, scalars[i].properties.numericType != nil, scalars[i].isASCII { i += 1; digits += 1 }
+        if i < scalars.count, scalars[i] == "." {
+            i += 1
+            while i < scalars.count, scalars[i].isASCII, scalars[i].properties.numericType != nil { i += 1; digits += 1 }
+        }
+        guard digits > 0 else { throw .unparsable }
+        if i < scalars.count, scalars[i] == "e" || scalars[i] == "E" {
+            var j = i + 1
+            if j < scalars.count, scalars[j] == "+" || scalars[j] == "-" { j += 1 }
+            let expStart = j
+            while j < scalars.count, scalars[j].isASCII, scalars[j].properties.numericType != nil { j += 1 }
+            if j > expStart { i = j }
+        }
+        var numberText = String(String.UnicodeScalarView(scalars[0..<i]))
+        if numberText.hasPrefix("+") { numberText.removeFirst() }
+        guard let number = Double(numberText) else { throw .unparsable }
+        guard number.isFinite else { throw .notFinite }
+        let rest = String(String.UnicodeScalarView(scalars[i...]))
+        if rest.isEmpty { return .number(number, nil) }
+        guard let unit = WrittenUnit.parse(rest) else { throw .unparsable }
+        return .number(number, unit)
+    }
+}
+
+private func normalize(_ s: String) -> String { ValueParser.normalize(s) }
+
+/// Why a value does not fit its indicator.
+public struct UnitMismatch: Error, Equatable {
+    public var message: String
+}
+
+/// Converts a parsed number to the indicator's unit (TARGETS.md: amounts are held in 万元).
+public enum UnitConversion {
+    /// `declared` is the unit of the column or the row's `unit` field; the cell's own unit wins when it has one.
+    public static func convert(_ value: ParsedValue, to indicator: Indicator, declared: WrittenUnit?) throws(UnitMismatch) -> Double? {
+        switch value {
+        case .missing:
+            return nil
+        case .flag(let b):
+            guard indicator.kind == .flag || indicator.isCustom else {
+                throw UnitMismatch(message: "“\(b ? "是" : "否")” is a yes/no flag, but \(indicator.name.zh) (\(indicator.id)) is a number in \(unitName(indicator)): give a number")
+            }
+            return b ? 1 : 0
+        case .number(let v, let own):
+            let unit = own ?? declared
+            switch indicator.kind {
+            case .flag:
+                guard unit == nil, v == 0 || v == 1 else {
+                    throw UnitMismatch(message: "\(indicator.name.zh) (\(indicator.id)) is a yes/no flag: write 是/否, 有/无, yes/no, true/false or 1/0")
+                }
+                return v
+            case .amount:
+                guard let unit else { return v }
+                if unit.base == "元" || (unit.base == nil && unit.multiplier != 1) { return v * unit.multiplier / 1e4 }
+                throw mismatch(unit, indicator)
+            case .ratio:
+                guard let unit else { return v }
+                if unit.base == "%" && unit.multiplier == 1 { return v }
+                throw mismatch(unit, indicator)
+            case .count:
+                guard let unit else { return v }
+                if unit.base == nil { return v * unit.multiplier }
+                if let written = MeasureUnit(rawValue: unit.base!), indicator.unit.isCompatibleCount(with: written) {
+                    return v * unit.multiplier
+                }
+                if indicator.isCustom, unit.base != "元", unit.base != "%" { return v * unit.multiplier }
+                throw mismatch(unit, indicator)
+            }
+        }
+    }
+
+    static func unitName(_ indicator: Indicator) -> String {
+        indicator.unit == .none ? "no unit" : indicator.unit.rawValue
+    }
+
+    static func mismatch(_ unit: WrittenUnit, _ indicator: Indicator) -> UnitMismatch {
+        UnitMismatch(message: "wrong unit: the value is in \(unit.text) but \(indicator.name.zh) (\(indicator.id)) is in \(unitName(indicator)); give it in \(unitName(indicator))"
+            + (indicator.unit == .wanYuan ? " (or 元/亿元)" : ""))
+    }
+}
