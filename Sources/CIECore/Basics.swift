@@ -102,15 +102,18 @@ public enum Tolerance {
     public static let relative = 1e-9
 
     @inlinable public static func atLeast(_ value: Double, _ bound: Double) -> Bool {
-        value >= bound - relative * max(abs(bound), abs(value))
+        if !value.isFinite || !bound.isFinite { return value >= bound }
+        return value >= bound - relative * max(abs(bound), abs(value))
     }
 
     @inlinable public static func atMost(_ value: Double, _ bound: Double) -> Bool {
-        value <= bound + relative * max(abs(bound), abs(value))
+        if !value.isFinite || !bound.isFinite { return value <= bound }
+        return value <= bound + relative * max(abs(bound), abs(value))
     }
 
     @inlinable public static func equal(_ a: Double, _ b: Double) -> Bool {
-        abs(a - b) <= relative * max(abs(a), abs(b))
+        if !a.isFinite || !b.isFinite { return a == b }
+        return abs(a - b) <= relative * max(abs(a), abs(b))
     }
 }
 

@@ -1,0 +1,240 @@
+import ArgumentParser
+import CIECore
+import CIEData
+import CIEPolicies
+import CIEReport
+import Foundation
+
+extension Language: ExpressibleByArgument {}
+
+/// Options valid for every command (SPEC.md, "Command line").
+public struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp("A data file to load (repeatable).", valueName: "FILE"))
+    public var data: [String] = []
+    @Option(help: ArgumentHelp("The policy module: id, Chinese or English name.", valueName: "P"))
+    public var policy: String?
+    @Option(help: "Label language: zh or en.")
+    public var lang: Language?
+    @Flag(name: .customLong("no-color"), help: "Never colour output (also NO_COLOR in the environment).")
+    public var noColor = false
+    public init() {}
+}
+
+/// A command that runs against a session: the command line builds a fresh one, the REPL passes its own.
+public protocol SessionCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    /// Runs the command and returns its exit code (0 success); throws `CommandError` on failure.
+    func execute(in session: Session) throws -> Int32
+}
+
+extension SessionCommand {
+    public mutating func run() throws {
+        let session = Session(out: { print($0) }, err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        session.color = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let code: Int32
+        do {
+            try session.apply(global)
+            code = try execute(in: session)
+        } catch let e as CommandError {
+            session.err("error: \(e.message)")
+            throw ExitCode(e.code)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension Session {
+    /// Applies global options: language, colour, policy, and loads `--data` files.
+    public func apply(_ g: GlobalOptions) throws {
+        if let l = g.lang { language = l }
+        if g.noColor { color = false }
+        if let p = g.policy { policy = try resolvePolicy(p) }
+        if !g.data.isEmpty { try load(g.data) }
+    }
+}
+
+/// SPEC.md's exit code of `check`: errors outrank verdicts; 1 for a failed binding or striving result; 3 when only data is missing.
+public func checkExitCode(_ results: [TargetResult]) -> Int32 {
+    if results.contains(where: { $0.status == .error }) { return 2 }
+    let counted = results.filter { $0.strength.counts }
+    if counted.contains(where: { $0.status.isFailure }) { return 1 }
+    if counted.contains(where: { $0.status == .noData }) { return 3 }
+    return 0
+}
+
+public struct CheckCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Evaluate a policy's targets on loaded data.",
+        discussion: """
+            Examples:
+              cie check --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv
+              cie check --policy 青海 --data Samples/qinghai/qinghai_2016_2020.csv --status not_met --format json
+            Exit codes: 0 all binding/striving targets met or on track; 1 some not met or off track;
+            3 none failed but some lack data; 2 bad input, usage or an error result.
+            """)
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: "Regions to evaluate (code or name); none means all.") public var regionArguments: [String] = []
+    @Option(help: "The evaluation year (default: the latest year in the data).") public var year: Int?
+    @Option(name: .customLong("region"), help: ArgumentHelp("Only this region, or the units of this prefecture (repeatable).", valueName: "R"))
+    public var regions: [String] = []
+    @Option(name: .customLong("target"), help: ArgumentHelp("Only this target (repeatable).", valueName: "T")) public var targets: [String] = []
+    @Option(name: .customLong("status"), help: ArgumentHelp("Only results with this status (repeatable): met, not_met, on_track, off_track, no_data, not_applicable, error.", valueName: "S"))
+    public var statuses: [String] = []
+    @Option(help: "table, json, csv, markdown, html or junit.") public var format: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let policy = try session.resolvePolicy(global.policy)
+        let formatter = try session.formatter(format)
+        let year = try session.evaluationYear(year)
+        var selected = policy.targets
+        if !targets.isEmpty {
+            selected = try targets.map { id in
+                guard let t = policy.target(id) else {
+                    let near = policy.targets.map(\.id).filter { editDistance($0.lowercased(), id.lowercased()) <= 2 }
+                    throw CommandError("\(policy.id) has no target “\(id)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
+                                       + " (run `cie targets \(policy.id)`)")
+                }
+                return t
+            }
+        }
+        let wanted = try Set(statuses.map { s -> Status in
+            guard let st = Status(parsing: s) else {
+                throw CommandError("unknown status “\(s)”: use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return st
+        })
+        let areas = try (regions + regionArguments).map { try session.resolveRegion($0) }
+        var results = Evaluator(context: session.context, policy: policy).evaluate(year: year, targets: selected)
+        if !areas.isEmpty {
+            results = results.filter { r in areas.contains { session.regions.isWithin(r.region, $0) } }
+        }
+        if !wanted.isEmpty { results = results.filter { wanted.contains($0.status) } }
+        let report = CheckReport(policy: policy, year: year, results: results, regions: session.regions)
+        session.last = .check(report)
+        try session.emit(formatter.format(report, session.formatOptions), to: output)
+        return checkExitCode(results)
+    }
+}
+
+public struct ReviewCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Run a reviewer of a policy (compliance, scores, vetoes, funding).",
+        discussion: "Example: cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv compliance")
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: "The reviewer id (default: compliance).") public var reviewer: String?
+    @Option(help: "The evaluation year (default: the latest year in the data).") public var year: Int?
+    @Option(help: "table, json, csv, markdown, html or junit.") public var format: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let policy = try session.resolvePolicy(global.policy)
+        let formatter = try session.formatter(format)
+        let year = try session.evaluationYear(year)
+        let id = reviewer ?? "compliance"
+        guard let r = policy.reviewer(id) else {
+            throw CommandError("\(policy.id) has no reviewer “\(id)”: it has \(policy.allReviewers.map(\.id).joined(separator: ", "))")
+        }
+        let review: Review
+        do {
+            review = try r.review(policy, context: session.context, year: year, options: ReviewOptions())
+        } catch {
+            throw CommandError("reviewer \(r.id) failed: \(error)")
+        }
+        let report = ReviewReport(policy: policy, review: review, regions: session.regions)
+        session.last = .review(report)
+        try session.emit(formatter.format(report, session.formatOptions), to: output)
+        return 0
+    }
+}
+
+public struct PoliciesCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "policies", abstract: "List the registered policy modules.")
+    @OptionGroup public var global: GlobalOptions
+    @Option(help: "table, json, csv or markdown.") public var format: String?
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let zh = session.language == .zh
+        let rows = PolicyRegistry.modules.map { m in
+            [m.id, m.name(session.language), m.document.citation, m.document.status.rawValue, String(m.targets.count),
+             m.allReviewers.map(\.id).joined(separator: ", "), m.document.status == .draft ? (zh ? "征求意见稿" : "draft for comment") : ""]
+        }
+        let listing = Listing(keys: ["id", "name", "document", "status", "targets", "reviewers", "note"],
+                              header: zh ? ["id", "名称", "文件", "状态", "目标数", "评审", "备注"] : ["id", "name", "document", "status", "targets", "reviewers", "note"],
+                              rows: rows)
+        try session.emit(listing.render(format ?? session.format), to: nil)
+        return 0
+    }
+}
+
+public struct TargetsCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "targets", abstract: "List a policy's targets.",
+                                                           discussion: "Example: cie targets qinghai")
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: "The policy (default: --policy, or the current one in the REPL).") public var policyName: String?
+    @Option(help: "table, json, csv or markdown.") public var format: String?
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let policy = try session.resolvePolicy(policyName ?? global.policy)
+        let l = session.language
+        let rows = policy.targets.map { t in
+            [t.id, t.scope.rawValue, Describe.requirement(t)(l), t.deadline.map(String.init) ?? (l == .zh ? "每年" : "yearly"), t.strength.rawValue,
+             t.clause, t.title(l)]
+        }
+        let listing = Listing(keys: ["id", "scope", "required", "deadline", "strength", "clause", "title"],
+                              header: l == .zh ? ["目标", "范围", "要求", "期限", "强度", "条款", "内容"] : ["id", "scope", "required", "deadline", "strength", "clause", "title"],
+                              rows: rows)
+        var text = listing.render(format ?? session.format)
+        if policy.document.status == .draft, (format ?? session.format) == "table" {
+            text = (l == .zh ? "注意：\(policy.name.zh) 模块依据的是征求意见稿。\n" : "Note: the \(policy.name.en) module encodes a draft for comment.\n") + text
+        }
+        try session.emit(text, to: nil)
+        return 0
+    }
+}
+
+public struct ExplainCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "explain", abstract: "Citation, original text, condition, scope and inputs of a target.",
+                                                           discussion: "Example: cie explain QH-06")
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: "The target id (QH-06).") public var target: String
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let found: (any PolicyModule, Target)? = session.policy.flatMap { p in p.target(target).map { (p, $0) } } ?? PolicyRegistry.target(target)
+        guard let (policy, t) = found else {
+            let near = PolicyRegistry.targetIDs.filter { editDistance($0.lowercased(), target.lowercased()) <= 2 }
+            throw CommandError("no target “\(target)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?") + " (run `cie targets P` to list them)")
+        }
+        session.out(Explain.text(t, policy: policy, catalogue: session.catalogue, language: session.language))
+        return 0
+    }
+}
+
+public struct ValidateCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "validate", abstract: "Load files, report every problem, load nothing.",
+                                                           discussion: "Exit 0 when every file is clean, 2 when any has an error.")
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: "Files to check.") public var files: [String]
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        var loader = DataLoader(regions: session.regions, catalogue: session.catalogue, store: session.store)
+        var failed = 0
+        for path in files {
+            switch loader.load(paths: [path]) {
+            case .success(let loaded):
+                for f in loaded { session.out((session.language == .zh ? "通过 " : "ok ") + Session.describe(f, session.language)) }
+            case .failure(let f):
+                failed += 1
+                for d in f.diagnostics { session.err(d.description) }
+                session.err(session.language == .zh ? "\(path)：\(f.errorCount) 个错误" : "\(path): \(f.errorCount) error\(f.errorCount == 1 ? "" : "s")")
+            }
+        }
+        return failed == 0 ? 0 : 2
+    }
+}

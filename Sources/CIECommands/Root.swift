@@ -1,0 +1,35 @@
+import ArgumentParser
+import CIEPolicies
+import Foundation
+
+/// The `cie` command line.
+public struct CIE: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "cie",
+        abstract: "County Innovation Evaluator: how county-level units meet provincial targets for county innovation-driven development (县域创新驱动发展).",
+        version: CIEVersion.string,
+        subcommands: [CheckCommand.self, ReviewCommand.self, PoliciesCommand.self, TargetsCommand.self, ExplainCommand.self, ValidateCommand.self])
+    public init() {}
+
+    /// Runs the command line and returns the exit code SPEC.md gives (usage errors are 2, not ArgumentParser's 64).
+    public static func main(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            if error is ExitCode { return code.rawValue }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            return code == .validationFailure ? 2 : (code.rawValue == 1 ? 2 : code.rawValue)
+        }
+    }
+}
+
+public enum CIEVersion {
+    public static let string = "0.1.0"
+}

@@ -1,0 +1,134 @@
+import CIECore
+import CIEData
+import CIEPolicies
+import CIEReport
+import Foundation
+
+/// A command failed: the message says what to do next; `code` is the process exit code it maps to.
+public struct CommandError: Error, CustomStringConvertible {
+    public var message: String
+    public var code: Int32
+    public init(_ message: String, code: Int32 = 2) {
+        self.message = message
+        self.code = code
+    }
+    public var description: String { message }
+}
+
+/// The last result, for `export` and `expect`.
+public enum LastResult {
+    case check(CheckReport)
+    case review(ReviewReport)
+}
+
+/// Everything a CLI run or a REPL session holds: regions, catalogue, loaded values, the current policy, settings.
+/// Commands read and change it; nothing in it touches the terminal.
+public final class Session {
+    public var regions: RegionTable = BuiltinRegions.table
+    public var catalogue = IndicatorCatalogue()
+    public var store = DataStore()
+    public var loadedFiles: [LoadedFile] = []
+    public var policy: (any PolicyModule)?
+    public var language: Language = .zh
+    public var color = false
+    public var format = "table"
+    public var year: Int?
+    public var last: LastResult?
+    /// Where results go (stdout) and where messages and diagnostics go (stderr).
+    public var out: (String) -> Void
+    public var err: (String) -> Void
+
+    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        self.out = out
+        self.err = err
+    }
+
+    public var context: EvaluationContext { EvaluationContext(regions: regions, catalogue: catalogue, store: store) }
+
+    /// Loads files all or nothing; on failure the session is unchanged and every problem is printed.
+    public func load(_ paths: [String], quiet: Bool = false) throws {
+        var loader = DataLoader(regions: regions, catalogue: catalogue, store: store)
+        switch loader.load(paths: paths) {
+        case .failure(let f):
+            for d in f.diagnostics { err(d.description) }
+            throw CommandError("\(f.errorCount) error\(f.errorCount == 1 ? "" : "s"): nothing was loaded; fix the lines above and load again")
+        case .success(let files):
+            regions = loader.regions
+            catalogue = loader.catalogue
+            store = loader.store
+            loadedFiles += files
+            if !quiet { for f in files { err(Session.describe(f, language)) } }
+        }
+    }
+
+    static func describe(_ f: LoadedFile, _ language: Language) -> String {
+        var s = language == .zh
+            ? "已载入 \(f.path)：\(f.kind.rawValue)，\(f.encoding.rawValue)，\(f.observations) 个数值"
+            : "loaded \(f.path): \(f.kind.rawValue), \(f.encoding.rawValue), \(f.observations) values"
+        if let y = f.years { s += language == .zh ? "，\(y.lowerBound)—\(y.upperBound) 年" : ", \(y.lowerBound)–\(y.upperBound)" }
+        if f.regionsAdded > 0 { s += language == .zh ? "，新增 \(f.regionsAdded) 个地区" : ", \(f.regionsAdded) regions added" }
+        if f.encoding == .gb18030 { s += language == .zh ? "（已按 GB18030/GBK 解码）" : " (decoded from GB18030/GBK)" }
+        if !f.customIndicators.isEmpty {
+            s += (language == .zh ? "；自定义指标：" : "; custom indicators: ") + f.customIndicators.joined(separator: ", ")
+        }
+        return s
+    }
+
+    /// The policy named, else the current one, else an error that says how to pick one.
+    public func resolvePolicy(_ name: String?) throws -> any PolicyModule {
+        if let name {
+            guard let m = PolicyRegistry.module(named: name) else {
+                let ids = PolicyRegistry.modules.map(\.id)
+                let near = ids.filter { editDistance($0, name.lowercased()) <= 3 }
+                throw CommandError("unknown policy “\(name)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
+                                   + " (run `cie policies` for the list: \(ids.joined(separator: ", ")))")
+            }
+            return m
+        }
+        if let policy { return policy }
+        throw CommandError("no policy chosen: pass --policy P (\(PolicyRegistry.modules.map(\.id).joined(separator: ", ")))")
+    }
+
+    /// The evaluation year: the one given, else the setting, else the latest year in the data.
+    public func evaluationYear(_ given: Int?) throws -> Int {
+        if let y = given ?? year { return y }
+        guard let y = store.latestYear else {
+            throw CommandError("no data loaded: pass --data FILE (e.g. --data Samples/qinghai/qinghai_2016_2020.csv)")
+        }
+        return y
+    }
+
+    public func resolveRegion(_ text: String) throws -> RegionIndex {
+        switch regions.resolve(text) {
+        case .found(let i): return i
+        case .ambiguous(let hits):
+            throw CommandError("ambiguous region “\(text)”: it names \(hits.map { regions.describe($0) }.joined(separator: ", ")); use the code")
+        case .unknown(let s):
+            throw CommandError("unknown region “\(text)”" + (s.isEmpty ? ": use its 6-digit code or full name" : ": did you mean \(s.map { regions.describe($0) }.joined(separator: " or "))?"))
+        }
+    }
+
+    public func formatter(_ name: String?) throws -> any ReportFormatter {
+        let id = name ?? format
+        guard let f = Formatters.named(id) else {
+            throw CommandError("unknown format “\(id)”: use one of \(Formatters.all.map(\.id).joined(separator: ", "))")
+        }
+        return f
+    }
+
+    public var formatOptions: FormatOptions { FormatOptions(language: language, color: color) }
+
+    /// Writes text to a file, or to `out` when no path is given.
+    public func emit(_ text: String, to path: String?) throws {
+        guard let path else {
+            out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            return
+        }
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandError("cannot write \(path): \(error.localizedDescription); check that its folder exists and is writable")
+        }
+        err(language == .zh ? "已写入 \(path)" : "wrote \(path)")
+    }
+}

@@ -1,0 +1,115 @@
+import CIECore
+
+/// The policy as reports name it.
+public struct PolicyInfo: Sendable {
+    public var id: String
+    public var name: LocalizedText
+    public var document: String
+    public var title: String
+    public var status: DocumentStatus
+
+    public init(_ m: any PolicyModule) {
+        id = m.id
+        name = m.name
+        document = m.document.citation
+        title = m.document.title
+        status = m.document.status
+    }
+}
+
+/// A result with its region's code and name resolved: what every formatter prints.
+public struct CheckRow: Sendable {
+    public var target: String
+    public var regionCode: String
+    public var regionName: String
+    public var result: TargetResult
+}
+
+/// The outcome of `check`, ready to format.
+public struct CheckReport: Sendable {
+    public var policy: PolicyInfo
+    public var year: Int
+    public var rows: [CheckRow]
+    public var summary: StatusSummary
+
+    public init(policy: any PolicyModule, year: Int, results: [TargetResult], regions: RegionTable) {
+        self.policy = PolicyInfo(policy)
+        self.year = year
+        self.rows = results.map { CheckRow(target: $0.target, regionCode: regions[$0.region].code, regionName: regions[$0.region].name, result: $0) }
+        self.summary = StatusSummary(results.map(\.status))
+    }
+}
+
+/// A review with region names resolved.
+public struct ReviewReport: Sendable {
+    public struct Row: Sendable {
+        public var regionCode: String
+        public var regionName: String
+        public var row: ReviewRow
+    }
+    public var policy: PolicyInfo
+    public var review: Review
+    public var rows: [Row]
+
+    public init(policy: any PolicyModule, review: Review, regions: RegionTable) {
+        self.policy = PolicyInfo(policy)
+        self.review = review
+        self.rows = review.rows.map { Row(regionCode: regions[$0.region].code, regionName: regions[$0.region].name, row: $0) }
+    }
+}
+
+/// How to render.
+public struct FormatOptions: Sendable {
+    public var language: Language
+    public var color: Bool
+    public init(language: Language = .zh, color: Bool = false) {
+        self.language = language
+        self.color = color
+    }
+}
+
+/// An output format, picked by `--format` or an export's extension (SwiftLint's reporters).
+public protocol ReportFormatter: Sendable {
+    var id: String { get }
+    /// File extensions that select it on export.
+    var extensions: [String] { get }
+    func format(_ report: CheckReport, _ options: FormatOptions) -> String
+    func format(_ report: ReviewReport, _ options: FormatOptions) -> String
+}
+
+public enum Formatters {
+    public static let all: [any ReportFormatter] = [
+        TableFormatter(), JSONFormatter(), CSVFormatter(), MarkdownFormatter(), HTMLFormatter(), JUnitFormatter(),
+    ]
+
+    public static func named(_ id: String) -> (any ReportFormatter)? {
+        let key = id.lowercased()
+        return all.first { $0.id == key || ($0.id == "markdown" && key == "md") }
+    }
+
+    public static func forExtension(_ ext: String) -> (any ReportFormatter)? {
+        all.first { $0.extensions.contains(ext.lowercased()) }
+    }
+}
+
+/// Shared text for a result's value columns.
+enum Cells {
+    static func observed(_ r: TargetResult) -> String {
+        guard let v = r.observed else { return "—" }
+        return formatNumber(v)
+    }
+
+    static func unit(_ u: MeasureUnit, _ language: Language) -> String { u.label(language) }
+
+    static func regionLabel(_ row: CheckRow, _ language: Language) -> String { row.regionName }
+
+    static func summaryLine(_ report: CheckReport, _ language: Language) -> String {
+        let parts = Status.allCases.filter { report.summary[$0] > 0 }
+        if language == .zh {
+            return "共 \(report.summary.total) 项：" + parts.map { "\($0.label.zh) \(report.summary[$0])" }.joined(separator: "，")
+                + "（\(report.policy.name.zh) \(report.policy.document)\(report.policy.status == .draft ? "，征求意见稿" : "")，\(report.year) 年）"
+        }
+        return "\(report.summary.total) results: " + parts.map { "\($0.label.en) \(report.summary[$0])" }.joined(separator: ", ")
+            + " (\(report.policy.name.en), \(report.policy.document)\(report.policy.status == .draft ? ", draft for comment" : ""), \(report.year))"
+    }
+}

@@ -1,0 +1,80 @@
+import CIECore
+
+/// A plain-text table aligned by display width, so Chinese text lines up; statuses coloured on a terminal only.
+public struct TableFormatter: ReportFormatter {
+    public init() {}
+    public var id: String { "table" }
+    public var extensions: [String] { ["txt"] }
+
+    static func color(_ s: Status) -> String {
+        switch s {
+        case .met: "\u{1B}[32m"
+        case .notMet, .error: "\u{1B}[31m"
+        case .onTrack: "\u{1B}[36m"
+        case .offTrack: "\u{1B}[33m"
+        case .noData: "\u{1B}[35m"
+        case .notApplicable: "\u{1B}[2m"
+        }
+    }
+
+    /// Renders rows of cells; `colors` gives an optional escape for a cell (applied after padding).
+    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], colors: [[String?]]? = nil, lastUnpadded: Bool = true) -> String {
+        var widths = header.map { DisplayWidth.of($0) }
+        for row in rows {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        }
+        func line(_ cells: [String], _ escapes: [String?]?) -> String {
+            var out: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let last = i == cells.count - 1
+                var text = last && lastUnpadded ? cell : DisplayWidth.pad(cell, to: widths[i], right: rightAligned.contains(i))
+                if let e = escapes?[i] { text = e + text + "\u{1B}[0m" }
+                out.append(text)
+            }
+            var s = out.joined(separator: "  ")
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s
+        }
+        var lines = [line(header, nil), widths.enumerated().map { String(repeating: "─", count: $0.element) }.joined(separator: "  ")]
+        for (n, row) in rows.enumerated() { lines.append(line(row, colors?[n])) }
+        return lines.joined(separator: "\n")
+    }
+
+    public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
+        let zh = o.language == .zh
+        let header = zh ? ["目标", "地区", "代码", "状态", "观测值", "要求", "单位", "期限", "说明"]
+            : ["target", "region", "code", "status", "observed", "required", "unit", "deadline", "detail"]
+        var rows: [[String]] = []
+        var colors: [[String?]] = []
+        for r in report.rows {
+            let x = r.result
+            var detail = x.detail(o.language)
+            if x.strength == .encouraged { detail = (zh ? "［鼓励性］" : "[encouraged] ") + detail }
+            if x.strength == .striving { detail = (zh ? "［力争］" : "[striving] ") + detail }
+            rows.append([r.target, r.regionName, r.regionCode, x.status.label(o.language), Cells.observed(x), x.required(o.language),
+                         Cells.unit(x.unit, o.language), x.deadline.map(String.init) ?? (zh ? "每年" : "yearly"), detail])
+            var c = [String?](repeating: nil, count: header.count)
+            if o.color { c[3] = TableFormatter.color(x.status) }
+            colors.append(c)
+        }
+        var text = report.rows.isEmpty ? (zh ? "（没有结果）" : "(no results)")
+            : TableFormatter.render(header: header, rows: rows, rightAligned: [4], colors: colors)
+        if report.policy.status == .draft {
+            text = (zh ? "注意：本模块依据的是征求意见稿，非正式文件。\n" : "Note: this module encodes a draft for comment, not a document in force.\n") + text
+        }
+        return text + "\n" + Cells.summaryLine(report, o.language) + "\n"
+    }
+
+    public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
+        let zh = o.language == .zh
+        let header = zh ? ["地区", "代码", "结论", "得分", "名次", "金额(万元)", "说明"] : ["region", "code", "verdict", "score", "rank", "amount (10k yuan)", "detail"]
+        let rows = report.rows.map { r in
+            [r.regionName, r.regionCode, r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 2) } ?? "", r.row.rank.map(String.init) ?? "",
+             r.row.amount.map { formatNumber($0, digits: 2) } ?? "", r.row.detail?(o.language) ?? ""]
+        }
+        let title = "\(report.review.reviewerName(o.language)) — \(report.policy.name(o.language)) \(report.policy.document)，\(report.review.year)"
+            + (report.policy.status == .draft ? (zh ? "（征求意见稿）" : " (draft for comment)") : "")
+        let method = (zh ? "方法：" : "Method: ") + report.review.method(o.language)
+        return [title, method, "", TableFormatter.render(header: header, rows: rows, rightAligned: [3, 4, 5])].joined(separator: "\n") + "\n"
+    }
+}
