@@ -208,18 +208,18 @@ public struct Evaluator: Sendable {
             }
             return r.value != nil || r.undefined ? r : .unknown(own)
         }
-        guard !regions[region].type.isUnit, indicator.kind.isAdditive else { return .unknown(own) }
+        guard indicator.kind.isAdditive else { return .unknown(own) }
+        // Counts, amounts and flags are never negative: a missing one is somewhere in [0, ∞) (a flag in [0, 1]).
+        let missingBound: Double = indicator.kind == .flag ? 1 : .infinity
+        if regions[region].type.isUnit { return Reading(lo: 0, hi: missingBound, missing: own) }
         let units = members(of: region)
         guard !units.isEmpty else { return .unknown(own) }
         var total = Reading.exact(0)
         for u in units {
-            if let v = try readIndicator(i, u, year).value {
-                total.lo += v
-                total.hi += v
-            } else {
-                total.missing.append(Missing(indicator: i, region: u, year: year))
-                total.hi += indicator.kind == .flag ? 1 : .infinity
-            }
+            let r = try readIndicator(i, u, year)
+            total.lo += r.lo
+            total.hi += r.hi
+            total.missing += r.missing
         }
         return total
     }
@@ -324,6 +324,7 @@ public struct Evaluator: Sendable {
                 return Outcome(truth: .unknown, observed: nil, notes: [LocalizedText(zh: "范围内没有单位", en: "no units in scope")])
             }
             var yes = 0
+            let filterUnknown = unknownUnits.count
             for u in units {
                 let o = try check(inner, target: target, region: u, year: year)
                 switch o.truth {
@@ -334,14 +335,14 @@ public struct Evaluator: Sendable {
                     missing += o.missing
                 }
             }
-            let n = Double(units.count + unknownUnits.count)
+            let n = Double(units.count + filterUnknown)
             let lo = Double(yes) / n * 100, hi = Double(yes + unknownUnits.count) / n * 100
             let truth: Truth = Tolerance.atLeast(lo, p) ? .yes : (!Tolerance.atLeast(hi, p) ? .no : .unknown)
             var o = Outcome(truth: truth, observed: lo, gap: unknownUnits.isEmpty ? lo - p : nil,
                             missing: truth == .unknown ? missing : [])
             o.notes.append(LocalizedText(
-                zh: "\(units.count + unknownUnits.count) 个单位中 \(yes) 个满足" + (unknownUnits.isEmpty ? "" : "，\(unknownUnits.count) 个数据不足"),
-                en: "\(yes) of \(units.count + unknownUnits.count) units qualify" + (unknownUnits.isEmpty ? "" : ", \(unknownUnits.count) lack data")))
+                zh: "\(units.count + filterUnknown) 个单位中 \(yes) 个满足" + (unknownUnits.isEmpty ? "" : "，\(unknownUnits.count) 个数据不足"),
+                en: "\(yes) of \(units.count + filterUnknown) units qualify" + (unknownUnits.isEmpty ? "" : ", \(unknownUnits.count) lack data")))
             return o
         case .avgAnnualIncrease(let q, let d):
             let b = try baseline(target)

@@ -1,0 +1,45 @@
+# cie — the County Innovation Evaluator.
+#   make run     build and check the Qinghai sample (the REPL arrives with the REPL issue)
+#   make test    build and run every test
+#   make regions regenerate the region table from ../shared/data
+SWIFT ?= swift
+SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
+
+.PHONY: run test build regions widths samples check-generated deps clean
+
+# The system packages the build needs; installed when missing (apt-get, through sudo when not root).
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null && ! dpkg -s libedit-dev >/dev/null 2>&1; then \
+		echo "installing libedit-dev (line editing for the REPL)"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libedit-dev pkg-config; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq libedit-dev pkg-config; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(SWIFT) run -q cie check --policy qinghai --data $(SAMPLE); status=$$?; \
+	  if [ $$status -eq 1 ] || [ $$status -eq 3 ]; then echo "(exit $$status: some targets are not met or lack data — see the table above)"; exit 0; fi; exit $$status
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+regions:
+	python3 Scripts/generate_regions.py
+
+widths:
+	python3 Scripts/generate_east_asian_width.py
+
+samples:
+	python3 Scripts/make_qinghai_samples.py
+
+# Fails when a generated file is out of date with its script (the tests check this too).
+check-generated:
+	python3 Scripts/generate_regions.py --check
+	python3 Scripts/generate_east_asian_width.py --check
+	python3 Scripts/make_qinghai_samples.py --check
+
+clean:
+	rm -rf .build
