@@ -1,0 +1,99 @@
+import CIECore
+import CIEData
+import CIEPolicies
+import CIEPolicyQinghai
+import Foundation
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func load(_ text: String) throws -> EvaluationContext {
+    var loader = DataLoader(regions: BuiltinRegions.table, catalogue: IndicatorCatalogue(), store: DataStore())
+    _ = try loader.load(bytes: Array(text.utf8), name: "example.csv").get()
+    return EvaluationContext(regions: loader.regions, catalogue: loader.catalogue, store: loader.store)
+}
+
+@Suite struct QinghaiDeclarationTests {
+    let policy = QinghaiPolicy()
+
+    @Test func encodesQH01ThroughQH12() {
+        #expect(policy.targets.map(\.id) == (1...12).map { String(format: "QH-%02d", $0) })
+        #expect(policy.document.number == "青政办〔2018〕6号" && policy.document.status == .inForce)
+        #expect(PolicyRegistry.module(named: "青海")?.id == "qinghai")
+    }
+
+    @Test func everyInputIsInTheCatalogue() {
+        let catalogue = IndicatorCatalogue()
+        for t in policy.targets {
+            for id in t.inputs { #expect(catalogue.lookup(id) != nil, "\(t.id) reads \(id)") }
+        }
+    }
+
+    /// The quoted original sentence occurs in the seed document, as printed there.
+    @Test func everyQuotationOccursInTheSeed() throws {
+        let seed = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/000_0f1e649b19c755e8.txt")
+        guard let text = try? String(contentsOf: seed, encoding: .utf8) else { return }  // ../shared is present in CI
+        #expect(text.contains(policy.document.number))
+        for t in policy.targets {
+            #expect(text.contains(t.original), "\(t.id): “\(t.original)” is not in the seed")
+        }
+    }
+
+    /// Each target's worked examples give the statuses the declaration promises.
+    @Test(arguments: QinghaiPolicy().targets.map(\.id))
+    func workedExamples(id: String) throws {
+        let t = try #require(policy.target(id))
+        #expect(!t.examples.isEmpty, "\(id) has no worked example")
+        for e in t.examples {
+            let context = try load(e.csv)
+            let results = Evaluator(context: context, policy: policy).evaluate(t, year: e.year)
+            for (region, expected) in e.expect {
+                let index = try #require(context.regions.index(code: region))
+                let r = try #require(results.first { $0.region == index }, "\(id): no result for \(region)")
+                #expect(r.status == expected, "\(id) \(e.title.en): \(region) is \(r.status), expected \(expected) — \(r.detail.en)")
+            }
+        }
+    }
+}
+
+/// The sample's designed outcomes (Samples/qinghai/EXPECTED.md).
+@Suite struct QinghaiSampleTests {
+    let results: [String: [String: TargetResult]]
+
+    init() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Samples/qinghai/qinghai_2016_2020.csv"), encoding: .utf8)
+        let context = try load(text)
+        var byTarget: [String: [String: TargetResult]] = [:]
+        for r in Evaluator(context: context, policy: QinghaiPolicy()).evaluate(year: 2020) {
+            byTarget[r.target, default: [:]][context.regions[r.region].code] = r
+        }
+        results = byTarget
+    }
+
+    func statuses(_ target: String, _ status: Status) -> Set<String> {
+        Set(results[target]!.filter { $0.value.status == status }.map(\.key))
+    }
+
+    @Test func designedOutcomes() {
+        #expect(results["QH-01"]?["630000"]?.status == .met && results["QH-01"]?["630000"]?.observed == 75)
+        #expect(statuses("QH-02", .notMet) == ["632623", "632624", "632726", "632823"])
+        #expect(statuses("QH-03", .notMet) == ["632600"])
+        #expect(results["QH-03"]?["630200"]?.detail.en.contains("above plan") == true)
+        #expect(statuses("QH-04", .notMet) == ["630225"])
+        #expect(statuses("QH-04", .notApplicable).count == 32)
+        #expect(results["QH-05"]?["630000"]?.status == .met)
+        #expect(statuses("QH-06", .notMet) == ["632224", "632323", "632324", "632622", "632623", "632624", "632722", "632726"])
+        #expect(results["QH-06"]?["632523"]?.status == .met, "4.5 exactly")
+        #expect(statuses("QH-06", .noData) == ["632625"])
+        #expect(results["QH-06"]?["630121"]?.observed == 4.8, "full-width ４.８％ under the full name")
+        #expect(statuses("QH-07", .noData) == ["632626"])
+        #expect(results["QH-07"]?["632522"]?.status == .met, "55 exactly")
+        #expect(results["QH-08"]?["630000"]?.status == .notMet)
+        #expect(statuses("QH-09", .notMet) == ["630203", "632722", "632801", "632821"])
+        #expect(results["QH-09"]?["632224"]?.status == .met, "flat counts as not decreasing")
+        #expect(statuses("QH-10", .notMet) == ["632724"])
+        #expect(statuses("QH-11", .notMet) == ["632803"])
+        #expect(statuses("QH-12", .notMet).count == 22)
+        #expect(results["QH-02"]!.count == 44, "every unit of Qinghai, none of the zones without data")
+    }
+}

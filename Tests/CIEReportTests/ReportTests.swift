@@ -1,0 +1,99 @@
+import CIECore
+@testable import CIEReport
+import Foundation
+import Testing
+
+@Suite struct DisplayWidthTests {
+    @Test func chineseAndFullWidthTakeTwoColumns() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("大通县") == 6)
+        #expect(DisplayWidth.of("４．５％") == 8)
+        #expect(DisplayWidth.of("４.５％") == 7)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("—") == 1)
+        #expect(DisplayWidth.pad("县", to: 4) == "县  ")
+        #expect(DisplayWidth.truncate("大通回族土族自治县", to: 7) == "大通回…")
+    }
+
+    @Test func tableColumnsLineUpWithChineseText() {
+        let text = TableFormatter.render(header: ["地区", "值"], rows: [["大通回族土族自治县", "1"], ["城东区", "22"], ["abc", "3"]], lastUnpadded: false)
+        let lines = text.split(separator: "\n").map(String.init)
+        // The second column starts at the same display column on every line: 18 (the widest name) + 2.
+        let rows = [("地区", "值"), ("大通回族土族自治县", "1"), ("城东区", "22"), ("abc", "3")]
+        for (line, (_, value)) in zip(lines.filter { !$0.hasPrefix("─") }, rows) {
+            #expect(DisplayWidth.of(line) - DisplayWidth.of(value) == 20, "\(line)")
+        }
+    }
+}
+
+@Suite struct FormatterTests {
+    func report() -> CheckReport {
+        var regions = RegionTable()
+        let p = regions.add(Region(code: "630000", name: "青海省", type: .province, parent: nil))
+        let c = regions.add(Region(code: "630121", name: "大通回族土族自治县", type: .county, parent: p))
+        let results = [
+            TargetResult(target: "QH-06", region: c, scope: .county, status: .met, observed: 4.8, required: LocalizedText("≥ 4.5"), unit: .percent,
+                         deadline: 2020, strength: .binding, detail: LocalizedText(zh: "说明, 含逗号", en: "a \"quoted\" detail"), gap: 0.3),
+            TargetResult(target: "QH-08", region: p, scope: .jurisdiction, status: .noData, observed: nil, required: LocalizedText("每年 ≥ 300"), unit: .ren,
+                         deadline: 2020, strength: .binding, detail: LocalizedText("缺少数据")),
+        ]
+        struct P: PolicyModule {
+            var id: String { "qinghai" }
+            var name: LocalizedText { LocalizedText(zh: "青海省", en: "Qinghai") }
+            var document: PolicyDocument { PolicyDocument(number: "青政办〔2018〕6号", title: "t", issuer: "i", issued: "2018", status: .inForce, jurisdictionCode: "630000") }
+            var targets: [Target] { [] }
+        }
+        return CheckReport(policy: P(), year: 2020, results: results, regions: regions)
+    }
+
+    @Test func jsonHasSpecsShape() throws {
+        let text = JSONFormatter().format(report(), FormatOptions())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let policy = try #require(object["policy"] as? [String: Any])
+        #expect(policy["id"] as? String == "qinghai" && policy["document"] as? String == "青政办〔2018〕6号" && policy["status"] as? String == "in_force")
+        #expect(object["year"] as? Int == 2020)
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        let first = results[0]
+        for key in ["target", "region", "scope", "status", "observed", "required", "unit", "deadline", "strength", "detail"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        #expect((first["region"] as? [String: String]) == ["code": "630121", "name": "大通回族土族自治县"])
+        #expect(first["observed"] as? Double == 4.8)
+        #expect(first["gap"] as? Double == 0.3)
+        #expect(results[1]["observed"] is NSNull)
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["met": 1, "not_met": 0, "on_track": 0, "off_track": 0, "no_data": 1, "not_applicable": 0, "error": 0])
+    }
+
+    @Test func csvOpensInExcel() {
+        let text = CSVFormatter().format(report(), FormatOptions())
+        #expect(text.hasPrefix("\u{FEFF}目标,"))
+        #expect(text.contains("\r\n"))
+        #expect(text.contains("\"说明, 含逗号\""))
+        let en = CSVFormatter().format(report(), FormatOptions(language: .en))
+        #expect(en.contains("\"a \"\"quoted\"\" detail\""))
+    }
+
+    @Test func tableColoursOnlyWhenAsked() {
+        let plain = TableFormatter().format(report(), FormatOptions(color: false))
+        #expect(!plain.contains("\u{1B}["))
+        #expect(plain.contains("达标") && plain.hasSuffix("（青海省 青政办〔2018〕6号，2020 年）\n"))
+        #expect(plain.contains("共 2 项：达标 1，数据不足 1"))
+        let colored = TableFormatter().format(report(), FormatOptions(color: true))
+        #expect(colored.contains("\u{1B}[32m"))
+        let en = TableFormatter().format(report(), FormatOptions(language: .en))
+        #expect(en.contains("met") && en.contains("2 results: met 1, no data 1"))
+    }
+
+    @Test func everyFormatIsRegisteredAndEscapes() {
+        #expect(Formatters.all.map(\.id) == ["table", "json", "csv", "markdown", "html", "junit"])
+        #expect(Formatters.named("md")?.id == "markdown")
+        #expect(Formatters.forExtension("HTML")?.id == "html")
+        let html = HTMLFormatter().format(report(), FormatOptions(language: .en))
+        #expect(html.contains("&quot;quoted&quot;"))
+        let junit = JUnitFormatter().format(report(), FormatOptions())
+        #expect(junit.contains("tests=\"2\"") && junit.contains("<skipped"))
+        #expect(MarkdownFormatter().format(report(), FormatOptions()).contains("| QH-06 | 大通回族土族自治县 |"))
+    }
+}
