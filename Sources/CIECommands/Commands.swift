@@ -228,7 +228,7 @@ public struct ValidateCommand: SessionCommand {
         for path in files {
             switch loader.load(paths: [path]) {
             case .success(let loaded):
-                for f in loaded { session.out((session.language == .zh ? "通过 " : "ok ") + Session.describe(f, session.language)) }
+                for f in loaded { session.out(Session.describe(f, session.language, checkedOnly: true)) }
             case .failure(let f):
                 failed += 1
                 for d in f.diagnostics { session.err(d.description) }

@@ -61,10 +61,10 @@ public final class Session {
         }
     }
 
-    static func describe(_ f: LoadedFile, _ language: Language) -> String {
+    static func describe(_ f: LoadedFile, _ language: Language, checkedOnly: Bool = false) -> String {
         var s = language == .zh
-            ? "已载入 \(f.path)：\(f.kind.rawValue)，\(f.encoding.rawValue)，\(f.observations) 个数值"
-            : "loaded \(f.path): \(f.kind.rawValue), \(f.encoding.rawValue), \(f.observations) values"
+            ? "\(checkedOnly ? "通过" : "已载入") \(f.path)：\(f.kind.rawValue)，\(f.encoding.rawValue)，\(f.observations) 个数值"
+            : "\(checkedOnly ? "ok" : "loaded") \(f.path): \(f.kind.rawValue), \(f.encoding.rawValue), \(f.observations) values"
         if let y = f.years { s += language == .zh ? "，\(y.lowerBound)—\(y.upperBound) 年" : ", \(y.lowerBound)–\(y.upperBound)" }
         if f.regionsAdded > 0 { s += language == .zh ? "，新增 \(f.regionsAdded) 个地区" : ", \(f.regionsAdded) regions added" }
         if f.encoding == .gb18030 { s += language == .zh ? "（已按 GB18030/GBK 解码）" : " (decoded from GB18030/GBK)" }
@@ -121,7 +121,8 @@ public final class Session {
     /// Writes text to a file, or to `out` when no path is given.
     public func emit(_ text: String, to path: String?) throws {
         guard let path else {
-            out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            // `out` ends the text with a line break of its own; "\r\n" is one Character, so this drops either ending.
+            out(text.last == "\n" || text.last == "\r\n" ? String(text.dropLast()) : text)
             return
         }
         do {

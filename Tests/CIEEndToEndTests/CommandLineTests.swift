@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+
+let sample = "Samples/qinghai/qinghai_2016_2020.csv"
+
+@Suite struct CheckCommandTests {
+    @Test func jsonOnTheSampleHasSpecsShapeAndTheDesignedStatuses() throws {
+        let r = try cie(["check", "--policy", "qinghai", "--data", sample, "--format", "json"])
+        #expect(r.status == 1, "some binding targets are not met")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["policy", "year", "results", "summary"])
+        #expect(object["year"] as? Int == 2020, "defaults to the latest year in the data")
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.count == 363)
+        let qh06 = results.first { $0["target"] as? String == "QH-06" && ($0["region"] as? [String: String])?["code"] == "632523" }
+        #expect(qh06?["status"] as? String == "met")
+        #expect(qh06?["observed"] as? Double == 4.5)
+        #expect(qh06?["required"] as? String == "≥ 4.5")
+        #expect(qh06?["scope"] as? String == "county" && qh06?["strength"] as? String == "binding" && qh06?["deadline"] as? Int == 2020)
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary["met"] == 276 && summary["not_met"] == 53 && summary["no_data"] == 2 && summary["not_applicable"] == 32)
+        #expect(r.stderr.contains("2888"), "the load is reported on stderr, not stdout")
+    }
+
+    @Test func exitCodesFollowTheSpec() throws {
+        #expect(try cie(["check", "--policy", "qinghai", "--data", sample, "--target", "QH-02", "--region", "西宁市"]).status == 0)
+        #expect(try cie(["check", "--policy", "qinghai", "--data", sample, "--target", "QH-06"]).status == 1)
+        #expect(try cie(["check", "--policy", "qinghai", "--data", sample, "--target", "QH-06", "--region", "久治县"]).status == 3)
+        #expect(try cie(["check", "--policy", "qinghai", "--data", sample, "--target", "QH-12", "--region", "祁连县"]).status == 0,
+                "an unmet encouraged target is advice")
+        #expect(try cie(["check", "--policy", "qinghai", "--data", sample, "--year", "2019", "--target", "QH-06", "--status", "on_track", "--region", "630121"]).status == 0)
+        let bad = try cie(["check", "--policy", "qinghai", "--data", sample, "--format", "yaml"])
+        #expect(bad.status == 2 && bad.stderr.contains("unknown format"))
+        let usage = try cie(["check", "--bogus"])
+        #expect(usage.status == 2, "a usage error is 2, not ArgumentParser's 64")
+        let noPolicy = try cie(["check", "--data", sample])
+        #expect(noPolicy.status == 2 && noPolicy.stderr.contains("--policy"))
+        let unknownPolicy = try cie(["check", "--policy", "qinhai", "--data", sample])
+        #expect(unknownPolicy.status == 2 && unknownPolicy.stderr.contains("did you mean qinghai"))
+        let noData = try cie(["check", "--policy", "qinghai"])
+        #expect(noData.status == 2 && noData.stderr.contains("--data"))
+        let typo = try cie(["check", "--policy", "qinghai", "--data", sample, "--target", "QH-6"])
+        #expect(typo.status == 2 && typo.stderr.contains("QH-06"))
+    }
+
+    @Test func badDataIsExit2WithPlacesAndNoResults() throws {
+        let path = try temporaryFile("bad.csv", Array("region,year,indicator,value\n630121,2020,gdp,abc\n".utf8))
+        let r = try cie(["check", "--policy", "qinghai", "--data", path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.csv:2:17: error: cannot read “abc”"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func filtersAndLanguages() throws {
+        let r = try cie(["check", "--policy", "青海", "--data", sample, "大通县", "--status", "达标", "--lang", "en"])
+        #expect(r.stdout.contains("大通回族土族自治县") && r.stdout.contains("met"))
+        #expect(!r.stdout.contains("湟源县"))
+        #expect(r.stdout.contains("results: met"))
+        #expect(!r.stdout.contains("\u{1B}["), "no escape codes into a pipe")
+        let wrong = try cie(["check", "--policy", "qinghai", "--data", sample, "--status", "passed"])
+        #expect(wrong.status == 2 && wrong.stderr.contains("not_met"))
+        let ambiguous = try cie(["check", "--policy", "qinghai", "--data", sample, "--region", "玉树"])
+        #expect(ambiguous.status == 2 && ambiguous.stderr.contains("632701") && ambiguous.stderr.contains("632700"))
+    }
+
+    @Test func outputToAFileWritesTheFormat() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cie-out-\(UUID()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try cie(["check", "--policy", "qinghai", "--data", sample, "--format", "csv", "--output", path, "--target", "QH-08"])
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("QH-08,630000,青海省"))
+    }
+}
+
+@Suite struct OtherCommandTests {
+    @Test func explainShowsClauseSentenceConditionScopeDeadlineAndInputs() throws {
+        let r = try cie(["explain", "QH-06"])
+        #expect(r.status == 0)
+        for part in ["一(二)", "具备基本科学素质的公民比例达到４.５％以上", "science_literacy_rate", "≥ 4.5", "县级", "2020", "约束性", "%"] {
+            #expect(r.stdout.contains(part), "explain lacks \(part)")
+        }
+        let en = try cie(["explain", "qh-09", "--lang", "en"])
+        #expect(en.stdout.contains("Baseline: 2017") && en.stdout.contains("none: it must hold every year"))
+        let missing = try cie(["explain", "QH-99"])
+        #expect(missing.status == 2 && missing.stderr.contains("QH-09"))
+    }
+
+    @Test func policiesTargetsAndReview() throws {
+        let policies = try cie(["policies", "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(policies.stdout.utf8)) as? [[String: String]])
+        #expect(list.first?["id"] == "qinghai" && list.first?["document"] == "青政办〔2018〕6号")
+        let targets = try cie(["targets", "qinghai"])
+        #expect(targets.status == 0 && (1...12).allSatisfy { targets.stdout.contains(String(format: "QH-%02d", $0)) })
+        let review = try cie(["review", "--policy", "qinghai", "--data", sample, "--format", "json"])
+        #expect(review.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
+        #expect((object["reviewer"] as? [String: String])?["id"] == "compliance")
+        #expect(object["method"] is String)
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.count == 44)
+        let zaduo = rows.first { ($0["region"] as? [String: String])?["code"] == "632722" }
+        #expect(zaduo?["verdict"] as? String == "non_compliant")
+        let unknown = try cie(["review", "--policy", "qinghai", "--data", sample, "funding"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("compliance"))
+    }
+
+    @Test func versionAndHelpExitZero() throws {
+        #expect(try cie(["--version"]).stdout.contains("0.1"))
+        let help = try cie(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("check"))
+        #expect(try cie(["check", "--help"]).stdout.contains("--status"))
+    }
+
+    @Test func aClosedPipeEndsQuietly() throws {
+        // `cie … | head -1`: the reader goes away; cie must not die of SIGPIPE.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "'\(cieBinary.path)' check --policy qinghai --data \(sample) | head -1 >/dev/null; echo ${PIPESTATUS:-0}"]
+        p.currentDirectoryURL = packageRoot
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+    }
+}
+
+@Suite struct ValidateCommandTests {
+    /// `validate` reports every kind of problem with its file and line, and exits 2.
+    @Test(arguments: [
+        ("ragged.csv", "region,year,indicator,value\n630121,2020,gdp,1,9\n", ":2:"),
+        ("quote.csv", "region,year,indicator,value\n630121,2020,gdp,1\n\"630123,2020,gdp,2\n", ":3:1: error: unbalanced quote"),
+        ("value.csv", "region,year,indicator,value\n630121,2020,gdp,abc\n", ":2:17:"),
+        ("region.csv", "region,year,indicator,value\n大通镇,2020,gdp,1\n", "did you mean 大通回族土族自治县 (630121)"),
+        ("ambiguous.csv", "region,year,indicator,value\n通化,2020,gdp,1\n", "通化县 (220521)"),
+        ("dup.csv", "region,year,indicator,value\n630121,2020,gdp,1\n630121,2020,gdp,2\n", "dup.csv:3:17: error: 大通回族土族自治县 (630121) 2020 gdp is given twice"),
+        ("year.csv", "region,year,indicator,value\n630121,20200,gdp,1\n", "out of range"),
+        ("unit.csv", "region,year,indicator,value\n630121,2020,incubators,3元\n", "wrong unit"),
+        ("neg.csv", "region,year,indicator,value\n630121,2020,incubators,-3\n", "negative count"),
+        ("nan.csv", "region,year,indicator,value\n630121,2020,gdp,NaN\n", "NaN or infinity"),
+        ("empty.csv", "", "empty.csv:1:1: error: empty file"),
+        ("bad.json", "{\"observations\": [}", "bad.json:1:19: error: malformed JSON"),
+        ("long.csv", "region,year,indicator,value\n630121,2020,gdp," + String(repeating: "1", count: 10_000) + "\n", "longer than 4096"),
+    ] as [(String, String, String)])
+    func reportsProblem(name: String, text: String, expected: String) throws {
+        let path = try temporaryFile(name, Array(text.utf8))
+        let r = try cie(["validate", path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(expected), "\(r.stderr)")
+    }
+
+    @Test func binaryFile() throws {
+        let path = try temporaryFile("bin.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+        let r = try cie(["validate", path])
+        #expect(r.status == 2 && r.stderr.contains("binary file"))
+    }
+
+    @Test func goodFilesInEveryEncodingPass() throws {
+        let r = try cie(["validate", "Samples/qinghai/qinghai_2016_2020.csv", "Samples/qinghai/qinghai_wide_2020.csv", "Samples/qinghai/qinghai_2020_gbk.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("GB18030") && r.stdout.contains("UTF-8 (BOM)"))
+        let fullWidth = try temporaryFile("fw.csv", Array("\u{FEFF}地区,年份,指标,数值\r\n大通县,２０２０,具备基本科学素质的公民比例,４.５％\r\n".utf8))
+        #expect(try cie(["validate", fullWidth]).status == 0)
+    }
+}
+
+/// Every line of Samples/*/commands.txt runs through the built cie with its expected exit code.
+@Suite struct SampleCommandTests {
+    static let lines: [String] = {
+        let samples = packageRoot.appendingPathComponent("Samples")
+        let dirs = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []
+        return dirs.sorted().flatMap { d -> [String] in
+            let text = (try? String(contentsOf: samples.appendingPathComponent(d).appendingPathComponent("commands.txt"), encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        }
+    }()
+
+    @Test func thereAreSampleCommands() { #expect(SampleCommandTests.lines.count >= 10) }
+
+    @Test(arguments: SampleCommandTests.lines)
+    func sampleCommand(line: String) throws {
+        let parts = line.components(separatedBy: " => ")
+        let expected = try #require(Int32(parts[1]))
+        let r = try cie(parts[0].split(separator: " ").map(String.init))
+        #expect(r.status == expected, "\(line): \(r.stderr)")
+        #expect(!r.stdout.isEmpty)
+    }
+
+    @Test func everySampleDataFileIsValid() throws {
+        let samples = packageRoot.appendingPathComponent("Samples")
+        let files = FileManager.default.enumerator(atPath: samples.path)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
+        #expect(!files.isEmpty)
+        for f in files {
+            let r = try cie(["validate", "Samples/" + f])
+            #expect(r.status == 0, "Samples/\(f): \(r.stderr)")
+        }
+    }
+}
+
+/// The registry lists every policy module in Sources (a hand-kept list must not drift).
+@Suite struct RegistryFreshnessTests {
+    @Test func everyPolicyModuleIsRegistered() throws {
+        let sources = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Sources").path)
+        let modules = sources.filter { $0.hasPrefix("CIEPolicy") && $0 != "CIEPolicies" }
+        let registry = try String(contentsOf: packageRoot.appendingPathComponent("Sources/CIEPolicies/Registry.swift"), encoding: .utf8)
+        let package = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        for m in modules {
+            #expect(registry.contains("import \(m)"), "\(m) is not imported by the registry")
+            #expect(package.contains("\"\(m)\""), "\(m) is not in Package.swift")
+        }
+        let policies = try cie(["policies", "--format", "csv"])
+        #expect(policies.stdout.split(separator: "\r\n").count - 1 == modules.count)
+    }
+}
