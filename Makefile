@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
-.PHONY: run test build regions widths samples check-generated deps clean
+.PHONY: run test build regions widths samples check-generated deps clean docs
 
 # The system packages the build needs; installed when missing (apt-get, through sudo when not root).
 deps:
@@ -43,3 +43,8 @@ check-generated:
 
 clean:
 	rm -rf .build
+
+# Docs/policies/*.md are generated from the declarations (a test fails when they are stale).
+docs: build
+	for p in $$($(SWIFT) run -q cie policies --format csv | tail -n +2 | cut -d, -f1); do \
+		$(SWIFT) run -q cie generate-docs $$p > Docs/policies/$$p.md; done

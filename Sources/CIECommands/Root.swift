@@ -8,7 +8,7 @@ public struct CIE: ParsableCommand {
         commandName: "cie",
         abstract: "County Innovation Evaluator: how county-level units meet provincial targets for county innovation-driven development (县域创新驱动发展).",
         version: CIEVersion.string,
-        subcommands: [CheckCommand.self, ReviewCommand.self, PoliciesCommand.self, TargetsCommand.self, ExplainCommand.self, ValidateCommand.self])
+        subcommands: [CheckCommand.self, ReviewCommand.self, PoliciesCommand.self, TargetsCommand.self, ExplainCommand.self, ValidateCommand.self, GenerateDocsCommand.self])
     public init() {}
 
     /// Runs the command line and returns the exit code SPEC.md gives (usage errors are 2, not ArgumentParser's 64).

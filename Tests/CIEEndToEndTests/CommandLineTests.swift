@@ -215,3 +215,17 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
         #expect(policies.stdout.split(separator: "\r\n").count - 1 == modules.count)
     }
 }
+
+/// Docs/policies/*.md are what `make docs` generates from the declarations.
+@Suite struct PolicyDocsFreshnessTests {
+    @Test func generatedPolicyPagesAreFresh() throws {
+        let policies = try cie(["policies", "--format", "csv"])
+        let ids = policies.stdout.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
+        #expect(!ids.isEmpty)
+        for id in ids {
+            let generated = try cie(["generate-docs", id]).stdout
+            let file = try String(contentsOf: packageRoot.appendingPathComponent("Docs/policies/\(id).md"), encoding: .utf8)
+            #expect(generated == file, "Docs/policies/\(id).md is stale: run `make docs`")
+        }
+    }
+}
