@@ -53,6 +53,18 @@ def unit_type(name, code, zone):
     raise SystemExit(f"cannot type {code} {name}")
 
 
+def strip_ethnic(stem):
+    """大通回族土族 → 大通: drop ethnic names from the end, as long as something is left."""
+    changed = True
+    while changed:
+        changed = False
+        for e in ETHNIC:
+            if stem.endswith(e) and len(stem) > len(e):
+                stem = stem[: -len(e)]
+                changed = True
+    return stem
+
+
 def short_names(name, kind):
     """大通回族土族自治县 → 大通县, 大通; 湟源县 → 湟源; 鄂伦春自治旗 → 鄂伦春旗."""
     out = []
@@ -60,13 +72,7 @@ def short_names(name, kind):
     stem = name[:-1]
     if stem.endswith("自治"):
         stem = stem[: -len("自治")]
-        changed = True
-        while changed:
-            changed = False
-            for e in ETHNIC:
-                if stem.endswith(e) and len(stem) > len(e):
-                    stem = stem[: -len(e)]
-                    changed = True
+        stem = strip_ethnic(stem)
         if stem.endswith("族") and stem in ETHNIC:  # 鄂温克族自治旗 → 鄂温克旗
             stem = stem[:-1]
         if len(stem) >= 2:
@@ -84,13 +90,7 @@ def prefecture_short(name):
         if name.endswith(suffix):
             stem = name[: -len(suffix)]
             if suffix == "自治州":
-                changed = True
-                while changed:
-                    changed = False
-                    for e in ETHNIC:
-                        if stem.endswith(e) and len(stem) > len(e):
-                            stem = stem[: -len(e)]
-                            changed = True
+                stem = strip_ethnic(stem)
                 out.append(stem + "州")
             out.append(stem)
             break

@@ -305,25 +305,31 @@ struct FileParse {
         observations.append(Observation(region: region, indicator: indicator, year: year, value: value, line: line, column: column))
     }
 
-    func checkWidth(_ row: CSVRow, expected: Int, reader: CSVReader) -> (Int, String)? {
-        if row.fields.count == expected { return nil }
-        if row.fields.count > expected, row.fields[expected...].allSatisfy({ $0.end == $0.start }) { return nil }  // Excel's trailing commas
-        let column = row.fields.count > expected ? row.fields[expected].column : (row.fields.last?.column ?? 1)
-        return (column, "ragged row: \(row.fields.count) fields where the header has \(expected); add or remove commas (quote a value that contains one)")
+    /// The next record whose width matches the header's; a ragged one is reported and skipped.
+    mutating func nextRow(_ reader: inout CSVReader, width: Int) throws -> CSVRow? {
+        while let row = try reader.next() {
+            if row.fields.count == width { return row }
+            // Excel's trailing commas: extra fields that are all empty are fine.
+            if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return row }
+            let column = row.fields.count > width ? row.fields[width].column : (row.fields.last?.column ?? 1)
+            error(row.line, column, "ragged row: \(row.fields.count) fields where the header has \(width); add or remove commas (quote a value that contains one)")
+        }
+        return nil
+    }
+
+    /// The region and year of a data row (each nil, with an error, when it cannot be read).
+    mutating func regionAndYear(_ row: CSVRow, _ reader: CSVReader, region rc: Int, year yc: Int) -> (RegionIndex?, Int?) {
+        let f = row.fields
+        return (region(reader.string(f[rc]), line: row.line, column: f[rc].column), year(reader.string(f[yc]), line: row.line, column: f[yc].column))
     }
 
     // MARK: File kinds
 
     mutating func longFile(_ reader: inout CSVReader, header: CSVRow, region rc: Int, year yc: Int, indicator ic: Int, value vc: Int, unit uc: Int?) throws {
         let width = header.fields.count
-        while let row = try reader.next() {
-            if let (column, message) = checkWidth(row, expected: width, reader: reader) {
-                error(row.line, column, message)
-                continue
-            }
+        while let row = try nextRow(&reader, width: width) {
             let f = row.fields
-            let r = region(reader.string(f[rc]), line: row.line, column: f[rc].column)
-            let y = year(reader.string(f[yc]), line: row.line, column: f[yc].column)
+            let (r, y) = regionAndYear(row, reader, region: rc, year: yc)
             var declared: WrittenUnit? = nil
             if let uc {
                 guard let u = unit(reader.string(f[uc]), line: row.line, column: f[uc].column) else { continue }
@@ -373,14 +379,9 @@ struct FileParse {
             columns.append((c, i, unit))
         }
         let width = header.fields.count
-        while let row = try reader.next() {
-            if let (column, message) = checkWidth(row, expected: width, reader: reader) {
-                error(row.line, column, message)
-                continue
-            }
+        while let row = try nextRow(&reader, width: width) {
             let f = row.fields
-            let r = region(reader.string(f[rc]), line: row.line, column: f[rc].column)
-            let y = year(reader.string(f[yc]), line: row.line, column: f[yc].column)
+            let (r, y) = regionAndYear(row, reader, region: rc, year: yc)
             for (c, i, unit) in columns {
                 let v = value(reader.string(f[c]), indicator: i, declared: unit, line: row.line, column: f[c].column)
                 if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[c].column) }
@@ -390,11 +391,7 @@ struct FileParse {
 
     mutating func regionsFile(_ reader: inout CSVReader, header: CSVRow, code cc: Int, name nc: Int, prefecture pc: Int?, type tc: Int?, groups gc: Int?) throws {
         let width = header.fields.count
-        while let row = try reader.next() {
-            if let (column, message) = checkWidth(row, expected: width, reader: reader) {
-                error(row.line, column, message)
-                continue
-            }
+        while let row = try nextRow(&reader, width: width) {
             let f = row.fields
             declareRegion(code: reader.string(f[cc]), name: reader.string(f[nc]),
                           prefecture: pc.map { (reader.string(f[$0]), f[$0].column) },

@@ -142,12 +142,8 @@ public struct MarkdownFormatter: ReportFormatter {
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let zh = o.language == .zh
-        let header = zh ? ["地区", "代码", "结论", "得分", "名次", "金额(万元)", "说明"] : ["region", "code", "verdict", "score", "rank", "amount", "detail"]
-        let rows = report.rows.map { r in
-            [r.regionName, r.regionCode, r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 2) } ?? "", r.row.rank.map(String.init) ?? "",
-             r.row.amount.map { formatNumber($0, digits: 2) } ?? "", r.row.detail?(o.language) ?? ""]
-        }
+        let header = Cells.reviewHeader(o.language)
+        let rows = report.rows.map { Cells.reviewCells($0, o.language) }
         return "# \(report.review.reviewerName(o.language)) — \(report.policy.document)（\(report.review.year)）\n\n"
             + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows) + "\n"
     }
@@ -187,12 +183,8 @@ public struct HTMLFormatter: ReportFormatter {
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let zh = o.language == .zh
-        let header = zh ? ["地区", "代码", "结论", "得分", "名次", "金额(万元)", "说明"] : ["region", "code", "verdict", "score", "rank", "amount", "detail"]
-        let rows = report.rows.map { r in
-            [r.regionName, r.regionCode, r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 2) } ?? "", r.row.rank.map(String.init) ?? "",
-             r.row.amount.map { formatNumber($0, digits: 2) } ?? "", r.row.detail?(o.language) ?? ""]
-        }
+        let header = Cells.reviewHeader(o.language)
+        let rows = report.rows.map { Cells.reviewCells($0, o.language) }
         return HTMLFormatter.page("\(report.review.reviewerName(o.language)) \(report.policy.document) \(report.review.year)",
                                   report.review.method(o.language), header, rows, classes: report.rows.map { $0.row.verdict ?? "" })
     }

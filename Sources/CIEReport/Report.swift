@@ -103,6 +103,16 @@ enum Cells {
 
     static func regionLabel(_ row: CheckRow, _ language: Language) -> String { row.regionName }
 
+    static func reviewHeader(_ language: Language) -> [String] {
+        language == .zh ? ["地区", "代码", "结论", "得分", "名次", "金额(万元)", "说明"]
+            : ["region", "code", "verdict", "score", "rank", "amount (10k yuan)", "detail"]
+    }
+
+    static func reviewCells(_ r: ReviewReport.Row, _ language: Language) -> [String] {
+        [r.regionName, r.regionCode, r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 2) } ?? "", r.row.rank.map(String.init) ?? "",
+         r.row.amount.map { formatNumber($0, digits: 2) } ?? "", r.row.detail?(language) ?? ""]
+    }
+
     static func summaryLine(_ report: CheckReport, _ language: Language) -> String {
         let parts = Status.allCases.filter { report.summary[$0] > 0 }
         if language == .zh {

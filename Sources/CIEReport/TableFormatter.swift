@@ -67,11 +67,8 @@ public struct TableFormatter: ReportFormatter {
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let zh = o.language == .zh
-        let header = zh ? ["地区", "代码", "结论", "得分", "名次", "金额(万元)", "说明"] : ["region", "code", "verdict", "score", "rank", "amount (10k yuan)", "detail"]
-        let rows = report.rows.map { r in
-            [r.regionName, r.regionCode, r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 2) } ?? "", r.row.rank.map(String.init) ?? "",
-             r.row.amount.map { formatNumber($0, digits: 2) } ?? "", r.row.detail?(o.language) ?? ""]
-        }
+        let header = Cells.reviewHeader(o.language)
+        let rows = report.rows.map { Cells.reviewCells($0, o.language) }
         let title = "\(report.review.reviewerName(o.language)) — \(report.policy.name(o.language)) \(report.policy.document)，\(report.review.year)"
             + (report.policy.status == .draft ? (zh ? "（征求意见稿）" : " (draft for comment)") : "")
         let method = (zh ? "方法：" : "Method: ") + report.review.method(o.language)
