@@ -91,7 +91,12 @@ public final class Session {
 
     /// The evaluation year: the one given, else the setting, else the latest year in the data.
     public func evaluationYear(_ given: Int?) throws -> Int {
-        if let y = given ?? year { return y }
+        if let y = given ?? year {
+            guard DataLoader.years.contains(y) else {
+                throw CommandError("year \(y) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound): give a year such as \(store.latestYear ?? 2020)")
+            }
+            return y
+        }
         guard let y = store.latestYear else {
             throw CommandError("no data loaded: pass --data FILE (e.g. --data Samples/qinghai/qinghai_2016_2020.csv)")
         }

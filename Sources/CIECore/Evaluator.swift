@@ -212,10 +212,14 @@ public struct Evaluator: Sendable {
         // Counts, amounts and flags are never negative: a missing one is somewhere in [0, ∞) (a flag in [0, 1]).
         let missingBound: Double = indicator.kind == .flag ? 1 : .infinity
         if regions[region].type.isUnit { return Reading(lo: 0, hi: missingBound, missing: own) }
-        let units = members(of: region)
-        guard !units.isEmpty else { return .unknown(own) }
+        // An area sums its children: a unit's value, or a sub-area's own value where it has one, else its units.
+        let parts = regions.children(of: region).filter { c in
+            let r = regions[c]
+            return !r.type.isUnit || r.type != .zone || r.isUserDefined || store.hasData(c)
+        }
+        guard !parts.isEmpty else { return .unknown(own) }
         var total = Reading.exact(0)
-        for u in units {
+        for u in parts {
             let r = try readIndicator(i, u, year)
             total.lo += r.lo
             total.hi += r.hi
@@ -373,13 +377,15 @@ public struct Evaluator: Sendable {
                 let r = try read(q, region, t)
                 if let v = r.value { values.append(v) } else { missing += r.missing.isEmpty ? [] : r.missing; values.append(.nan) }
             }
-            if !missing.isEmpty { return Outcome(truth: .unknown, observed: values.last.flatMap { $0.isNaN ? nil : $0 }, missing: missing) }
+            // Consecutive known years decide a failure even when another year is missing.
             var falls: [String] = []
-            for t in 1..<values.count {
+            for t in 1..<values.count where !values[t].isNaN && !values[t - 1].isNaN {
                 let ok = strict ? !Tolerance.atMost(values[t], values[t - 1]) : Tolerance.atLeast(values[t], values[t - 1])
                 if !ok { falls.append("\(b + t - 1)→\(b + t): \(formatNumber(values[t - 1])) → \(formatNumber(values[t]))") }
             }
-            var o = Outcome(truth: falls.isEmpty ? .yes : .no, observed: values.last, gap: nil)
+            let last = values.last.flatMap { $0.isNaN ? nil : $0 }
+            if falls.isEmpty, !missing.isEmpty { return Outcome(truth: .unknown, observed: last, missing: missing) }
+            var o = Outcome(truth: falls.isEmpty ? .yes : .no, observed: last, gap: nil, missing: missing)
             if !falls.isEmpty {
                 o.notes.append(LocalizedText(zh: (strict ? "未逐年提高：" : "出现下降：") + falls.joined(separator: "；"),
                                              en: (strict ? "did not rise: " : "fell: ") + falls.joined(separator: "; ")))
@@ -400,7 +406,7 @@ public struct Evaluator: Sendable {
                 }
             }
             if !failed.isEmpty {
-                return Outcome(truth: .no, observed: last, gap: last.map { $0 - x }, notes: [
+                return Outcome(truth: .no, observed: last, gap: last.map { $0 - x }, missing: missing, notes: [
                     LocalizedText(zh: "低于 \(formatNumber(x)) 的年份：" + failed.joined(separator: "；"),
                                   en: "years below \(formatNumber(x)): " + failed.joined(separator: "; "))])
             }

@@ -63,8 +63,15 @@ extension PolicyModule {
     /// The module's reviewers with `compliance` first.
     public var allReviewers: [any Reviewer] { [ComplianceReviewer()] + reviewers }
 
+    /// A target by id, case-insensitively; `QH-6` finds `QH-06`.
     public func target(_ id: String) -> Target? {
-        targets.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+        if let t = targets.first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) { return t }
+        func split(_ s: String) -> (String, Int)? {
+            guard let dash = s.lastIndex(of: "-"), let n = Int(s[s.index(after: dash)...]) else { return nil }
+            return (s[..<dash].uppercased(), n)
+        }
+        guard let (prefix, number) = split(id) else { return nil }
+        return targets.first { t in split(t.id).map { $0 == (prefix, number) } ?? false }
     }
 
     public func reviewer(_ id: String) -> (any Reviewer)? {

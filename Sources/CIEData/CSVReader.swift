@@ -39,6 +39,15 @@ public struct CSVReader {
         self.bytes = bytes
     }
 
+    /// Problems in records that were skipped (a stray quote, an over-long field); an unbalanced quote is thrown instead,
+    /// since nothing after it can be trusted.
+    public private(set) var skipped: [Problem] = []
+
+    public mutating func drainSkipped() -> [Problem] {
+        defer { skipped = [] }
+        return skipped
+    }
+
     /// The next non-blank record, or nil at the end.
     public mutating func next() throws(Problem) -> CSVRow? {
         while i < bytes.count {
@@ -53,7 +62,18 @@ public struct CSVReader {
                 line += 1
                 continue
             }
-            return try record()
+            do {
+                return try record()
+            } catch {
+                if case .unbalancedQuote = error { throw error }
+                skipped.append(error)
+                // Skip the rest of the line and go on with the next record.
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+                if i < bytes.count {
+                    i += 1
+                    line += 1
+                }
+            }
         }
         return nil
     }

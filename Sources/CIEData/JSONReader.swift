@@ -35,15 +35,23 @@ struct JSONReader {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// The last position a column was counted at, so that counting is linear over a long (minified) line.
+    var countedAt = 0
+    var countedColumn = 1
+
+    /// Characters, not bytes, since the start of the line.
     var column: Int {
-        // Characters, not bytes, since the start of the line.
-        var c = 1
-        var k = lineStart
-        while k < i {
-            if bytes[k] & 0xC0 != 0x80 { c += 1 }
-            k += 1
+        mutating get {
+            if countedAt < lineStart || countedAt > i {
+                countedAt = lineStart
+                countedColumn = 1
+            }
+            while countedAt < i {
+                if bytes[countedAt] & 0xC0 != 0x80 { countedColumn += 1 }
+                countedAt += 1
+            }
+            return countedColumn
         }
-        return c
     }
 
     mutating func fail(_ message: String) -> JSONSyntaxError {
@@ -174,7 +182,7 @@ struct JSONReader {
                     i += 4
                     var scalar = code
                     if code >= 0xD800 && code < 0xDC00, i + 6 < bytes.count, bytes[i + 1] == 0x5C, bytes[i + 2] == 0x75,
-                       let low = UInt32(String(decoding: bytes[(i + 3)...(i + 6)], as: UTF8.self), radix: 16) {
+                       let low = UInt32(String(decoding: bytes[(i + 3)...(i + 6)], as: UTF8.self), radix: 16), (0xDC00...0xDFFF).contains(low) {
                         scalar = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         i += 6
                     }

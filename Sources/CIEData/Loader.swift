@@ -40,7 +40,9 @@ public struct DataLoader: Sendable {
         var copy = self
         var loaded: [LoadedFile] = []
         var problems: [Diagnostic] = []
-        for path in paths {
+        // Regions files first, so that data files of the same load can name the units they declare.
+        let ordered = paths.filter { DataLoader.looksLikeRegionsFile($0) } + paths.filter { !DataLoader.looksLikeRegionsFile($0) }
+        for path in ordered {
             guard let data = FileManager.default.contents(atPath: path) else {
                 var isDir: ObjCBool = false
                 let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
@@ -57,6 +59,17 @@ public struct DataLoader: Sendable {
         if problems.contains(where: { $0.severity == .error }) { return .failure(LoadFailure(problems)) }
         self = copy
         return .success(loaded)
+    }
+
+    /// Whether the file's header is that of a regions CSV (code, name, and no region or year column).
+    static func looksLikeRegionsFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 4096))
+        let firstLine = head.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first.map(Array.init) ?? []
+        guard case .success(let (bytes, _)) = TextDecoding.decode(firstLine, file: path) else { return false }
+        let roles = String(decoding: bytes, as: UTF8.self).split(separator: ",").compactMap { Role.of(String($0).trimmingSpaces()) }
+        return roles.contains(.code) && roles.contains(.name) && !roles.contains(.region) && !roles.contains(.year)
     }
 
     /// Loads one file's bytes; on failure nothing is changed.
@@ -129,6 +142,7 @@ struct FileParse {
     var observations: [Observation] = []
     var customIndicators: [String] = []
     var regionsAdded = 0
+    var dataRows = 0
     private var regionCache: [String: RegionMatch] = [:]
     private var indicatorCache: [String: IndicatorIndex?] = [:]
 
@@ -162,6 +176,7 @@ struct FileParse {
             }
             if let c = roles[.code], let n = roles[.name], roles[.region] == nil, roles[.year] == nil {
                 try regionsFile(&reader, header: header, code: c, name: n, prefecture: roles[.prefecture], type: roles[.type], groups: roles[.groups])
+                requireRows(after: header)
                 return .regionsCSV
             }
             let region = roles[.region] ?? roles[.code]
@@ -171,22 +186,36 @@ struct FileParse {
             }
             if let ind = roles[.indicator], let value = roles[.value] {
                 try longFile(&reader, header: header, region: region, year: year, indicator: ind, value: value, unit: roles[.unit])
+                requireRows(after: header)
                 return .longCSV
             }
             try wideFile(&reader, header: header, names: names, region: region, year: year)
+            requireRows(after: header)
             return .wideCSV
         } catch let p as CSVReader.Problem {
-            switch p {
-            case .unbalancedQuote(let line, let column):
-                error(line, column, "unbalanced quote: the quote opened here never closes; close it or remove it")
-            case .strayQuote(let line, let column):
-                error(line, column, "stray quote inside a field: quote the whole field and double inner quotes (\"\")")
-            case .fieldTooLong(let line, let column, let n):
-                error(line, column, "field of \(n) bytes is longer than \(CSVReader.maxFieldBytes): is a quote or line break missing?")
-            }
+            for skipped in reader.drainSkipped() { report(skipped) }
+            report(p)
             return nil
         } catch {
             return nil
+        }
+    }
+
+    mutating func report(_ p: CSVReader.Problem) {
+        switch p {
+        case .unbalancedQuote(let line, let column):
+            error(line, column, "unbalanced quote: the quote opened here never closes; close it or remove it")
+        case .strayQuote(let line, let column):
+            error(line, column, "stray quote inside a field: quote the whole field and double inner quotes (\"\")")
+        case .fieldTooLong(let line, let column, let n):
+            error(line, column, "field of \(n) bytes is longer than \(CSVReader.maxFieldBytes): is a quote or line break missing?")
+        }
+    }
+
+    /// A CSV with a header and no rows is refused: it is almost always the wrong sheet or an export that failed.
+    mutating func requireRows(after header: CSVRow) {
+        if dataRows == 0, diagnostics.isEmpty {
+            error(header.line + 1, 1, "no data rows: the file has a header only; check that the right sheet was exported")
         }
     }
 
@@ -270,13 +299,18 @@ struct FileParse {
         return y
     }
 
-    mutating func value(_ text: String, indicator: IndicatorIndex, declared: WrittenUnit?, line: Int, column: Int) -> Double? {
+    mutating func value(_ text: String, indicator: IndicatorIndex, declared: WrittenUnit?, region: RegionIndex?, line: Int, column: Int) -> Double? {
         let ind = catalogue[indicator]
+        let forArea = region.map { !regions[$0].type.isUnit } ?? false
         do {
             let parsed = try ValueParser.parse(text)
-            guard let v = try UnitConversion.convert(parsed, to: ind, declared: declared) else { return nil }
+            guard let v = try UnitConversion.convert(parsed, to: ind, declared: declared, forArea: forArea) else { return nil }
             if v < 0, ind.kind != .ratio {
                 error(line, column, "negative \(ind.kind == .amount ? "amount" : "count") \(text) for \(ind.name.zh) (\(ind.id)): it cannot be below 0")
+                return nil
+            }
+            if ind.kind == .count, !ind.isCustom, v != v.rounded() {
+                error(line, column, "\(text) is not a whole number, but \(ind.name.zh) (\(ind.id)) counts \(ind.unit.rawValue): give a whole number")
                 return nil
             }
             return v
@@ -307,7 +341,9 @@ struct FileParse {
 
     /// The next record whose width matches the header's; a ragged one is reported and skipped.
     mutating func nextRow(_ reader: inout CSVReader, width: Int) throws -> CSVRow? {
+        defer { for p in reader.drainSkipped() { report(p) } }
         while let row = try reader.next() {
+            dataRows += 1
             if row.fields.count == width { return row }
             // Excel's trailing commas: extra fields that are all empty are fine.
             if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return row }
@@ -337,7 +373,7 @@ struct FileParse {
             }
             let i = indicator(reader.string(f[ic]), unit: declared ?? unitOfCell(reader.string(f[vc])), line: row.line, column: f[ic].column)
             guard let i else { continue }
-            let v = value(reader.string(f[vc]), indicator: i, declared: declared, line: row.line, column: f[vc].column)
+            let v = value(reader.string(f[vc]), indicator: i, declared: declared, region: r, line: row.line, column: f[vc].column)
             if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[vc].column) }
         }
     }
@@ -361,11 +397,13 @@ struct FileParse {
     mutating func wideFile(_ reader: inout CSVReader, header: CSVRow, names: [String], region rc: Int, year yc: Int) throws {
         var columns: [(Int, IndicatorIndex, WrittenUnit?)] = []
         var seen: [IndicatorIndex: Int] = [:]
+        var unnamed: [Int] = []
         for (c, raw) in names.enumerated() where c != rc && c != yc {
-            if Role.of(raw) == .source || Role.of(raw) == .note { continue }
+            // Key and annotation columns (代码, 名称, 单位, 来源, 备注 …) are not indicators.
+            if Role.of(raw) != nil { continue }
             let column = header.fields[c].column
             if raw.isEmpty {
-                error(header.line, column, "column \(c + 1) has no name: name the indicator in the header, or delete the column")
+                unnamed.append(c)  // Excel's unnamed trailing columns: fine while their cells are empty
                 continue
             }
             var (name, unit) = FileParse.splitHeader(raw)
@@ -382,8 +420,11 @@ struct FileParse {
         while let row = try nextRow(&reader, width: width) {
             let f = row.fields
             let (r, y) = regionAndYear(row, reader, region: rc, year: yc)
+            for c in unnamed where c < f.count && f[c].end > f[c].start {
+                error(row.line, f[c].column, "a value in column \(c + 1), which has no name: name the indicator in the header, or delete the value")
+            }
             for (c, i, unit) in columns {
-                let v = value(reader.string(f[c]), indicator: i, declared: unit, line: row.line, column: f[c].column)
+                let v = value(reader.string(f[c]), indicator: i, declared: unit, region: r, line: row.line, column: f[c].column)
                 if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[c].column) }
             }
         }
@@ -449,7 +490,7 @@ struct FileParse {
         func text(_ n: JSONNode?) -> String? {
             switch n?.value {
             case .string(let s)?: s
-            case .number(let d)?: d == d.rounded() ? String(Int(d)) : String(d)
+            case .number(let d)?: d.isFinite && abs(d) < 1e15 && d == d.rounded() ? String(Int(d)) : String(d)
             case .bool(let b)?: b ? "true" : "false"
             case .null?: ""
             default: nil
@@ -497,7 +538,7 @@ struct FileParse {
             let valueNode = item["value"]
             let valueText = text(valueNode) ?? ""
             guard let i = indicator(text(item["indicator"])!, unit: declared ?? unitOfCell(valueText), line: item["indicator"]!.line, column: item["indicator"]!.column) else { continue }
-            let v = value(valueText, indicator: i, declared: declared, line: valueNode?.line ?? item.line, column: valueNode?.column ?? item.column)
+            let v = value(valueText, indicator: i, declared: declared, region: r, line: valueNode?.line ?? item.line, column: valueNode?.column ?? item.column)
             if let r, let y, let v { add(r, i, y, v, line: valueNode?.line ?? item.line, column: valueNode?.column ?? item.column) }
         }
     }

@@ -55,15 +55,20 @@ public enum ValueProblem: Error, Equatable {
 public enum ValueParser {
     /// Folds full-width ASCII (`４.５％`) to half-width and drops spaces and thousands separators.
     public static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var previousDigit = false
+        var folded: [UInt32] = []
         for scalar in text.unicodeScalars {
             var v = scalar.value
-            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
-            if v == 0x3002 || v == 0xFF0E { v = 0x2E }  // 。 and ． as a decimal point only between digits is rare; treat as "."
-            if v == 0x20 || v == 0x3000 || v == 0x09 || v == 0xA0 || v == 0xFEFF { continue }
-            if (v == 0x2C || v == 0xFF0C || v == 0x3001) && previousDigit { continue }  // 3,000 and 3，000
-            previousDigit = v >= 0x30 && v <= 0x39
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
+            if v == 0xFF0E { v = 0x2E }  // ．
+            if v == 0x3000 || v == 0x20 || v == 0x09 || v == 0xA0 || v == 0xFEFF { continue }
+            folded.append(v)
+        }
+        func isDigit(_ k: Int) -> Bool { k < folded.count && folded[k] >= 0x30 && folded[k] <= 0x39 }
+        var out = String.UnicodeScalarView()
+        for (k, v) in folded.enumerated() {
+            // A thousands separator sits after a digit and before exactly three digits (3,000 and 3，000);
+            // any other comma (a decimal comma, 4,5) is kept, so the value is refused rather than misread.
+            if v == 0x2C || v == 0x3001, k > 0, isDigit(k - 1), isDigit(k + 1), isDigit(k + 2), isDigit(k + 3), !isDigit(k + 4) { continue }
             out.append(Unicode.Scalar(v)!)
         }
         return String(out)
@@ -120,7 +125,8 @@ public struct UnitMismatch: Error, Equatable {
 /// Converts a parsed number to the indicator's unit (TARGETS.md: amounts are held in 万元).
 public enum UnitConversion {
     /// `declared` is the unit of the column or the row's `unit` field; the cell's own unit wins when it has one.
-    public static func convert(_ value: ParsedValue, to indicator: Indicator, declared: WrittenUnit?) throws(UnitMismatch) -> Double? {
+    /// `forArea`: the value is given for a prefecture or province, where a flag indicator means "how many units".
+    public static func convert(_ value: ParsedValue, to indicator: Indicator, declared: WrittenUnit?, forArea: Bool = false) throws(UnitMismatch) -> Double? {
         switch value {
         case .missing:
             return nil
@@ -133,6 +139,7 @@ public enum UnitConversion {
             let unit = own ?? declared
             switch indicator.kind {
             case .flag:
+                if forArea, unit == nil || unit?.base == "个", v >= 0, v == v.rounded() { return v }
                 guard unit == nil, v == 0 || v == 1 else {
                     throw UnitMismatch(message: "\(indicator.name.zh) (\(indicator.id)) is a yes/no flag: write 是/否, 有/无, yes/no, true/false or 1/0")
                 }
@@ -148,12 +155,21 @@ public enum UnitConversion {
             case .count:
                 guard let unit else { return v }
                 if unit.base == nil { return v * unit.multiplier }
-                if let written = MeasureUnit(rawValue: unit.base!), indicator.unit.isCompatibleCount(with: written) {
+                if let written = countUnit(unit.base!), indicator.unit.isCompatibleCount(with: written) {
                     return v * unit.multiplier
                 }
                 if indicator.isCustom, unit.base != "元", unit.base != "%" { return v * unit.multiplier }
                 throw mismatch(unit, indicator)
             }
+        }
+    }
+
+    /// 名 counts people like 人 (the seed writes "３００名科技人员"); 项, 所 and 座 count things like 个.
+    static func countUnit(_ text: String) -> MeasureUnit? {
+        switch text {
+        case "名": .ren
+        case "项", "所", "座": .ge
+        default: MeasureUnit(rawValue: text)
         }
     }
 

@@ -78,6 +78,18 @@ import Testing
         #expect(early["990121"]?.status == .notMet)
     }
 
+    @Test func aProvenFallIsNotMetEvenWithAGapAndTheGapIsNamed() {
+        var w = World()
+        w.set(w.countyA1, "fiscal_st_expenditure", [2017: 100, 2018: 90, 2020: 95])
+        let r = w.run(target(.nonDecreasing(.indicator("fiscal_st_expenditure")), deadline: nil, baseline: 2017), year: 2020)
+        #expect(r["990121"]?.status == .notMet)
+        #expect(r["990121"]!.detail.zh.contains("2019"))
+        w.set(w.province, "st_personnel_to_grassroots", [2018: 250, 2020: 400])
+        let e = w.run(target(.everyYearAtLeast(.indicator("st_personnel_to_grassroots"), 300), scope: .jurisdiction, baseline: 2018), year: 2020)
+        #expect(e["990000"]?.status == .notMet)
+        #expect(e["990000"]!.detail.zh.contains("2019"), "names the missing year too")
+    }
+
     @Test func everyYearAtLeastUsesTheAreaValueAndNamesFailingYears() {
         var w = World()
         w.set(w.province, "st_personnel_to_grassroots", [2018: 320, 2019: 305, 2020: 298])

@@ -24,6 +24,15 @@ import Testing
         #expect(r["990000"]?.observed == 500)
     }
 
+    @Test func prefectureValuesCountTowardsTheJurisdiction() {
+        var w = World()
+        w.set(w.prefA, "st_personnel_to_grassroots", [2020: 200])
+        w.set(w.countyB1, "st_personnel_to_grassroots", [2020: 150])
+        let r = w.run(target(.atLeast(.indicator("st_personnel_to_grassroots"), 300), scope: .jurisdiction), year: 2020)
+        #expect(r["990000"]?.status == .met)
+        #expect(r["990000"]?.observed == 350)
+    }
+
     @Test func sumOverUnitsDecidesOnlyWhenTheKnownPartSuffices() {
         var w = World()
         w.set(w.countyA1, "incubators", [2020: 30])

@@ -51,6 +51,40 @@ func diagnostics(_ r: Result<LoadedFile, LoadFailure>) -> [Diagnostic] {
         #expect(d.first!.description.hasPrefix("t.csv:2:1: error: unknown region"))
     }
 
+    @Test func aStrayQuoteSkipsItsLineAndLaterProblemsAreStillReported() {
+        var loader = makeLoader()
+        let d = diagnostics(loader.load("region,year,indicator,value\n630121,2020,gdp,4\"5\n630121,2020,incubators,x\n"))
+        #expect(d.map(\.line) == [2, 3])
+    }
+
+    @Test func aDecimalCommaIsRefusedNotReadAsThousands() {
+        var loader = makeLoader()
+        #expect(diagnostics(loader.load("region,year,indicator,value\n630121,2020,science_literacy_rate,\"4,5\"\n")).first?.message.contains("cannot read") == true)
+        #expect(diagnostics(loader.load("region,year,indicator,value\n630121,2020,gdp,\"1,5000\"\n")).count == 1)
+    }
+
+    @Test func countsAreWholeNumbers() {
+        var loader = makeLoader()
+        #expect(diagnostics(loader.load("region,year,indicator,value\n630121,2020,incubators,1.5\n")).first?.message.contains("whole number") == true)
+    }
+
+    @Test func hostileJSONNumbersAndEscapesAreErrorsNotCrashes() {
+        var loader = makeLoader()
+        for text in ["{\"observations\": [{\"region\": \"630121\", \"year\": 2020, \"indicator\": \"gdp\", \"value\": 1e400}]}",
+                     "{\"observations\": [{\"region\": \"630121\", \"year\": 1e19, \"indicator\": \"gdp\", \"value\": 1}]}",
+                     "{\"observations\": [{\"region\": \"630121\\uD800\\u0041\", \"year\": 2020, \"indicator\": \"gdp\", \"value\": 1}]}"] {
+            #expect(!diagnostics(loader.load(text, name: "h.json")).isEmpty, "\(text)")
+        }
+    }
+
+    @Test func minifiedJSONLoadsInLinearTime() throws {
+        var loader = makeLoader()
+        let items = (0..<20_000).map { "{\"region\":\"630121\",\"year\":\(1950 + $0 % 150),\"indicator\":\"c\($0 / 150)\",\"value\":\($0)}" }
+        let text = "{\"observations\":[" + items.joined(separator: ",") + "]}"
+        let f = try loader.load(text, name: "m.json").get()
+        #expect(f.observations == 20_000)
+    }
+
     @Test func conflictingDuplicatesNameBothPlaces() {
         var loader = makeLoader()
         let d = diagnostics(loader.load("region,year,indicator,value\n630121,2020,gdp,1\n大通县,2020,gdp,2\n630121,2020,gdp,1\n"))
@@ -72,7 +106,8 @@ func diagnostics(_ r: Result<LoadedFile, LoadFailure>) -> [Diagnostic] {
         #expect(diagnostics(loader.load(bytes: [], name: "e.csv")).first?.message.contains("empty file") == true)
         #expect(diagnostics(loader.load(bytes: [0x0D, 0x0A, 0x20], name: "e.csv")).first?.message.contains("empty file") == true)
         #expect(diagnostics(loader.load(bytes: Array("region,year\n".utf8) + [0, 1, 2], name: "b.csv")).first?.message.contains("binary") == true)
-        #expect(diagnostics(loader.load("region,year,indicator,value\n")).isEmpty, "a header alone is a valid empty load")
+        let headerOnly = diagnostics(loader.load("region,year,indicator,value\n"))
+        #expect(headerOnly.first?.line == 2 && headerOnly.first?.message.contains("header only") == true)
     }
 
     @Test(arguments: [
@@ -131,6 +166,22 @@ func diagnostics(_ r: Result<LoadedFile, LoadFailure>) -> [Diagnostic] {
         #expect(loader.value("630121", "户籍人口", 2020) == 450_000)
     }
 
+    @Test func wideKeyColumnsAreNotIndicatorsAndUnnamedEmptyColumnsAreFine() throws {
+        var loader = makeLoader()
+        let f = try loader.load("地区,代码,年份,单位,孵化器,,\n大通县,630121,2020,个,3,,\n").get()
+        #expect(f.customIndicators.isEmpty && f.observations == 1)
+        let d = diagnostics(loader.load("地区,年份,gdp,\n湟源县,2020,1,9\n"))
+        #expect(d.first?.line == 2 && d.first?.column == 12 && d.first?.message.contains("no name") == true)
+    }
+
+    @Test func areaRowsMayCountFlaggedUnitsAndMingCountsPeople() throws {
+        var loader = makeLoader()
+        _ = try loader.load("region,year,indicator,value\n630000,2020,national_innovative_county,2\n630000,2020,st_personnel_to_grassroots,300名\n").get()
+        #expect(loader.value("630000", "national_innovative_county", 2020) == 2)
+        #expect(loader.value("630000", "st_personnel_to_grassroots", 2020) == 300)
+        #expect(!diagnostics(loader.load("region,year,indicator,value\n630121,2020,national_innovative_county,2\n")).isEmpty, "a unit's flag is 0 or 1")
+    }
+
     @Test func aWideColumnNamedTwiceIsAnError() {
         var loader = makeLoader()
         let d = diagnostics(loader.load("region,year,gdp,地区生产总值\n630121,2020,1,1\n"))
@@ -165,6 +216,18 @@ func diagnostics(_ r: Result<LoadedFile, LoadFailure>) -> [Diagnostic] {
         #expect(loader.value("WH-NH", "incubators", 2020) == 2)
         #expect(loader.value("630121", "gdp", 2020) == 35000)
         #expect(loader.value("630121", "st_service_center", 2020) == 1)
+    }
+
+    @Test func regionsFilesLoadFirstWhateverTheOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data.csv").path, regions = dir.appendingPathComponent("regions.csv").path
+        try "region,year,indicator,value\n南海新区,2020,incubators,2\n".write(toFile: data, atomically: true, encoding: .utf8)
+        try "code,name,prefecture,type\nWH-NH,南海新区,威海市,zone\n".write(toFile: regions, atomically: true, encoding: .utf8)
+        var loader = makeLoader()
+        _ = try loader.load(paths: [data, regions]).get()
+        #expect(loader.value("WH-NH", "incubators", 2020) == 2)
     }
 
     @Test func loadingSeveralFilesIsAllOrNothing() throws {

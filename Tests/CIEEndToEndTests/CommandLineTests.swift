@@ -39,8 +39,14 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
         #expect(unknownPolicy.status == 2 && unknownPolicy.stderr.contains("did you mean qinghai"))
         let noData = try cie(["check", "--policy", "qinghai"])
         #expect(noData.status == 2 && noData.stderr.contains("--data"))
-        let typo = try cie(["check", "--policy", "qinghai", "--data", sample, "--target", "QH-6"])
+        let short = try cie(["check", "--policy", "qinghai", "--data", sample, "--target", "QH-6", "--region", "632523"])
+        #expect(short.status == 0 && short.stdout.contains("QH-06"), "QH-6 finds QH-06")
+        let typo = try cie(["check", "--policy", "qinghai", "--data", sample, "--target", "QH-66"])
         #expect(typo.status == 2 && typo.stderr.contains("QH-06"))
+        for year in ["-9223372036854775807", "9223372036854775807", "100000"] {
+            let r = try cie(["check", "--policy", "qinghai", "--data", sample, "--year=\(year)"])
+            #expect(r.status == 2 && r.stderr.contains("out of range"), "--year \(year)")
+        }
     }
 
     @Test func badDataIsExit2WithPlacesAndNoResults() throws {
