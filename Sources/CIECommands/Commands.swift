@@ -20,6 +20,19 @@ public struct GlobalOptions: ParsableArguments {
     public init() {}
 }
 
+/// The options of the commands that produce a report (`check`, `review`).
+public struct ReportOptions: ParsableArguments {
+    @Option(help: "The evaluation year (default: the latest year in the data).") public var year: Int?
+    @Option(help: "table, json, csv, markdown, html or junit.") public var format: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
+    public init() {}
+
+    /// The policy, formatter and evaluation year, each checked before any work is done.
+    func prepare(_ session: Session, policy name: String?) throws -> (any PolicyModule, any ReportFormatter, Int) {
+        (try session.resolvePolicy(name), try session.formatter(format), try session.evaluationYear(year))
+    }
+}
+
 /// A command that runs against a session: the command line builds a fresh one, the REPL passes its own.
 public protocol SessionCommand: ParsableCommand {
     var global: GlobalOptions { get }
@@ -74,20 +87,16 @@ public struct CheckCommand: SessionCommand {
             """)
     @OptionGroup public var global: GlobalOptions
     @Argument(help: "Regions to evaluate (code or name); none means all.") public var regionArguments: [String] = []
-    @Option(help: "The evaluation year (default: the latest year in the data).") public var year: Int?
+    @OptionGroup public var report: ReportOptions
     @Option(name: .customLong("region"), help: ArgumentHelp("Only this region, or the units of this prefecture (repeatable).", valueName: "R"))
     public var regions: [String] = []
     @Option(name: .customLong("target"), help: ArgumentHelp("Only this target (repeatable).", valueName: "T")) public var targets: [String] = []
     @Option(name: .customLong("status"), help: ArgumentHelp("Only results with this status (repeatable): met, not_met, on_track, off_track, no_data, not_applicable, error.", valueName: "S"))
     public var statuses: [String] = []
-    @Option(help: "table, json, csv, markdown, html or junit.") public var format: String?
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        let policy = try session.resolvePolicy(global.policy)
-        let formatter = try session.formatter(format)
-        let year = try session.evaluationYear(year)
+        let (policy, formatter, year) = try report.prepare(session, policy: global.policy)
         var selected = policy.targets
         if !targets.isEmpty {
             selected = try targets.map { id in
@@ -111,9 +120,9 @@ public struct CheckCommand: SessionCommand {
             results = results.filter { r in areas.contains { session.regions.isWithin(r.region, $0) } }
         }
         if !wanted.isEmpty { results = results.filter { wanted.contains($0.status) } }
-        let report = CheckReport(policy: policy, year: year, results: results, regions: session.regions)
-        session.last = .check(report)
-        try session.emit(formatter.format(report, session.formatOptions), to: output)
+        let checked = CheckReport(policy: policy, year: year, results: results, regions: session.regions)
+        session.last = .check(checked)
+        try session.emit(formatter.format(checked, session.formatOptions), to: report.output)
         return checkExitCode(results)
     }
 }
@@ -124,15 +133,11 @@ public struct ReviewCommand: SessionCommand {
         discussion: "Example: cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv compliance")
     @OptionGroup public var global: GlobalOptions
     @Argument(help: "The reviewer id (default: compliance).") public var reviewer: String?
-    @Option(help: "The evaluation year (default: the latest year in the data).") public var year: Int?
-    @Option(help: "table, json, csv, markdown, html or junit.") public var format: String?
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
+    @OptionGroup public var report: ReportOptions
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        let policy = try session.resolvePolicy(global.policy)
-        let formatter = try session.formatter(format)
-        let year = try session.evaluationYear(year)
+        let (policy, formatter, year) = try report.prepare(session, policy: global.policy)
         let id = reviewer ?? "compliance"
         guard let r = policy.reviewer(id) else {
             throw CommandError("\(policy.id) has no reviewer “\(id)”: it has \(policy.allReviewers.map(\.id).joined(separator: ", "))")
@@ -143,9 +148,9 @@ public struct ReviewCommand: SessionCommand {
         } catch {
             throw CommandError("reviewer \(r.id) failed: \(error)")
         }
-        let report = ReviewReport(policy: policy, review: review, regions: session.regions)
-        session.last = .review(report)
-        try session.emit(formatter.format(report, session.formatOptions), to: output)
+        let reviewed = ReviewReport(policy: policy, review: review, regions: session.regions)
+        session.last = .review(reviewed)
+        try session.emit(formatter.format(reviewed, session.formatOptions), to: report.output)
         return 0
     }
 }

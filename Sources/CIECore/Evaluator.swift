@@ -61,10 +61,14 @@ public struct Evaluator: Sendable {
 
     /// The units an area is made of: its administrative units, plus functional zones that have data or were declared.
     public func members(of area: RegionIndex) -> [RegionIndex] {
-        regions.units(under: area).filter { u in
-            let r = regions[u]
-            return r.type != .zone || r.isUserDefined || store.hasData(u)
-        }
+        regions.units(under: area).filter(counts)
+    }
+
+    /// Whether a region takes part in its area: any area or administrative unit; a functional zone only when it
+    /// has data or a regions file declared it (so 大柴旦 is not a gap in Qinghai's sums).
+    private func counts(_ region: RegionIndex) -> Bool {
+        let r = regions[region]
+        return r.type != .zone || r.isUserDefined || store.hasData(region)
     }
 
     /// The prefectures of the jurisdiction (the jurisdiction itself when it is a prefecture, as 威海市 is).
@@ -213,10 +217,7 @@ public struct Evaluator: Sendable {
         let missingBound: Double = indicator.kind == .flag ? 1 : .infinity
         if regions[region].type.isUnit { return Reading(lo: 0, hi: missingBound, missing: own) }
         // An area sums its children: a unit's value, or a sub-area's own value where it has one, else its units.
-        let parts = regions.children(of: region).filter { c in
-            let r = regions[c]
-            return !r.type.isUnit || r.type != .zone || r.isUserDefined || store.hasData(c)
-        }
+        let parts = regions.children(of: region).filter(counts)
         guard !parts.isEmpty else { return .unknown(own) }
         var total = Reading.exact(0)
         for u in parts {

@@ -133,10 +133,6 @@ public struct RegionTable: Sendable {
         indexNames(index)
     }
 
-    public mutating func addGroup(_ group: String, to index: RegionIndex) {
-        if !regions[Int(index)].groups.contains(group) { regions[Int(index)].groups.append(group) }
-    }
-
     public func index(code: String) -> RegionIndex? { byCode[code] }
 
     public func children(of index: RegionIndex) -> [RegionIndex] { children[Int(index)] }
@@ -202,12 +198,6 @@ public struct RegionTable: Sendable {
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : regions[Int($0.1)].code < regions[Int($1.1)].code }
         var seen = Set<RegionIndex>()
         return scored.map(\.1).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
-    }
-
-    /// Every name a region answers to, for completion.
-    public func names(of index: RegionIndex) -> [String] {
-        let r = regions[Int(index)]
-        return [r.name] + r.aliases
     }
 
     /// "大通回族土族自治县 (630121)".

@@ -34,8 +34,6 @@ public struct WrittenUnit: Sendable, Equatable {
         guard bases.contains(base) else { return nil }
         return WrittenUnit(multiplier: multiplier, base: base)
     }
-
-    var isMoney: Bool { base == "元" || (base == nil && multiplier != 1) }
 }
 
 /// A parsed cell.

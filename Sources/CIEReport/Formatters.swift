@@ -24,7 +24,7 @@ struct JSONWriter {
         return formatNumber(d, digits: 10)
     }
 
-    static func object(_ pairs: [(String, String?)], indent: String = "") -> String {
+    static func object(_ pairs: [(String, String?)]) -> String {
         "{" + pairs.compactMap { k, v in v.map { "\(string(k)): \($0)" } }.joined(separator: ", ") + "}"
     }
 }

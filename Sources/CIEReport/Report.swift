@@ -101,8 +101,6 @@ enum Cells {
 
     static func unit(_ u: MeasureUnit, _ language: Language) -> String { u.label(language) }
 
-    static func regionLabel(_ row: CheckRow, _ language: Language) -> String { row.regionName }
-
     static func reviewHeader(_ language: Language) -> [String] {
         language == .zh ? ["地区", "代码", "结论", "得分", "名次", "金额(万元)", "说明"]
             : ["region", "code", "verdict", "score", "rank", "amount (10k yuan)", "detail"]

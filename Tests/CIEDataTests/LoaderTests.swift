@@ -218,33 +218,38 @@ func diagnostics(_ r: Result<LoadedFile, LoadFailure>) -> [Diagnostic] {
         #expect(loader.value("630121", "st_service_center", 2020) == 1)
     }
 
-    @Test func regionsFilesLoadFirstWhateverTheOrder() throws {
+    /// Writes the files into a fresh temporary folder, runs `body` with their paths (in the order given), then removes it.
+    func withFiles(_ files: [(String, String)], _ body: ([String]) throws -> Void) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let data = dir.appendingPathComponent("data.csv").path, regions = dir.appendingPathComponent("regions.csv").path
-        try "region,year,indicator,value\n南海新区,2020,incubators,2\n".write(toFile: data, atomically: true, encoding: .utf8)
-        try "code,name,prefecture,type\nWH-NH,南海新区,威海市,zone\n".write(toFile: regions, atomically: true, encoding: .utf8)
-        var loader = makeLoader()
-        _ = try loader.load(paths: [data, regions]).get()
-        #expect(loader.value("WH-NH", "incubators", 2020) == 2)
+        let paths = files.map { dir.appendingPathComponent($0.0).path }
+        for (path, (_, text)) in zip(paths, files) where !text.isEmpty { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+        try body(paths)
+    }
+
+    @Test func regionsFilesLoadFirstWhateverTheOrder() throws {
+        try withFiles([("data.csv", "region,year,indicator,value\n南海新区,2020,incubators,2\n"),
+                       ("regions.csv", "code,name,prefecture,type\nWH-NH,南海新区,威海市,zone\n")]) { paths in
+            var loader = makeLoader()
+            _ = try loader.load(paths: paths).get()
+            #expect(loader.value("WH-NH", "incubators", 2020) == 2)
+        }
     }
 
     @Test func loadingSeveralFilesIsAllOrNothing() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let good = dir.appendingPathComponent("good.csv").path, bad = dir.appendingPathComponent("bad.csv").path
-        try "region,year,indicator,value\n630121,2020,gdp,1\n".write(toFile: good, atomically: true, encoding: .utf8)
-        try "region,year,indicator,value\n630121,2020,gdp,x\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        var loader = makeLoader()
-        guard case .failure(let f) = loader.load(paths: [good, bad, dir.appendingPathComponent("none.csv").path]) else {
-            Issue.record("expected a failure")
-            return
+        // The third file is not written: it does not exist.
+        try withFiles([("good.csv", "region,year,indicator,value\n630121,2020,gdp,1\n"),
+                       ("bad.csv", "region,year,indicator,value\n630121,2020,gdp,x\n"), ("none.csv", "")]) { paths in
+            var loader = makeLoader()
+            guard case .failure(let f) = loader.load(paths: paths) else {
+                Issue.record("expected a failure")
+                return
+            }
+            #expect(f.diagnostics.count == 2)
+            #expect(f.diagnostics.last!.description.contains("no such file"))
+            #expect(loader.store.isEmpty)
         }
-        #expect(f.diagnostics.count == 2)
-        #expect(f.diagnostics.last!.description.contains("no such file"))
-        #expect(loader.store.isEmpty)
     }
 }
 
