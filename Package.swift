@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "cie",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cie", targets: ["cie"]),
         .library(name: "CIECore", targets: ["CIECore"]),
@@ -27,11 +27,13 @@ let package = Package(
         .target(name: "CIEPolicyQinghai", dependencies: ["CIECore"], swiftSettings: strict),
         // The registry of built-in policy modules.
         .target(name: "CIEPolicies", dependencies: ["CIECore", "CIEPolicyQinghai"], swiftSettings: strict),
-        // Command definitions shared by the command line and the REPL.
+        // The system libedit (Debian libedit-dev) and wrappers for its variadic functions.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Command definitions shared by the command line and the REPL; the interpreter, completer and line editor.
         .target(
             name: "CIECommands",
             dependencies: [
-                "CIECore", "CIEData", "CIEReport", "CIEPolicies",
+                "CIECore", "CIEData", "CIEReport", "CIEPolicies", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

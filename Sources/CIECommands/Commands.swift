@@ -38,12 +38,21 @@ public protocol SessionCommand: ParsableCommand {
     var global: GlobalOptions { get }
     /// Runs the command and returns its exit code (0 success); throws `CommandError` on failure.
     func execute(in session: Session) throws -> Int32
+    /// What the positional arguments are, for completion (the last kind repeats for a list).
+    static var argumentKinds: [ArgumentKind] { get }
+    /// Exit codes that report a verdict rather than a failure (`check`'s 1 and 3): in the REPL and scripts the
+    /// command still succeeded.
+    static var verdictCodes: Set<Int32> { get }
+}
+
+extension SessionCommand {
+    public static var verdictCodes: Set<Int32> { [] }
 }
 
 extension SessionCommand {
     public mutating func run() throws {
-        let session = Session(out: { print($0) }, err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-        session.color = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let session = Session(out: Output.line, err: Output.errorLine)
+        session.color = Output.wantsColor
         let code: Int32
         do {
             try session.apply(global)
@@ -76,6 +85,8 @@ public func checkExitCode(_ results: [TargetResult]) -> Int32 {
 }
 
 public struct CheckCommand: SessionCommand {
+    public static let verdictCodes: Set<Int32> = [1, 3]
+    public static let argumentKinds: [ArgumentKind] = [.region]
     public static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Evaluate a policy's targets on loaded data.",
         discussion: """
@@ -86,7 +97,7 @@ public struct CheckCommand: SessionCommand {
             3 none failed but some lack data; 2 bad input, usage or an error result.
             """)
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "Regions to evaluate (code or name); none means all.") public var regionArguments: [String] = []
+    @Argument(help: ArgumentHelp("Regions to evaluate (code or name); none means all.", valueName: "REGION")) public var regionArguments: [String] = []
     @OptionGroup public var report: ReportOptions
     @Option(name: .customLong("region"), help: ArgumentHelp("Only this region, or the units of this prefecture (repeatable).", valueName: "R"))
     public var regions: [String] = []
@@ -122,17 +133,19 @@ public struct CheckCommand: SessionCommand {
         if !wanted.isEmpty { results = results.filter { wanted.contains($0.status) } }
         let checked = CheckReport(policy: policy, year: year, results: results, regions: session.regions)
         session.last = .check(checked)
+        session.lastCheck = checked
         try session.emit(formatter.format(checked, session.formatOptions), to: report.output)
         return checkExitCode(results)
     }
 }
 
 public struct ReviewCommand: SessionCommand {
+    public static let argumentKinds: [ArgumentKind] = [.reviewer, .none]
     public static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Run a reviewer of a policy (compliance, scores, vetoes, funding).",
         discussion: "Example: cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv compliance")
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "The reviewer id (default: compliance).") public var reviewer: String?
+    @Argument(help: ArgumentHelp("The reviewer id (default: compliance).", valueName: "REVIEWER")) public var reviewer: String?
     @OptionGroup public var report: ReportOptions
     public init() {}
 
@@ -176,10 +189,11 @@ public struct PoliciesCommand: SessionCommand {
 }
 
 public struct TargetsCommand: SessionCommand {
+    public static let argumentKinds: [ArgumentKind] = [.policy, .none]
     public static let configuration = CommandConfiguration(commandName: "targets", abstract: "List a policy's targets.",
                                                            discussion: "Example: cie targets qinghai")
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "The policy (default: --policy, or the current one in the REPL).") public var policyName: String?
+    @Argument(help: ArgumentHelp("The policy (default: --policy, or the current one in the REPL).", valueName: "POLICY")) public var policyName: String?
     @Option(help: "table, json, csv or markdown.") public var format: String?
     public init() {}
 
@@ -203,10 +217,11 @@ public struct TargetsCommand: SessionCommand {
 }
 
 public struct ExplainCommand: SessionCommand {
+    public static let argumentKinds: [ArgumentKind] = [.target, .none]
     public static let configuration = CommandConfiguration(commandName: "explain", abstract: "Citation, original text, condition, scope and inputs of a target.",
                                                            discussion: "Example: cie explain QH-06")
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "The target id (QH-06).") public var target: String
+    @Argument(help: ArgumentHelp("The target id (QH-06).", valueName: "TARGET")) public var target: String
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
@@ -221,10 +236,11 @@ public struct ExplainCommand: SessionCommand {
 }
 
 public struct ValidateCommand: SessionCommand {
+    public static let argumentKinds: [ArgumentKind] = [.file]
     public static let configuration = CommandConfiguration(commandName: "validate", abstract: "Load files, report every problem, load nothing.",
                                                            discussion: "Exit 0 when every file is clean, 2 when any has an error.")
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "Files to check.") public var files: [String]
+    @Argument(help: ArgumentHelp("Files to check.", valueName: "FILE")) public var files: [String]
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {

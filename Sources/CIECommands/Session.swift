@@ -19,6 +19,8 @@ public struct CommandError: Error, CustomStringConvertible {
 public enum LastResult {
     case check(CheckReport)
     case review(ReviewReport)
+    /// A list (`rank`, `show`, `regions`, `indicators`, `targets`, `policies`), exportable like a report.
+    case listing(Listing)
 }
 
 /// Everything a CLI run or a REPL session holds: regions, catalogue, loaded values, the current policy, settings.
@@ -34,6 +36,10 @@ public final class Session {
     public var format = "table"
     public var year: Int?
     public var last: LastResult?
+    /// The last `check`, which `expect` tests (a later `rank` or `show` does not replace it).
+    public var lastCheck: CheckReport?
+    /// Set by `quit`; the REPL and scripts stop after the command.
+    public var quitRequested = false
     /// Where results go (stdout) and where messages and diagnostics go (stderr).
     public var out: (String) -> Void
     public var err: (String) -> Void

@@ -1,3 +1,4 @@
+import Synchronization
 /// Labels in the two languages cie speaks. Chinese is the default everywhere.
 public enum Language: String, Sendable, CaseIterable {
     case zh, en
@@ -131,4 +132,14 @@ public func formatNumber(_ value: Double, digits: Int = 4) -> String {
     while s.hasSuffix("0") { s.removeLast() }
     if s.hasSuffix(".") { s.removeLast() }
     return s
+}
+
+/// Ctrl-C while a command runs: the REPL's signal handler sets the flag (an atomic store is async-signal-safe),
+/// long loops (loading, evaluating) poll it and stop, and the REPL clears it before the next command.
+public enum Cancellation {
+    private static let flag = Atomic<Bool>(false)
+    public static var isRequested: Bool { flag.load(ordering: .relaxed) }
+    public static func request() { flag.store(true, ordering: .relaxed) }
+    /// Clears the flag and says whether it was set.
+    @discardableResult public static func reset() -> Bool { flag.exchange(false, ordering: .relaxed) }
 }

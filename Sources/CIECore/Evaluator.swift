@@ -64,12 +64,7 @@ public struct Evaluator: Sendable {
         regions.units(under: area).filter(counts)
     }
 
-    /// Whether a region takes part in its area: any area or administrative unit; a functional zone only when it
-    /// has data or a regions file declared it (so 大柴旦 is not a gap in Qinghai's sums).
-    private func counts(_ region: RegionIndex) -> Bool {
-        let r = regions[region]
-        return r.type != .zone || r.isUserDefined || store.hasData(region)
-    }
+    private func counts(_ region: RegionIndex) -> Bool { context.counts(region) }
 
     /// The prefectures of the jurisdiction (the jurisdiction itself when it is a prefecture, as 威海市 is).
     public func prefectures(of area: RegionIndex) -> [RegionIndex] {
@@ -149,12 +144,7 @@ public struct Evaluator: Sendable {
 
     // MARK: - Reading values
 
-    func indicatorIndex(_ id: String) throws -> IndicatorIndex {
-        guard let i = context.catalogue.lookup(id) else {
-            throw DeclarationError(message: LocalizedText(zh: "模块引用了目录中没有的指标 \(id)", en: "the module uses an indicator not in the catalogue: \(id)"))
-        }
-        return i
-    }
+    func indicatorIndex(_ id: String) throws -> IndicatorIndex { try context.indicatorIndex(id) }
 
     func read(_ q: Quantity, _ region: RegionIndex, _ year: Int) throws -> Reading {
         switch q {
@@ -191,42 +181,8 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// A stored value; else a derived one from its parts; else, for an area, the aggregate of its units.
     func readIndicator(_ i: IndicatorIndex, _ region: RegionIndex, _ year: Int) throws -> Reading {
-        if let v = store.value(i, region, year) { return .exact(v) }
-        let indicator = context.catalogue[i]
-        let own = [Missing(indicator: i, region: region, year: year)]
-        if let derivation = indicator.derivation {
-            let r: Reading
-            switch derivation {
-            case .percentOf(let n, let d):
-                r = try read(.percent(.indicator(n), of: .indicator(d)), region, year)
-            case .yearOnYearGrowth(let of):
-                let j = try indicatorIndex(of)
-                let (now, before) = (try readIndicator(j, region, year), try readIndicator(j, region, year - 1))
-                if let a = now.value, let b = before.value {
-                    r = b == 0 ? .unknown([], undefined: true) : .exact((a - b) / b * 100)
-                } else {
-                    r = .unknown(now.missing + before.missing)
-                }
-            }
-            return r.value != nil || r.undefined ? r : .unknown(own)
-        }
-        guard indicator.kind.isAdditive else { return .unknown(own) }
-        // Counts, amounts and flags are never negative: a missing one is somewhere in [0, ∞) (a flag in [0, 1]).
-        let missingBound: Double = indicator.kind == .flag ? 1 : .infinity
-        if regions[region].type.isUnit { return Reading(lo: 0, hi: missingBound, missing: own) }
-        // An area sums its children: a unit's value, or a sub-area's own value where it has one, else its units.
-        let parts = regions.children(of: region).filter(counts)
-        guard !parts.isEmpty else { return .unknown(own) }
-        var total = Reading.exact(0)
-        for u in parts {
-            let r = try readIndicator(i, u, year)
-            total.lo += r.lo
-            total.hi += r.hi
-            total.missing += r.missing
-        }
-        return total
+        try context.readIndicator(i, region, year)
     }
 
     func filterFlag(_ f: UnitFilter) -> String? {
@@ -552,5 +508,72 @@ public struct Evaluator: Sendable {
         case .share: return .percent
         case .all: return .none
         }
+    }
+}
+
+// MARK: - Values without a policy
+
+extension EvaluationContext {
+    /// A value as the evaluator sees it: stored, else derived from its parts, else (for an area) the sum of its
+    /// units; nil when anything it needs is missing. `rank` and `show` read values through this.
+    public func value(_ i: IndicatorIndex, _ region: RegionIndex, _ year: Int) -> Double? {
+        (try? readIndicator(i, region, year))?.value
+    }
+
+    /// Whether a region takes part in its area: any area or administrative unit; a functional zone only when it
+    /// has data or a regions file declared it (so 大柴旦 is not a gap in Qinghai's sums).
+    func counts(_ region: RegionIndex) -> Bool {
+        let r = regions[region]
+        return r.type != .zone || r.isUserDefined || store.hasData(region)
+    }
+
+    func indicatorIndex(_ id: String) throws -> IndicatorIndex {
+        guard let i = catalogue.lookup(id) else {
+            throw DeclarationError(message: LocalizedText(zh: "模块引用了目录中没有的指标 \(id)", en: "the module uses an indicator not in the catalogue: \(id)"))
+        }
+        return i
+    }
+
+    /// A stored value; else a derived one from its parts; else, for an area, the aggregate of its units.
+    func readIndicator(_ i: IndicatorIndex, _ region: RegionIndex, _ year: Int) throws -> Reading {
+        if let v = store.value(i, region, year) { return .exact(v) }
+        let indicator = catalogue[i]
+        let own = [Missing(indicator: i, region: region, year: year)]
+        if let derivation = indicator.derivation {
+            let r: Reading
+            switch derivation {
+            case .percentOf(let n, let d):
+                let (a, b) = (try readIndicator(try indicatorIndex(n), region, year), try readIndicator(try indicatorIndex(d), region, year))
+                if let x = a.value, let y = b.value {
+                    r = y == 0 ? .unknown([], undefined: true) : .exact(x / y * 100)
+                } else {
+                    r = .unknown(a.missing + b.missing)
+                }
+            case .yearOnYearGrowth(let of):
+                let j = try indicatorIndex(of)
+                let (now, before) = (try readIndicator(j, region, year), try readIndicator(j, region, year - 1))
+                if let a = now.value, let b = before.value {
+                    r = b == 0 ? .unknown([], undefined: true) : .exact((a - b) / b * 100)
+                } else {
+                    r = .unknown(now.missing + before.missing)
+                }
+            }
+            return r.value != nil || r.undefined ? r : .unknown(own)
+        }
+        guard indicator.kind.isAdditive else { return .unknown(own) }
+        // Counts, amounts and flags are never negative: a missing one is somewhere in [0, ∞) (a flag in [0, 1]).
+        let missingBound: Double = indicator.kind == .flag ? 1 : .infinity
+        if regions[region].type.isUnit { return Reading(lo: 0, hi: missingBound, missing: own) }
+        // An area sums its children: a unit's value, or a sub-area's own value where it has one, else its units.
+        let parts = regions.children(of: region).filter(counts)
+        guard !parts.isEmpty else { return .unknown(own) }
+        var total = Reading.exact(0)
+        for u in parts {
+            let r = try readIndicator(i, u, year)
+            total.lo += r.lo
+            total.hi += r.hi
+            total.missing += r.missing
+        }
+        return total
     }
 }

@@ -43,6 +43,10 @@ public struct DataLoader: Sendable {
         // Regions files first, so that data files of the same load can name the units they declare.
         let ordered = paths.filter { DataLoader.looksLikeRegionsFile($0) } + paths.filter { !DataLoader.looksLikeRegionsFile($0) }
         for path in ordered {
+            if Cancellation.isRequested {
+                problems.append(Diagnostic(file: path, line: 0, column: 0, "interrupted (Ctrl-C) before this file: nothing was loaded; load again to finish"))
+                break
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 var isDir: ObjCBool = false
                 let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
@@ -192,6 +196,9 @@ struct FileParse {
             try wideFile(&reader, header: header, names: names, region: region, year: year)
             requireRows(after: header)
             return .wideCSV
+        } catch let i as Interrupted {
+            error(i.line, 1, "interrupted (Ctrl-C) while reading this line: nothing was loaded; load the file again to finish")
+            return nil
         } catch let p as CSVReader.Problem {
             for skipped in reader.drainSkipped() { report(skipped) }
             report(p)
@@ -339,11 +346,15 @@ struct FileParse {
         observations.append(Observation(region: region, indicator: indicator, year: year, value: value, line: line, column: column))
     }
 
+    /// Thrown out of the row loop when the user presses Ctrl-C.
+    struct Interrupted: Error { var line: Int }
+
     /// The next record whose width matches the header's; a ragged one is reported and skipped.
     mutating func nextRow(_ reader: inout CSVReader, width: Int) throws -> CSVRow? {
         defer { for p in reader.drainSkipped() { report(p) } }
         while let row = try reader.next() {
             dataRows += 1
+            if dataRows & 0xFFF == 0, Cancellation.isRequested { throw Interrupted(line: row.line) }
             if row.fields.count == width { return row }
             // Excel's trailing commas: extra fields that are all empty are fine.
             if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return row }

@@ -5,10 +5,13 @@ public struct Listing: Sendable {
     public var keys: [String]
     public var header: [String]
     public var rows: [[String]]
-    public init(keys: [String], header: [String], rows: [[String]]) {
+    /// Columns right-aligned in a table (numbers).
+    public var rightAligned: Set<Int>
+    public init(keys: [String], header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
         self.keys = keys
         self.header = header
         self.rows = rows
+        self.rightAligned = rightAligned
     }
 
     public func render(_ format: String) -> String {
@@ -21,7 +24,7 @@ public struct Listing: Sendable {
         case "csv": return CSVFormatter.document([header] + rows)
         case "markdown", "md": return MarkdownFormatter.table(header, rows) + "\n"
         case "html": return HTMLFormatter.page("cie", "", header, rows, classes: rows.map { _ in "" })
-        default: return TableFormatter.render(header: header, rows: rows) + "\n"
+        default: return TableFormatter.render(header: header, rows: rows, rightAligned: rightAligned) + "\n"
         }
     }
 }

@@ -17,6 +17,21 @@ public struct TableFormatter: ReportFormatter {
         }
     }
 
+    /// Rows aligned by display width, no header or rule (help screens).
+    public static func plain(_ rows: [[String]]) -> String {
+        var widths: [Int] = []
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                if i == widths.count { widths.append(0) }
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { i, cell in i == row.count - 1 ? cell : DisplayWidth.pad(cell, to: widths[i], right: false) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
     /// Renders rows of cells; `colors` gives an optional escape for a cell (applied after padding).
     static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], colors: [[String?]]? = nil, lastUnpadded: Bool = true) -> String {
         var widths = header.map { DisplayWidth.of($0) }
@@ -27,7 +42,7 @@ public struct TableFormatter: ReportFormatter {
             var out: [String] = []
             for (i, cell) in cells.enumerated() {
                 let last = i == cells.count - 1
-                var text = last && lastUnpadded ? cell : DisplayWidth.pad(cell, to: widths[i], right: rightAligned.contains(i))
+                var text = last && lastUnpadded && !rightAligned.contains(i) ? cell : DisplayWidth.pad(cell, to: widths[i], right: rightAligned.contains(i))
                 if let e = escapes?[i] { text = e + text + "\u{1B}[0m" }
                 out.append(text)
             }

@@ -1,0 +1,205 @@
+import CIECore
+import CIEPolicies
+import CIEReport
+import Foundation
+
+/// What a command's positional argument or an option's value is, for Tab completion.
+public enum ArgumentKind: Sendable, Equatable {
+    case command, file, policy, target, region, indicator, status, reviewer, setting, settingValue, none
+}
+
+extension SessionCommand {
+    public static var argumentKinds: [ArgumentKind] { [] }
+}
+
+/// Tab completion from the text left of the cursor (SPEC.md, "Interactive mode"). Pure: the line editor asks it,
+/// and the tests ask it directly.
+public struct Completer {
+    public let session: Session
+
+    public init(session: Session) { self.session = session }
+
+    public struct Result: Equatable, Sendable {
+        /// The word as typed (quotes included): what a completion replaces.
+        public var typed: String
+        /// Full replacements for it, already quoted where needed.
+        public var candidates: [String]
+        /// Whether a unique completion is a whole word (add a space) rather than a directory to go into.
+        public var isWord = true
+    }
+
+    /// The option values the completer knows, by option name (the names are the same in every command).
+    static func kind(ofOption name: String) -> ArgumentKind? {
+        switch name {
+        case "--data", "--output": .file
+        case "--policy": .policy
+        case "--region", "--prefecture": .region
+        case "--target": .target
+        case "--status": .status
+        case "--format", "--lang", "--type", "--year": .settingValue
+        default: nil
+        }
+    }
+
+    public func complete(_ left: String) -> Result {
+        let split = Words.split(left)
+        var words = split.words
+        let typed = split.endsInWord ? split.lastRaw : ""
+        let word = split.endsInWord ? (words.popLast() ?? "") : ""
+        func result(_ all: [String], isWord: Bool = true) -> Result {
+            var seen = Set<String>()
+            let unique = all.filter { seen.insert($0).inserted }
+            return Result(typed: typed, candidates: unique.map { $0.hasSuffix("/") ? $0 : Words.quote($0) }, isWord: isWord)
+        }
+        guard let first = words.first else {
+            return result(CommandTable.words.filter { $0.hasPrefix(word.lowercased()) })
+        }
+        guard let command = CommandTable.command(named: first) else { return result([]) }
+        if word.hasPrefix("-") {
+            return result(CommandTable.options(of: command).map(\.name).filter { $0.hasPrefix(word) }.sorted())
+        }
+        // The value of an option?
+        if let previous = words.last, previous.hasPrefix("--"),
+           let option = CommandTable.options(of: command).first(where: { $0.name == previous }), option.takesValue {
+            guard let kind = Self.kind(ofOption: previous) else { return result([]) }
+            return result(values(kind, word, option: previous))
+        }
+        // A positional argument: count the positionals before it (skipping options and their values).
+        var position = 0
+        var n = 1
+        let options = CommandTable.options(of: command)
+        while n < words.count {
+            if words[n].hasPrefix("--") {
+                if options.first(where: { $0.name == words[n] })?.takesValue == true { n += 1 }
+            } else {
+                position += 1
+            }
+            n += 1
+        }
+        let kinds = command.argumentKinds
+        guard !kinds.isEmpty else { return result([]) }
+        let kind = kinds[min(position, kinds.count - 1)]
+        if kind == .settingValue { return result(values(.settingValue, word, option: "--" + (words.count > 1 ? words[1].lowercased() : ""))) }
+        if kind == .file {
+            let (files, complete) = Completer.paths(word)
+            return result(files, isWord: complete)
+        }
+        return result(values(kind, word, option: nil))
+    }
+
+    private func values(_ kind: ArgumentKind, _ word: String, option: String?) -> [String] {
+        func matching(_ all: [String]) -> [String] {
+            let w = word.lowercased()
+            return all.filter { $0.lowercased().hasPrefix(w) }
+        }
+        var list: [String]
+        switch kind {
+        case .command: list = matching(CommandTable.words)
+        case .none: list = []
+        case .file: list = Completer.paths(word).0
+        case .policy:
+            list = []
+            for m in PolicyRegistry.modules {
+                if m.id.hasPrefix(word.lowercased()) { list.append(m.id) }
+                else if let alias = ([m.name.zh, m.name.en] + m.aliases).first(where: { !word.isEmpty && $0.lowercased().hasPrefix(word.lowercased()) }) { list.append(alias) }
+            }
+        case .target:
+            let ids = session.policy.map { $0.targets.map(\.id) } ?? PolicyRegistry.targetIDs
+            list = matching(ids)
+        case .region: list = regions(word)
+        case .indicator: list = indicators(word)
+        case .status: list = matching(Status.allCases.map(\.rawValue) + Status.allCases.map(\.label.zh))
+        case .reviewer: list = matching((session.policy?.allReviewers ?? []).map(\.id))
+        case .setting: list = matching(SetCommand.keys)
+        case .settingValue:
+            switch option {
+            case "--format": list = matching(Formatters.all.map(\.id))
+            case "--lang": list = matching(Language.allCases.map(\.rawValue))
+            case "--type": list = matching(RegionType.allCases.filter(\.isUnit).map(\.rawValue))
+            case "--year": list = matching(session.store.isEmpty ? [] : (session.store.firstYear..<session.store.firstYear + session.store.yearCount).reversed().map(String.init) + ["latest"])
+            case "--color": list = matching(["on", "off"])
+            case "--policy": return values(.policy, word, option: nil)
+            default: list = []
+            }
+        }
+        return list
+    }
+
+    /// Region names (Chinese, short names too) and codes. With data loaded, the units with data and the areas
+    /// above them come first; the whole table when nothing of those matches.
+    func regions(_ word: String) -> [String] {
+        let table = session.regions
+        func matches(_ r: Region) -> String? {
+            if word.isEmpty || r.name.hasPrefix(word) { return r.name }
+            if r.code.hasPrefix(word) { return r.code }
+            if r.aliases.contains(where: { $0.hasPrefix(word) }) { return r.name }
+            return nil
+        }
+        var loaded = Set<RegionIndex>()
+        if !session.store.isEmpty {
+            for i in 0..<RegionIndex(table.count) where session.store.hasData(i) || table[i].isUserDefined {
+                var r: RegionIndex? = i
+                while let x = r, loaded.insert(x).inserted { r = table[x].parent }
+            }
+        }
+        func collect(_ pool: [RegionIndex]) -> [String] {
+            var names: [String] = []
+            var seen: [String: Int] = [:]
+            for i in pool { if let n = matches(table[i]) { names.append(n); seen[n, default: 0] += 1 } }
+            // A name two units share (城中区) completes to codes instead, which are unambiguous.
+            var out: [String] = []
+            for i in pool {
+                guard let n = matches(table[i]) else { continue }
+                out.append(seen[n]! > 1 || !isUniqueName(n) ? table[i].code : n)
+            }
+            return out
+        }
+        func isUniqueName(_ n: String) -> Bool {
+            if case .found = table.resolve(n) { return true }
+            return false
+        }
+        let sorted = { (s: Set<RegionIndex>) in s.sorted { table[$0].code < table[$1].code } }
+        let fromLoaded = collect(sorted(loaded))
+        if !fromLoaded.isEmpty || (word.isEmpty && !loaded.isEmpty) { return fromLoaded }
+        guard !word.isEmpty else { return [] }
+        return collect(Array(0..<RegionIndex(table.count)))
+    }
+
+    /// Indicator ids and Chinese names; with data loaded, those with values first.
+    func indicators(_ word: String) -> [String] {
+        let cat = session.catalogue
+        let w = word.lowercased()
+        func collect(_ onlyLoaded: Bool) -> [String] {
+            var out: [String] = []
+            for i in 0..<IndicatorIndex(cat.count) {
+                if onlyLoaded && session.store.count(of: i) == 0 && cat[i].derivation == nil { continue }
+                let ind = cat[i]
+                if ind.id.lowercased().hasPrefix(w) { out.append(ind.id) }
+                else if !w.isEmpty, let n = ([ind.name.zh] + ind.aliases).first(where: { $0.lowercased().hasPrefix(w) }) { out.append(n) }
+            }
+            return out
+        }
+        let loaded = session.store.isEmpty ? [] : collect(true)
+        return loaded.isEmpty ? collect(false) : loaded
+    }
+
+    /// File names for a partial path; directories end with "/" (and are not whole words yet).
+    static func paths(_ word: String) -> ([String], Bool) {
+        var dir = ""
+        var base = word
+        if let slash = word.lastIndex(of: "/") {
+            dir = String(word[...slash])
+            base = String(word[word.index(after: slash)...])
+        }
+        var fsDir = dir.isEmpty ? "." : dir
+        if fsDir.hasPrefix("~/") { fsDir = NSHomeDirectory() + fsDir.dropFirst() }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: fsDir) else { return ([], true) }
+        var out: [String] = []
+        for e in entries.sorted() where e.hasPrefix(base) && (base.hasPrefix(".") || !e.hasPrefix(".")) {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: (fsDir as NSString).appendingPathComponent(e), isDirectory: &isDir)
+            out.append(dir + e + (isDir.boolValue ? "/" : ""))
+        }
+        return (out, !(out.count == 1 && out[0].hasSuffix("/")))
+    }
+}

@@ -1,0 +1,266 @@
+import ArgumentParser
+import CIECore
+import CIEData
+import CIEPolicies
+import CIEReport
+import Foundation
+
+// Commands that look at loaded data: `load`, `regions`, `indicators`, `show`, `rank`.
+// `regions`, `indicators`, `show` and `rank` are also command-line subcommands (with --data).
+
+/// The options of commands that print a list.
+public struct ListOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("table, json, csv, markdown or html.", valueName: "F")) public var format: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
+    public init() {}
+
+    /// Renders a listing, remembers it for `export`, and writes it out.
+    func emit(_ listing: Listing, in session: Session, footer: String? = nil) throws {
+        let format = self.format ?? session.format
+        guard Formatters.named(format) != nil, format != "junit" else {
+            throw CommandError("unknown list format “\(format)”: use table, json, csv, markdown or html")
+        }
+        session.last = .listing(listing)
+        var text = listing.render(Formatters.named(format)!.id)
+        if let footer, Formatters.named(format)!.id == "table" { text += footer + "\n" }
+        try session.emit(text, to: output)
+    }
+}
+
+public struct LoadCommand: SessionOnlyCommand {
+    public static let argumentKinds: [ArgumentKind] = [.file]
+    public static let configuration = CommandConfiguration(
+        commandName: "load", abstract: "Load data files; a file with any error loads nothing.",
+        discussion: """
+            Formats: long CSV (region,year,indicator,value), wide CSV (a column per indicator), regions CSV, JSON;
+            UTF-8 or GB18030. See Docs/DataFormats.md.
+            Examples:
+              load Samples/qinghai/qinghai_2016_2020.csv
+              load regions.csv data.csv
+            """)
+    @Argument(help: ArgumentHelp("Files to load.", valueName: "PATH")) public var paths: [String]
+    public init() {}
+
+    public func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one file: load PATH...") }
+    }
+
+    public func execute(in session: Session) throws -> Int32 {
+        try session.load(paths)
+        return 0
+    }
+}
+
+public struct RegionsCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "regions", abstract: "List loaded units: code, name, prefecture, type, groups.",
+        discussion: """
+            Examples:
+              regions
+              regions --prefecture 西宁市
+              regions --type zone --all
+            """)
+    @OptionGroup public var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only the units of this prefecture (or province).", valueName: "P")) public var prefecture: String?
+    @Option(help: ArgumentHelp("Only this type: county, city, district, banner, zone, special.", valueName: "T")) public var type: String?
+    @Flag(help: "List every unit of the region table, not only those with data.") public var all = false
+    @OptionGroup public var list: ListOptions
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let table = session.regions
+        let within = try prefecture.map { try session.resolveRegion($0) }
+        let wantedType = try type.map { t -> RegionType in
+            guard let rt = RegionType(parsing: t) else {
+                throw CommandError("unknown region type “\(t)”: use one of \(RegionType.allCases.filter(\.isUnit).map(\.rawValue).joined(separator: ", "))")
+            }
+            return rt
+        }
+        if !all && session.store.isEmpty && !table.regions.contains(where: \.isUserDefined) {
+            throw CommandError("no data loaded: load a file first (load Samples/qinghai/qinghai_2016_2020.csv), or add --all for the whole region table")
+        }
+        let groups = session.policy?.groups ?? [:]
+        let zh = session.language == .zh
+        var rows: [[String]] = []
+        for i in 0..<RegionIndex(table.count) {
+            let r = table[i]
+            guard r.type.isUnit, all || r.isUserDefined || session.store.hasData(i) else { continue }
+            if let within, !table.isWithin(i, within) { continue }
+            if let wantedType, r.type != wantedType { continue }
+            let prefecture = table.prefecture(of: i).map { table[$0].name } ?? ""
+            let memberOf = r.groups + groups.filter { $0.value.contains(r.code) }.map(\.key).sorted()
+            rows.append([r.code, r.name, prefecture, r.type.label(session.language), memberOf.joined(separator: ", ")])
+        }
+        if rows.isEmpty { throw CommandError("no unit matches: drop a filter, or add --all to search the whole region table") }
+        let listing = Listing(keys: ["code", "name", "prefecture", "type", "groups"],
+                              header: zh ? ["代码", "名称", "地级", "类型", "分组"] : ["code", "name", "prefecture", "type", "groups"], rows: rows)
+        try list.emit(listing, in: session, footer: zh ? "共 \(rows.count) 个单位" : "\(rows.count) units")
+        return 0
+    }
+}
+
+public struct IndicatorsCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "indicators", abstract: "The indicator catalogue, with how many values are loaded for each.",
+        discussion: "Examples:\n  indicators\n  indicators --loaded")
+    @OptionGroup public var global: GlobalOptions
+    @Flag(help: "Only indicators with loaded values.") public var loaded = false
+    @OptionGroup public var list: ListOptions
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let l = session.language
+        var rows: [[String]] = []
+        for i in 0..<IndicatorIndex(session.catalogue.count) {
+            let ind = session.catalogue[i]
+            let n = session.store.count(of: i)
+            if loaded && n == 0 { continue }
+            let how = ind.derivation != nil ? (l == .zh ? "派生" : "derived") : (ind.isCustom ? (l == .zh ? "自定义" : "custom") : "")
+            rows.append([ind.id, ind.name(l), ind.unit.label(l), ind.kind.rawValue, String(n), how])
+        }
+        let listing = Listing(keys: ["id", "name", "unit", "kind", "values", "note"],
+                              header: l == .zh ? ["id", "名称", "单位", "类型", "数值个数", "备注"] : ["id", "name", "unit", "kind", "values", "note"],
+                              rows: rows, rightAligned: [4])
+        try list.emit(listing, in: session)
+        return 0
+    }
+}
+
+extension Session {
+    /// An indicator by id, Chinese name or alias, with did-you-mean.
+    func resolveIndicator(_ text: String) throws -> IndicatorIndex {
+        if let i = catalogue.lookup(text) { return i }
+        let near = catalogue.suggestions(for: text)
+        throw CommandError("unknown indicator “\(text)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?") + " (type `indicators` for the list)")
+    }
+
+    func requireData() throws {
+        if store.isEmpty { throw CommandError("no data loaded: load a file first (load Samples/qinghai/qinghai_2016_2020.csv)") }
+    }
+}
+
+public struct ShowCommand: SessionCommand {
+    public static let argumentKinds: [ArgumentKind] = [.region, .indicator]
+    public static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "A unit's values by year.",
+        discussion: """
+            An area (prefecture, province) shows the values given for it, else the sums of its units.
+            Examples:
+              show 大通
+              show 630121 gdp rd_expenditure
+            """)
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The unit: code, name or short name.", valueName: "REGION")) public var region: String
+    @Argument(help: ArgumentHelp("Indicators to show (default: all with values).", valueName: "INDICATOR")) public var indicators: [String] = []
+    @OptionGroup public var list: ListOptions
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        try session.requireData()
+        let r = try session.resolveRegion(region)
+        let wanted = try indicators.map { try session.resolveIndicator($0) }
+        let context = session.context
+        let years = Array(session.store.firstYear..<session.store.firstYear + session.store.yearCount)
+        let l = session.language
+        var rows: [[String]] = []
+        var usedYears = Set<Int>()
+        var table: [(IndicatorIndex, [Double?])] = []
+        for i in wanted.isEmpty ? Array(0..<IndicatorIndex(session.catalogue.count)) : wanted {
+            let values = years.map { context.value(i, r, $0) }
+            if wanted.isEmpty && values.allSatisfy({ $0 == nil }) { continue }
+            for (y, v) in zip(years, values) where v != nil { usedYears.insert(y) }
+            table.append((i, values))
+        }
+        if table.isEmpty { throw CommandError("\(session.regions.describe(r)) has no loaded values: check its name, or load its data") }
+        let shown = years.enumerated().filter { usedYears.contains($0.element) || usedYears.isEmpty }
+        for (i, values) in table {
+            let ind = session.catalogue[i]
+            rows.append([ind.id, ind.name(l), ind.unit.label(l)] + shown.map { values[$0.offset].map { formatNumber($0) } ?? "—" })
+        }
+        let yearHeader = shown.map { String($0.element) }
+        let listing = Listing(keys: ["indicator", "name", "unit"] + yearHeader,
+                              header: (l == .zh ? ["指标", "名称", "单位"] : ["indicator", "name", "unit"]) + yearHeader,
+                              rows: rows, rightAligned: Set(3..<3 + yearHeader.count))
+        let title = session.regions.describe(r)
+        if (list.format ?? session.format) == "table" && list.output == nil { session.out(title) }
+        try list.emit(listing, in: session)
+        return 0
+    }
+}
+
+public struct RankCommand: SessionCommand {
+    public static let argumentKinds: [ArgumentKind] = [.indicator, .none]
+    public static let configuration = CommandConfiguration(
+        commandName: "rank", abstract: "Order units by an indicator in the year.",
+        discussion: """
+            Units are those of --prefecture, else of the current policy's jurisdiction, else all with data.
+            Ties share a rank (1, 2, 2, 4). The year defaults to the latest with values for the indicator.
+            Examples:
+              rank science_literacy_rate --top 5
+              rank 地区生产总值 --prefecture 海东市 --ascending
+            """)
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The indicator: id or Chinese name.", valueName: "INDICATOR")) public var indicator: String
+    @Option(help: ArgumentHelp("Only the first N.", valueName: "N")) public var top: Int?
+    @Option(help: ArgumentHelp("Only the units of this prefecture.", valueName: "P")) public var prefecture: String?
+    @Option(help: "The year (default: the latest with values).") public var year: Int?
+    @Flag(help: "Smallest first.") public var ascending = false
+    @OptionGroup public var list: ListOptions
+    public init() {}
+
+    public func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    public func execute(in session: Session) throws -> Int32 {
+        try session.requireData()
+        let i = try session.resolveIndicator(indicator)
+        let ind = session.catalogue[i]
+        let table = session.regions
+        let area: RegionIndex?
+        if let prefecture { area = try session.resolveRegion(prefecture) }
+        else if let p = try? session.resolvePolicy(global.policy) { area = table.index(code: p.document.jurisdictionCode) }
+        else { area = nil }
+        let units = (0..<RegionIndex(table.count)).filter { u in
+            table[u].type.isUnit && (area.map { table.isWithin(u, $0) } ?? true) && (table[u].type != .zone || table[u].isUserDefined || session.store.hasData(u))
+        }
+        let context = session.context
+        let y: Int
+        if let given = year ?? session.year {
+            y = try session.evaluationYear(given)
+        } else {
+            let years = Array(session.store.firstYear..<session.store.firstYear + session.store.yearCount)
+            guard let latest = years.last(where: { yr in units.contains { context.value(i, $0, yr) != nil } }) else {
+                throw CommandError("no values of \(ind.id) (\(ind.name.zh)) are loaded for these units: load them, or pick another indicator")
+            }
+            y = latest
+        }
+        var valued: [(RegionIndex, Double)] = units.compactMap { u in context.value(i, u, y).map { (u, $0) } }
+        let missing = units.count - valued.count
+        guard !valued.isEmpty else {
+            throw CommandError("no unit has a value of \(ind.id) in \(y): try another --year")
+        }
+        valued.sort { a, b in
+            a.1 != b.1 ? (ascending ? a.1 < b.1 : a.1 > b.1) : table[a.0].code < table[b.0].code
+        }
+        let l = session.language
+        var rows: [[String]] = []
+        var rank = 0
+        for (n, (u, v)) in valued.enumerated() {
+            if n == 0 || !(Tolerance.atLeast(v, valued[n - 1].1) && Tolerance.atMost(v, valued[n - 1].1)) { rank = n + 1 }
+            if let top, rank > top { break }
+            rows.append([String(rank), table[u].code, table[u].name, table.prefecture(of: u).map { table[$0].name } ?? "", formatNumber(v)])
+        }
+        let unitLabel = ind.unit.label(l)
+        let listing = Listing(keys: ["rank", "code", "name", "prefecture", "value"],
+                              header: l == .zh ? ["名次", "代码", "名称", "地级", "\(ind.name.zh)(\(unitLabel))"]
+                                  : ["rank", "code", "name", "prefecture", "\(ind.id) (\(unitLabel))"],
+                              rows: rows, rightAligned: [0, 4])
+        let scope = area.map { table[$0].name } ?? (l == .zh ? "全部" : "all")
+        let footer = l == .zh
+            ? "\(y) 年，\(scope)：\(valued.count) 个单位有数值" + (missing > 0 ? "，\(missing) 个缺数值" : "")
+            : "\(y), \(scope): \(valued.count) units with values" + (missing > 0 ? ", \(missing) without" : "")
+        try list.emit(listing, in: session, footer: footer)
+        return 0
+    }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import CIECore
+import CIEPolicies
+import Foundation
+
+/// `cie` with no command and `cie run`: the interactive REPL on a terminal, script mode otherwise (SPEC.md).
+public enum Shell {
+    /// A session writing to stdout and stderr, with the global options applied. Throws on a bad `--data` or `--policy`.
+    static func session(_ global: GlobalOptions, color: Bool) throws -> Session {
+        let session = Session(out: Output.line, err: Output.errorLine)
+        session.color = color
+        try session.apply(global)
+        return session
+    }
+
+    /// `cie`: the REPL when stdin and stdout are terminals, else stdin as a script.
+    static func start(_ global: GlobalOptions) -> Int32 {
+        Interrupts.install()
+        let interactive = Output.isTerminal
+        let session: Session
+        do {
+            session = try Shell.session(global, color: interactive && Output.wantsColor && !global.noColor)
+        } catch let e as CommandError {
+            Output.errorLine("error: " + e.message)
+            return 2
+        } catch {
+            Output.errorLine("error: \(error)")
+            return 2
+        }
+        if interactive { return repl(session) }
+        let interpreter = Interpreter(session: session)
+        let finished = interpreter.runScript(name: "<stdin>", nextLine: { readLine(strippingNewline: true) }, bail: false, echo: false)
+        return exitCode(interpreter, finished: finished)
+    }
+
+    static func exitCode(_ interpreter: Interpreter, finished: Bool) -> Int32 {
+        if Cancellation.isRequested { return 130 }
+        return interpreter.failures > 0 ? 1 : 0
+    }
+
+    /// Where history lives: $CIE_HISTORY, else $XDG_STATE_HOME/cie/history, else ~/.cie_history.
+    public static func historyPath(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let p = environment["CIE_HISTORY"], !p.isEmpty { return p }
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+            return (state as NSString).appendingPathComponent("cie/history")
+        }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.cie_history"
+    }
+
+    static func repl(_ session: Session) -> Int32 {
+        let path = historyPath()
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let completer = Completer(session: session)
+        guard let editor = LineEditor(historyPath: path, completer: { completer.complete($0) }) else {
+            Output.errorLine("error: libedit could not start on this terminal; run a script instead: cie run FILE")
+            return 2
+        }
+        let interpreter = Interpreter(session: session)
+        let red = session.color ? "\u{1B}[31m" : "", reset = session.color ? "\u{1B}[0m" : ""
+        session.err = { text in
+            Output.errorLine(text.hasPrefix("error: ") ? red + "error:" + reset + text.dropFirst(6) : text)
+        }
+        banner(session)
+        while true {
+            var line: String
+            switch editor.read(prompt: session.prompt) {
+            case .end:
+                Output.line("")
+                return interpreter.failures > 0 ? 1 : 0
+            case .interrupted:
+                continue
+            case .line(let l):
+                line = l
+            }
+            // A trailing backslash continues on the next line.
+            var abandoned = false
+            while Words.split(line).continues {
+                switch editor.read(prompt: "...> ") {
+                case .line(let more): line = String(line[..<line.lastIndex(of: "\\")!]) + " " + more
+                case .interrupted, .end: abandoned = true
+                }
+                if abandoned { break }
+            }
+            if abandoned { continue }
+            editor.remember(line)
+            Cancellation.reset()
+            let outcome = interpreter.execute(line)
+            Output.flush()
+            if Cancellation.reset() { session.err(session.language == .zh ? "已中断" : "interrupted") }
+            if outcome == .quit { return interpreter.failures > 0 ? 1 : 0 }
+        }
+    }
+
+    static func banner(_ session: Session) {
+        let zh = session.language == .zh
+        var lines = [zh ? "cie \(CIEVersion.string) · 县域创新驱动发展评估 · help 查看命令 · Tab 补全 · Ctrl-D 退出"
+                        : "cie \(CIEVersion.string) · County Innovation Evaluator · help lists commands · Tab completes · Ctrl-D leaves"]
+        if let p = session.policy {
+            lines.append(zh ? "当前政策：\(p.name.zh)（\(p.id)）\(p.document.citation)" : "current policy: \(p.name.en) (\(p.id)), \(p.document.citation)")
+        } else {
+            lines.append(zh ? "先 `use qinghai` 选择政策，`load 文件` 载入数据" : "start with `use qinghai` and `load FILE`")
+        }
+        session.out(lines.joined(separator: "\n"))
+    }
+}
+
+/// `cie run SCRIPT... [--bail] [--echo]`.
+public struct RunCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run script files in order (the REPL language, one command a line).",
+        discussion: """
+            Errors go to stderr as FILE:LINE: error: …; the script goes on unless --bail.
+            Exit codes: 0 every command succeeded; 1 some command failed (an expect included); 2 a script cannot be read; 130 interrupted.
+            Example: cie run Samples/qinghai/monthly.cie --echo
+            """)
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Script files.", valueName: "SCRIPT")) public var scripts: [String]
+    @Flag(help: "Stop at the first failing command.") public var bail = false
+    @Flag(help: "Print each command before its result.") public var echo = false
+    public init() {}
+
+    public func validate() throws {
+        if scripts.isEmpty { throw ValidationError("name a script: cie run SCRIPT...") }
+    }
+
+    public mutating func run() throws {
+        Interrupts.install()
+        var texts: [String] = []
+        for path in scripts {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                Output.errorLine("error: cannot read script \(path): check the path and that it is UTF-8 text")
+                throw ExitCode(2)
+            }
+            texts.append(text)
+        }
+        let session: Session
+        do {
+            session = try Shell.session(global, color: false)
+        } catch let e as CommandError {
+            Output.errorLine("error: " + e.message)
+            throw ExitCode(2)
+        }
+        let interpreter = Interpreter(session: session)
+        var finished = true
+        for (path, text) in zip(scripts, texts) where finished {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+            if text.hasSuffix("\n") { lines.removeLast() }
+            var iterator = lines.makeIterator()
+            finished = interpreter.runScript(name: path, nextLine: { iterator.next() }, bail: bail, echo: echo)
+            if session.quitRequested { break }
+        }
+        let code = Shell.exitCode(interpreter, finished: finished)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
