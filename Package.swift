@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "CIEDataTests", dependencies: ["CIEData"], swiftSettings: strict),
         .testTarget(name: "CIEReportTests", dependencies: ["CIEReport"], swiftSettings: strict),
         .testTarget(name: "CIEPolicyQinghaiTests", dependencies: ["CIEPolicyQinghai", "CIEData", "CIEPolicies"], swiftSettings: strict),
+        .testTarget(name: "CIECommandsTests", dependencies: ["CIECommands"], swiftSettings: strict),
         .testTarget(name: "CIEEndToEndTests", dependencies: ["cie", "CIECommands"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -221,8 +221,11 @@ public struct RankCommand: SessionCommand {
         if let prefecture { area = try session.resolveRegion(prefecture) }
         else if let p = try? session.resolvePolicy(global.policy) { area = table.index(code: p.document.jurisdictionCode) }
         else { area = nil }
+        // Within an area: its units (a functional zone only with data); with no area: the units that have data.
         let units = (0..<RegionIndex(table.count)).filter { u in
-            table[u].type.isUnit && (area.map { table.isWithin(u, $0) } ?? true) && (table[u].type != .zone || table[u].isUserDefined || session.store.hasData(u))
+            guard table[u].type.isUnit else { return false }
+            guard let area else { return session.store.hasData(u) }
+            return table.isWithin(u, area) && (table[u].type != .zone || table[u].isUserDefined || session.store.hasData(u))
         }
         let context = session.context
         let y: Int
@@ -256,7 +259,7 @@ public struct RankCommand: SessionCommand {
                               header: l == .zh ? ["名次", "代码", "名称", "地级", "\(ind.name.zh)(\(unitLabel))"]
                                   : ["rank", "code", "name", "prefecture", "\(ind.id) (\(unitLabel))"],
                               rows: rows, rightAligned: [0, 4])
-        let scope = area.map { table[$0].name } ?? (l == .zh ? "全部" : "all")
+        let scope = area.map { table[$0].name } ?? (l == .zh ? "已载入的单位" : "loaded units")
         let footer = l == .zh
             ? "\(y) 年，\(scope)：\(valued.count) 个单位有数值" + (missing > 0 ? "，\(missing) 个缺数值" : "")
             : "\(y), \(scope): \(valued.count) units with values" + (missing > 0 ? ", \(missing) without" : "")

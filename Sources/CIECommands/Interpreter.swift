@@ -71,7 +71,7 @@ public final class Interpreter {
             // A trailing backslash continues the command on the next line.
             while Words.split(line).continues, let more = nextLine() {
                 number += 1
-                line = String(line[..<line.lastIndex(of: "\\")!]) + " " + more
+                line = String(line[..<line.lastIndex(of: "\\")!]) + " " + more.trimmingCharacters(in: .whitespaces)
             }
             if echo, !Words.split(line).words.isEmpty { session.out(session.prompt + line.trimmingCharacters(in: .whitespaces)) }
             let outcome = execute(line, location: "\(name):\(first): ")
@@ -90,8 +90,12 @@ extension Session {
     /// Runs a command with its global options: `--lang` and `--no-color` for this command only, `--data` loaded into
     /// the session (as `load` would), `--policy` read by the command itself.
     func scoped<T>(_ g: GlobalOptions, _ body: () throws -> T) throws -> T {
+        // Only what the options changed is put back: `set lang en` itself must stick.
         let (savedLanguage, savedColor) = (language, color)
-        defer { (language, color) = (savedLanguage, savedColor) }
+        defer {
+            if g.lang != nil { language = savedLanguage }
+            if g.noColor { color = savedColor }
+        }
         if let l = g.lang { language = l }
         if g.noColor { color = false }
         if !g.data.isEmpty { try load(g.data) }

@@ -71,7 +71,10 @@ public final class Session {
         var s = language == .zh
             ? "\(checkedOnly ? "通过" : "已载入") \(f.path)：\(f.kind.rawValue)，\(f.encoding.rawValue)，\(f.observations) 个数值"
             : "\(checkedOnly ? "ok" : "loaded") \(f.path): \(f.kind.rawValue), \(f.encoding.rawValue), \(f.observations) values"
-        if let y = f.years { s += language == .zh ? "，\(y.lowerBound)—\(y.upperBound) 年" : ", \(y.lowerBound)–\(y.upperBound)" }
+        if let y = f.years {
+            let span = y.lowerBound == y.upperBound ? "\(y.lowerBound)" : (language == .zh ? "\(y.lowerBound)—\(y.upperBound)" : "\(y.lowerBound)–\(y.upperBound)")
+            s += language == .zh ? "，\(span) 年" : ", \(span)"
+        }
         if f.regionsAdded > 0 { s += language == .zh ? "，新增 \(f.regionsAdded) 个地区" : ", \(f.regionsAdded) regions added" }
         if f.encoding == .gb18030 { s += language == .zh ? "（已按 GB18030/GBK 解码）" : " (decoded from GB18030/GBK)" }
         if !f.customIndicators.isEmpty {

@@ -156,11 +156,8 @@ public struct ExpectCommand: SessionOnlyCommand {
         let r = try session.resolveRegion(region)
         let code = session.regions[r].code
         guard let row = report.rows.first(where: { $0.target.caseInsensitiveCompare(target) == .orderedSame && $0.regionCode == code }) else {
-            let ids = Set(report.rows.map(\.target))
-            let hint = ids.contains(where: { $0.caseInsensitiveCompare(target) == .orderedSame })
-                ? "the check has \(target) for other regions; a jurisdiction-wide target is named by its province or prefecture"
-                : "the check did not evaluate \(target); check without --target/--status filters, or check that target"
-            throw CommandError("the last check has no result for \(target) at \(session.regions.describe(r)): \(hint)")
+            throw CommandError("the last check has no result for \(target) at \(session.regions.describe(r)): run `check` without "
+                               + "--status/--target filters (or with that target and region) before `expect`; a jurisdiction-wide target is named by its province, a prefecture-wide one by its prefecture")
         }
         let got = row.result.status
         guard got == wanted else {

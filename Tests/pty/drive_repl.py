@@ -143,4 +143,17 @@ except OSError as e:
 check("history was saved, with the completed words",
       "explain QH-06" in saved and "use qinghai" in saved and "check 大通回族土族自治县" in saved, repr(saved[:300]))
 
+# A new session starts with the saved history: Up recalls the last command of the previous one.
+pid, fd = pty.fork()
+if pid == 0:
+    os.execve(cie, [cie], env)
+out = read_until(b"cie> ")
+send("\x1b[A")
+echoed = settle()
+check("history survives a restart", b"rank science_literacy_rate" in echoed, repr(echoed))
+send("\x15quit\r")
+deadline = time.time() + 10
+while time.time() < deadline and os.waitpid(pid, os.WNOHANG)[0] == 0:
+    settle(0.1)
+
 sys.exit(1 if failures else 0)

@@ -1,0 +1,183 @@
+import CIECommands
+import CIECore
+import Foundation
+import Testing
+
+/// Runs lines as a script named "t.cie" and returns whether it finished.
+@discardableResult
+func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = false) -> (Interpreter, Bool) {
+    let interpreter = Interpreter(session: c.session)
+    var it = lines.makeIterator()
+    let finished = interpreter.runScript(name: "t.cie", nextLine: { it.next() }, bail: bail, echo: echo)
+    return (interpreter, finished)
+}
+
+@Suite(.serialized) struct InterpreterTests {
+    @Test func aBadCommandIsReportedWithItsLineAndTheScriptGoesOn() throws {
+        let c = try Captured.qinghai()
+        let (i, finished) = script(c, ["policies", "", "# comment", "chek", "targets"])
+        #expect(finished)
+        #expect(i.failures == 1)
+        #expect(c.errText.contains("t.cie:4: error: unknown command “chek”: did you mean check?"))
+        #expect(c.outText.contains("QH-12"))  // `targets` ran after the error
+    }
+
+    @Test func bailStopsAtTheFirstFailure() throws {
+        let c = try Captured.qinghai()
+        let (i, finished) = script(c, ["check --yaer 2020", "targets"], bail: true)
+        #expect(!finished)
+        #expect(i.failures == 1)
+        #expect(c.errText.contains("t.cie:1: error: Unknown option '--yaer'. Did you mean '--year'?"))
+        #expect(!c.outText.contains("QH-12"))
+    }
+
+    @Test func continuedLinesRunAsOneAndErrorsNameTheFirstLine() throws {
+        let c = try Captured.qinghai()
+        let (i, _) = script(c, ["check 大通 \\", "   --target QH-06 \\", "   --format json", "nosuch \\", "  more"])
+        #expect(i.failures == 1)
+        #expect(c.outText.contains(#""target": "QH-06""#))
+        #expect(c.errText.contains("t.cie:4: error: unknown command"))
+    }
+
+    @Test func aFailedLoadLeavesTheSessionAsItWas() throws {
+        let c = try Captured.qinghai()
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("cie-bad-\(getpid()).csv")
+        try Data("region,year,indicator,value\n630121,2020,gdp,12\n630121,2021,gdp,abc\n".utf8).write(to: bad)
+        func values() -> Int { (0..<Int32(c.session.catalogue.count)).reduce(0) { $0 + c.session.store.count(of: $1) } }
+        let (before, files) = (values(), c.session.loadedFiles.count)
+        let (i, _) = script(c, ["load \(bad.path)"])
+        #expect(i.failures == 1)
+        #expect(c.errText.contains("\(bad.path):3:"))
+        #expect(values() == before)
+        #expect(c.session.loadedFiles.count == files)
+        #expect(c.session.store.latestYear == 2020)
+    }
+
+    @Test func expectPassesAndFails() throws {
+        let c = try Captured.qinghai()
+        var (i, _) = script(c, ["check", "expect QH-06 大通 met", "expect QH-06 贵德县 达标", "expect QH-08 青海省 not_met", "rank gdp",
+                                "expect QH-06 久治县 no_data"])
+        #expect(i.failures == 0, "\(c.errText)")
+        (i, _) = script(c, ["expect QH-06 刚察县 met"])
+        #expect(i.failures == 1)
+        #expect(c.errText.contains("expected QH-06 at 刚察县 to be met, but it is not_met (observed 4.49"))
+        (i, _) = script(c, ["check --target QH-02", "expect QH-06 大通 met"])
+        #expect(i.failures == 1)
+        #expect(c.errText.contains("the last check has no result for QH-06"))
+    }
+
+    @Test func expectNeedsACheck() throws {
+        let c = try Captured.qinghai()
+        let (i, _) = script(c, ["expect QH-06 大通 met"])
+        #expect(i.failures == 1)
+        #expect(c.errText.contains("run `check` before it"))
+    }
+
+    @Test func commandWordsAreCaseInsensitiveAndHelpWorks() throws {
+        let c = try Captured.qinghai()
+        let (i, _) = script(c, ["TARGETS", "Help rank", "rank --help", "help nosuch"])
+        #expect(i.failures == 1)
+        #expect(c.outText.contains("QH-01"))
+        #expect(c.outText.contains("Order units by an indicator"))
+        #expect(c.outText.contains("--top <N>"))
+        #expect(c.errText.contains("t.cie:4: error: unknown command “nosuch”"))
+    }
+
+    @Test func verdictsAreNotFailuresButErrorsAre() throws {
+        let c = try Captured.qinghai()
+        // The sample has not_met results: check still succeeds as a command.
+        var (i, _) = script(c, ["check"])
+        #expect(i.failures == 0)
+        (i, _) = script(c, ["check --status bogus"])
+        #expect(i.failures == 1)
+        #expect(c.errText.contains("unknown status “bogus”"))
+    }
+
+    @Test func optionsOfACommandLastForThatCommand() throws {
+        let c = try Captured.qinghai()
+        script(c, ["targets --lang en"])
+        #expect(c.outText.contains("scope"))
+        #expect(c.session.language == .zh)
+        script(c, ["set lang en"])
+        #expect(c.session.language == .en)
+    }
+
+    @Test func settings() throws {
+        let c = try Captured.qinghai()
+        let (i, _) = script(c, ["set year 2019", "set format json", "set color off", "set", "set year latest", "set year 3000", "set nosuch 1"])
+        #expect(i.failures == 2)
+        #expect(c.session.year == nil)
+        #expect(c.session.format == "json")
+        #expect(c.errText.contains("year 3000 is out of range"))
+        #expect(c.errText.contains("unknown setting “nosuch”"))
+    }
+
+    @Test func exportWritesTheLastResultInTheFormatOfTheExtension() throws {
+        let c = try Captured.qinghai()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-export-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (i, _) = script(c, ["export \(dir.path)/none.csv", "check --target QH-06", "export \(dir.path)/r.json", "export \(dir.path)/r.csv",
+                                "rank gdp --top 3", "export \(dir.path)/rank.md", "export \(dir.path)/r.xyz"])
+        #expect(i.failures == 2)  // nothing to export yet; unknown extension
+        let json = try String(contentsOf: dir.appendingPathComponent("r.json"), encoding: .utf8)
+        #expect(json.contains(#""target": "QH-06""#))
+        let csv = try Data(contentsOf: dir.appendingPathComponent("r.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let md = try String(contentsOf: dir.appendingPathComponent("rank.md"), encoding: .utf8)
+        #expect(md.contains("| 1 |") || md.contains("| 1 "))
+        #expect(c.errText.contains("nothing to export yet"))
+        #expect(c.errText.contains("end the name with .json, .csv, .md or .html"))
+    }
+
+    @Test func quitEndsTheScript() throws {
+        let c = try Captured.qinghai()
+        let (i, finished) = script(c, ["quit", "targets"])
+        #expect(!finished)
+        #expect(i.failures == 0)
+        #expect(!c.outText.contains("QH-01"))
+    }
+
+    @Test func echoPrintsEachCommandWithThePrompt() throws {
+        let c = try Captured.qinghai()
+        script(c, ["# not echoed", "policies"], echo: true)
+        #expect(c.out.first == "cie[qinghai]> policies")
+    }
+
+    @Test func rankAndShowAnswerFromTheWideYearbookFile() throws {
+        let c = Captured()
+        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        let (i, _) = script(c, ["load Samples/qinghai/qinghai_wide_2020.csv", "rank gdp --top 3", "show 格尔木 gdp"])
+        #expect(i.failures == 0, "\(c.errText)")
+        let lines = c.out.joined(separator: "\n").split(separator: "\n").map(String.init)
+        // The top three by 地区生产总值 in the file, largest first.
+        let ranked = lines.filter { $0.hasPrefix("   1") || $0.hasPrefix("   2") || $0.hasPrefix("   3") }
+        #expect(ranked.count == 3)
+        #expect(ranked.first?.contains("格尔木市") == true)
+        #expect(ranked.first?.contains("4275655") == true)
+        #expect(lines.contains { $0.hasPrefix("gdp") && $0.hasSuffix("4275655") })
+        // The 科技创新驱动试点县 column has empty cells: those are missing values, not zeros.
+        #expect(!c.errText.contains("error"))
+    }
+
+    @Test func rankTiesShareARank() throws {
+        let c = try Captured.qinghai()
+        script(c, ["rank science_literacy_rate --top 3"])
+        let rows = c.out.joined(separator: "\n").split(separator: "\n").filter { $0.contains("5.99") }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.hasPrefix("   1") })
+    }
+
+    @Test func historyPathFollowsTheSpec() {
+        #expect(Shell.historyPath(["CIE_HISTORY": "/x/h", "XDG_STATE_HOME": "/s", "HOME": "/home/a"]) == "/x/h")
+        #expect(Shell.historyPath(["XDG_STATE_HOME": "/s", "HOME": "/home/a"]) == "/s/cie/history")
+        #expect(Shell.historyPath(["HOME": "/home/a"]) == "/home/a/.cie_history")
+    }
+
+    @Test func everyCommandOfTheSpecIsInTheTable() {
+        for word in ["help", "load", "regions", "indicators", "show", "policies", "use", "targets", "explain", "check", "review",
+                     "rank", "set", "export", "expect", "quit", "exit"] {
+            #expect(CommandTable.command(named: word) != nil, "\(word)")
+        }
+        #expect(Set(CommandTable.words).count == CommandTable.words.count)
+    }
+}
