@@ -163,7 +163,9 @@ public struct ExpectCommand: SessionOnlyCommand {
         guard got == wanted else {
             let l = session.language
             var message = "expected \(row.target) at \(row.regionName) to be \(wanted.rawValue), but it is \(got.rawValue)"
-            message += " (observed \(row.result.observed.map { formatNumber($0) } ?? "—"), required \(row.result.required(l))): \(row.result.detail(l))"
+            message += " (observed \(row.result.observed.map { formatNumber($0) } ?? "—"), required \(row.result.required(l)))"
+            let detail = row.result.detail(l)
+            if !detail.isEmpty { message += ": " + detail }
             throw CommandError(message, code: 1)
         }
         return 0
@@ -189,6 +191,27 @@ public struct HelpCommand: SessionOnlyCommand {
     @Argument(help: ArgumentHelp("A command.", valueName: "COMMAND")) public var command: String?
     public init() {}
 
+    /// The one-line summaries in Chinese (the default language); `help COMMAND` shows ArgumentParser's help.
+    public static let chinese: [String: String] = [
+        "help": "列出命令，或显示一个命令的用法和例子",
+        "load": "载入数据文件；文件有任何错误则一个数值也不载入",
+        "regions": "已载入的单位：代码、名称、地级、类型、分组",
+        "indicators": "指标目录，及每个指标已载入的数值个数",
+        "show": "一个单位各年的数值",
+        "policies": "列出已注册的政策模块",
+        "use": "选择当前政策（id、中文或英文名）",
+        "targets": "当前（或指定）政策的目标",
+        "explain": "目标的出处、原文、条件、范围和所需指标",
+        "check": "评估目标；不指定地区即全部；--status not_met 查看未达标",
+        "review": "运行当前政策的评审（得分、否决、资金）",
+        "rank": "按指标对单位排序",
+        "set": "查看或修改设置：year、format、lang、color、policy",
+        "export": "把上一个结果写入文件，格式按扩展名（.json .csv .md .html）",
+        "expect": "上一次 check 的结果不是该状态则失败（脚本自测）",
+        "validate": "检查文件、报告所有问题，不载入",
+        "quit": "退出（保留历史）；也可 exit 或 Ctrl-D",
+    ]
+
     public func execute(in session: Session) throws -> Int32 {
         if let command {
             guard let type = CommandTable.command(named: command) else { throw CommandTable.unknown(command) }
@@ -196,7 +219,10 @@ public struct HelpCommand: SessionOnlyCommand {
             return 0
         }
         let zh = session.language == .zh
-        let rows = CommandTable.commands.map { [CommandTable.usage(of: $0), $0.configuration.abstract] }
+        let rows = CommandTable.commands.map { type in
+            let name = type.configuration.commandName ?? ""
+            return [CommandTable.usage(of: type), zh ? HelpCommand.chinese[name] ?? type.configuration.abstract : type.configuration.abstract]
+        }
         var text = TableFormatter.plain(rows)
         text += zh
             ? "\n\n`help 命令` 查看用法和例子；每个命令也接受命令行上的选项（--year 2020）。Tab 补全，↑ 调出历史，Ctrl-D 退出。"

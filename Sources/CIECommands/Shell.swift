@@ -6,9 +6,11 @@ import Foundation
 /// `cie` with no command and `cie run`: the interactive REPL on a terminal, script mode otherwise (SPEC.md).
 public enum Shell {
     /// A session writing to stdout and stderr, with the global options applied. Throws on a bad `--data` or `--policy`.
-    static func session(_ global: GlobalOptions, color: Bool) throws -> Session {
+    static func session(_ global: GlobalOptions, color: Bool, before: (Session) -> Void = { _ in }) throws -> Session {
         let session = Session(out: Output.line, err: Output.errorLine)
         session.color = color
+        if let l = global.lang { session.language = l }
+        before(session)
         try session.apply(global)
         return session
     }
@@ -19,7 +21,9 @@ public enum Shell {
         let interactive = Output.isTerminal
         let session: Session
         do {
-            session = try Shell.session(global, color: interactive && Output.wantsColor && !global.noColor)
+            session = try Shell.session(global, color: interactive && Output.wantsColor && !global.noColor) { s in
+                if interactive { s.out(bannerLine(s)) }
+            }
         } catch let e as CommandError {
             Output.errorLine("error: " + e.message)
             return 2
@@ -91,16 +95,22 @@ public enum Shell {
         }
     }
 
+    static func bannerLine(_ session: Session) -> String {
+        session.language == .zh ? "cie \(CIEVersion.string) · 县域创新驱动发展评估 · help 查看命令 · Tab 补全 · Ctrl-D 退出"
+            : "cie \(CIEVersion.string) · County Innovation Evaluator · help lists commands · Tab completes · Ctrl-D leaves"
+    }
+
+    /// What to do next, under the banner and the load messages.
     static func banner(_ session: Session) {
         let zh = session.language == .zh
-        var lines = [zh ? "cie \(CIEVersion.string) · 县域创新驱动发展评估 · help 查看命令 · Tab 补全 · Ctrl-D 退出"
-                        : "cie \(CIEVersion.string) · County Innovation Evaluator · help lists commands · Tab completes · Ctrl-D leaves"]
         if let p = session.policy {
-            lines.append(zh ? "当前政策：\(p.name.zh)（\(p.id)）\(p.document.citation)" : "current policy: \(p.name.en) (\(p.id)), \(p.document.citation)")
+            session.out(zh ? "当前政策：\(p.name.zh)（\(p.id)）\(p.document.citation)\(session.store.isEmpty ? "；用 `load 文件` 载入数据" : "")"
+                        : "current policy: \(p.name.en) (\(p.id)), \(p.document.citation)\(session.store.isEmpty ? "; `load FILE` to load data" : "")")
+        } else if session.store.isEmpty {
+            session.out(zh ? "先用 `use qinghai` 选择政策，`load 文件` 载入数据" : "start with `use qinghai` and `load FILE`")
         } else {
-            lines.append(zh ? "先 `use qinghai` 选择政策，`load 文件` 载入数据" : "start with `use qinghai` and `load FILE`")
+            session.out(zh ? "用 `use qinghai` 选择政策（`policies` 列出全部）" : "pick a policy with `use qinghai` (`policies` lists them)")
         }
-        session.out(lines.joined(separator: "\n"))
     }
 }
 

@@ -179,5 +179,9 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
             #expect(CommandTable.command(named: word) != nil, "\(word)")
         }
         #expect(Set(CommandTable.words).count == CommandTable.words.count)
+        // `help` lists every command in Chinese by default.
+        for type in CommandTable.commands {
+            #expect(HelpCommand.chinese[type.configuration.commandName ?? ""] != nil, "\(type) has no Chinese summary")
+        }
     }
 }
