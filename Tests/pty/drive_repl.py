@@ -120,7 +120,9 @@ send("rank science_literacy_rate --top 5\r")
 out = read_until(prompt)
 check("rank answers", out is not None and "名次".encode() in out, repr(out))
 
-# Ctrl-D on an empty line leaves.
+# Ctrl-D on an empty line leaves. Give libedit a moment to put the terminal in raw mode after the prompt: a ^D that
+# reaches the terminal still in cooked mode is the line discipline's end-of-file, not a key (no person types that fast).
+settle(0.3)
 send("\x04")
 status = None
 deadline = time.time() + 10
