@@ -118,6 +118,7 @@ public struct IndicatorsCommand: SessionCommand {
             let how = ind.derivation != nil ? (l == .zh ? "派生" : "derived") : (ind.isCustom ? (l == .zh ? "自定义" : "custom") : "")
             rows.append([ind.id, ind.name(l), ind.unit.label(l), ind.kind.rawValue, String(n), how])
         }
+        if rows.isEmpty { throw CommandError("no indicator has loaded values: load a file first, or drop --loaded") }
         let listing = Listing(keys: ["id", "name", "unit", "kind", "values", "note"],
                               header: l == .zh ? ["id", "名称", "单位", "类型", "数值个数", "备注"] : ["id", "name", "unit", "kind", "values", "note"],
                               rows: rows, rightAligned: [4])

@@ -56,6 +56,9 @@ public final class Session {
         var loader = DataLoader(regions: regions, catalogue: catalogue, store: store)
         switch loader.load(paths: paths) {
         case .failure(let f):
+            if Cancellation.isRequested {
+                throw CommandError("load interrupted (Ctrl-C): nothing was loaded; load the files again to finish")
+            }
             for d in f.diagnostics { err(d.description) }
             throw CommandError("\(f.errorCount) error\(f.errorCount == 1 ? "" : "s"): nothing was loaded; fix the lines above and load again")
         case .success(let files):
@@ -78,7 +81,9 @@ public final class Session {
         if f.regionsAdded > 0 { s += language == .zh ? "，新增 \(f.regionsAdded) 个地区" : ", \(f.regionsAdded) regions added" }
         if f.encoding == .gb18030 { s += language == .zh ? "（已按 GB18030/GBK 解码）" : " (decoded from GB18030/GBK)" }
         if !f.customIndicators.isEmpty {
-            s += (language == .zh ? "；自定义指标：" : "; custom indicators: ") + f.customIndicators.joined(separator: ", ")
+            let shown = f.customIndicators.prefix(8).joined(separator: ", ")
+            let more = f.customIndicators.count > 8 ? (language == .zh ? " 等 \(f.customIndicators.count) 个（indicators 列出全部）" : " … \(f.customIndicators.count) in all (see `indicators`)") : ""
+            s += (language == .zh ? "；自定义指标：" : "; custom indicators: ") + shown + more
         }
         return s
     }

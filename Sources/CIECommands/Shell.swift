@@ -90,7 +90,8 @@ public enum Shell {
             Cancellation.reset()
             let outcome = interpreter.execute(line)
             Output.flush()
-            if Cancellation.reset() { session.err(session.language == .zh ? "已中断" : "interrupted") }
+            // A command that noticed Ctrl-C has said so in its error; one that finished anyway gets a note.
+            if Cancellation.reset(), outcome == .ok { session.err(session.language == .zh ? "已中断" : "interrupted") }
             if outcome == .quit { return interpreter.failures > 0 ? 1 : 0 }
         }
     }

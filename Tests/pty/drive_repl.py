@@ -115,6 +115,24 @@ send("explain QH-06\r")
 out = read_until(prompt)
 check("the REPL still runs after Ctrl-C", out is not None and "具备基本科学素质".encode() in out, repr(out))
 
+# Ctrl-C while a command runs stops it: a long load is abandoned, nothing is loaded, and the REPL stays.
+big = os.path.join(os.path.dirname(history), "big.csv")
+with open(big, "w") as f:
+    f.write("region,year,indicator,value\n")
+    for year in range(1950, 2100):
+        for k in range(1500):
+            f.write(f"630102,{year},custom_{k},{k}\n")
+send(f"load {big}\r")
+settle(0.3)
+send("\x03")  # Ctrl-C: the terminal sends SIGINT to the running cie
+out = read_until(prompt, timeout=30)
+check("Ctrl-C interrupts a running load", out is not None and b"load interrupted" in out,
+      repr(out and out.decode("utf-8", "replace")))
+send("show 630102 custom_1\r")
+out = read_until(prompt)
+check("the interrupted load loaded nothing", out is not None and b"unknown indicator" in out,
+      repr(out and out.decode("utf-8", "replace")))
+
 # Chinese text aligns: rank prints a table.
 send("rank science_literacy_rate --top 5\r")
 out = read_until(prompt)
