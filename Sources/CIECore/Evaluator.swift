@@ -22,6 +22,13 @@ struct Reading {
         Reading(lo: -.infinity, hi: .infinity, missing: missing, undefined: undefined)
     }
     var value: Double? { missing.isEmpty && !undefined && lo == hi ? lo : nil }
+    /// Adds another reading to this sum: bounds add, and what is missing of either is missing of the sum.
+    mutating func add(_ r: Reading) {
+        lo += r.lo
+        hi += r.hi
+        missing += r.missing
+        undefined = undefined || r.undefined
+    }
     var isPartial: Bool { !missing.isEmpty && lo.isFinite }
 }
 
@@ -152,13 +159,7 @@ public struct Evaluator: Sendable {
             return try readIndicator(try indicatorIndex(id), region, year)
         case .sum(let parts):
             var total = Reading.exact(0)
-            for p in parts {
-                let r = try read(p, region, year)
-                total.lo += r.lo
-                total.hi += r.hi
-                total.missing += r.missing
-                total.undefined = total.undefined || r.undefined
-            }
+            for p in parts { total.add(try read(p, region, year)) }
             return total
         case .percent(let a, let b):
             let (ra, rb) = (try read(a, region, year), try read(b, region, year))
@@ -170,10 +171,7 @@ public struct Evaluator: Sendable {
             let total = try readIndicator(i, region, year)
             var part = Reading.exact(0)
             for u in members(of: region) where try applies(filter, to: u, year: year) == .yes {
-                let r = try readIndicator(i, u, year)
-                part.lo += r.lo
-                part.hi += r.hi
-                part.missing += r.missing
+                part.add(try readIndicator(i, u, year))
             }
             guard let x = part.value, let y = total.value else { return .unknown(part.missing + total.missing) }
             guard y != 0 else { return .unknown([], undefined: true) }
@@ -568,12 +566,7 @@ extension EvaluationContext {
         let parts = regions.children(of: region).filter(counts)
         guard !parts.isEmpty else { return .unknown(own) }
         var total = Reading.exact(0)
-        for u in parts {
-            let r = try readIndicator(i, u, year)
-            total.lo += r.lo
-            total.hi += r.hi
-            total.missing += r.missing
-        }
+        for u in parts { total.add(try readIndicator(i, u, year)) }
         return total
     }
 }
