@@ -83,7 +83,16 @@ public enum CommandTable {
         return (try? JSONDecoder().decode(Dump.self, from: Data(type._dumpHelp().utf8)))?.command.arguments ?? []
     }
 
+    /// Each command's options, read once (completion asks on every Tab).
+    private static let optionTable: [String: [OptionInfo]] = Dictionary(uniqueKeysWithValues: commands.map { type in
+        (type.configuration.commandName ?? "", readOptions(of: type))
+    })
+
     public static func options(of type: any SessionCommand.Type) -> [OptionInfo] {
+        optionTable[type.configuration.commandName ?? ""] ?? readOptions(of: type)
+    }
+
+    private static func readOptions(of type: any SessionCommand.Type) -> [OptionInfo] {
         describe(type).compactMap { a in
             guard a.shouldDisplay, a.kind != "positional", let long = a.names?.first(where: { $0.kind == "long" }) else { return nil }
             return OptionInfo(name: "--" + long.name, takesValue: a.kind == "option")

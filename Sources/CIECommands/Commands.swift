@@ -61,6 +61,11 @@ extension SessionCommand {
             session.err("error: \(e.message)")
             throw ExitCode(e.code)
         }
+        Output.flush()
+        if let failure = Output.writeFailure, failure != EPIPE {
+            session.err("error: cannot write the output: \(String(cString: strerror(failure))); check the disk, or use --output PATH")
+            throw ExitCode(2)
+        }
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -114,7 +119,7 @@ public struct CheckCommand: SessionCommand {
                 guard let t = policy.target(id) else {
                     let near = policy.targets.map(\.id).filter { editDistance($0.lowercased(), id.lowercased()) <= 2 }
                     throw CommandError("\(policy.id) has no target “\(id)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
-                                       + " (run `cie targets \(policy.id)`)")
+                                       + " (\(session.hint(cli: "run `cie targets \(policy.id)`", session: "type `targets \(policy.id)`")))")
                 }
                 return t
             }
@@ -127,6 +132,7 @@ public struct CheckCommand: SessionCommand {
         })
         let areas = try (regions + regionArguments).map { try session.resolveRegion($0) }
         var results = Evaluator(context: session.context, policy: policy).evaluate(year: year, targets: selected)
+        if Cancellation.isRequested { throw CommandError("check interrupted (Ctrl-C): nothing was printed", code: 130) }
         if !areas.isEmpty {
             results = results.filter { r in areas.contains { session.regions.isWithin(r.region, $0) } }
         }
@@ -228,7 +234,8 @@ public struct ExplainCommand: SessionCommand {
         let found: (any PolicyModule, Target)? = session.policy.flatMap { p in p.target(target).map { (p, $0) } } ?? PolicyRegistry.target(target)
         guard let (policy, t) = found else {
             let near = PolicyRegistry.targetIDs.filter { editDistance($0.lowercased(), target.lowercased()) <= 2 }
-            throw CommandError("no target “\(target)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?") + " (run `cie targets P` to list them)")
+            throw CommandError("no target “\(target)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
+                               + " (\(session.hint(cli: "run `cie targets P`", session: "type `targets P`")) to list them)")
         }
         session.out(Explain.text(t, policy: policy, catalogue: session.catalogue, language: session.language))
         return 0
@@ -247,7 +254,7 @@ public struct ValidateCommand: SessionCommand {
         var loader = DataLoader(regions: session.regions, catalogue: session.catalogue, store: session.store)
         var failed = 0
         for path in files {
-            switch loader.load(paths: [path]) {
+            switch loader.load(paths: [expandingTilde(path)]) {
             case .success(let loaded):
                 for f in loaded { session.out(Session.describe(f, session.language, checkedOnly: true)) }
             case .failure(let f):

@@ -43,13 +43,15 @@ public struct Completer {
 
     public func complete(_ left: String) -> Result {
         let split = Words.split(left)
+        // After a continuation backslash the word under the cursor is not what split saw: complete nothing.
+        if split.continues { return Result(typed: "", candidates: []) }
         var words = split.words
         let typed = split.endsInWord ? split.lastRaw : ""
         let word = split.endsInWord ? (words.popLast() ?? "") : ""
         func result(_ all: [String], isWord: Bool = true) -> Result {
             var seen = Set<String>()
             let unique = all.filter { seen.insert($0).inserted }
-            return Result(typed: typed, candidates: unique.map { $0.hasSuffix("/") ? $0 : Words.quote($0) }, isWord: isWord)
+            return Result(typed: typed, candidates: unique.map(Completer.quoted), isWord: isWord)
         }
         guard let first = words.first else {
             return result(CommandTable.words.filter { $0.hasPrefix(word.lowercased()) })
@@ -79,12 +81,23 @@ public struct Completer {
         let kinds = command.argumentKinds
         guard !kinds.isEmpty else { return result([]) }
         let kind = kinds[min(position, kinds.count - 1)]
-        if kind == .settingValue { return result(values(.settingValue, word, option: "--" + (words.count > 1 ? words[1].lowercased() : ""))) }
+        if kind == .settingValue {
+            let key = words.count > 1 ? words[1].lowercased() : ""
+            return result(values(.settingValue, word, option: key == "year" ? "set year" : "--" + key))
+        }
         if kind == .file {
             let (files, complete) = Completer.paths(word)
             return result(files, isWord: complete)
         }
         return result(values(kind, word, option: nil))
+    }
+
+    /// A candidate as it is inserted: quoted when it needs it; a directory with a space keeps its quote open, so
+    /// that the next Tab goes on inside it.
+    static func quoted(_ candidate: String) -> String {
+        guard candidate.hasSuffix("/") else { return Words.quote(candidate) }
+        let q = Words.quote(candidate)
+        return q == candidate ? candidate : String(q.dropLast())
     }
 
     private func values(_ kind: ArgumentKind, _ word: String, option: String?) -> [String] {
@@ -116,7 +129,9 @@ public struct Completer {
             case "--format": list = matching(Formatters.all.map(\.id))
             case "--lang": list = matching(Language.allCases.map(\.rawValue))
             case "--type": list = matching(RegionType.allCases.filter(\.isUnit).map(\.rawValue))
-            case "--year": list = matching(session.store.isEmpty ? [] : (session.store.firstYear..<session.store.firstYear + session.store.yearCount).reversed().map(String.init) + ["latest"])
+            case "--year", "set year":
+                let years = session.store.isEmpty ? [] : (session.store.firstYear..<session.store.firstYear + session.store.yearCount).reversed().map(String.init)
+                list = matching(option == "set year" ? years + ["latest"] : years)
             case "--color": list = matching(["on", "off"])
             case "--policy": return values(.policy, word, option: nil)
             default: list = []
@@ -191,8 +206,7 @@ public struct Completer {
             dir = String(word[...slash])
             base = String(word[word.index(after: slash)...])
         }
-        var fsDir = dir.isEmpty ? "." : dir
-        if fsDir.hasPrefix("~/") { fsDir = NSHomeDirectory() + fsDir.dropFirst() }
+        let fsDir = dir.isEmpty ? "." : expandingTilde(dir)
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: fsDir) else { return ([], true) }
         var out: [String] = []
         for e in entries.sorted() where e.hasPrefix(base) && (base.hasPrefix(".") || !e.hasPrefix(".")) {

@@ -41,10 +41,6 @@ public struct LoadCommand: SessionOnlyCommand {
     @Argument(help: ArgumentHelp("Files to load.", valueName: "PATH")) public var paths: [String]
     public init() {}
 
-    public func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one file: load PATH...") }
-    }
-
     public func execute(in session: Session) throws -> Int32 {
         try session.load(paths)
         return 0
@@ -77,7 +73,7 @@ public struct RegionsCommand: SessionCommand {
             return rt
         }
         if !all && session.store.isEmpty && !table.regions.contains(where: \.isUserDefined) {
-            throw CommandError("no data loaded: load a file first (load Samples/qinghai/qinghai_2016_2020.csv), or add --all for the whole region table")
+            throw CommandError("no data loaded: " + session.hint(cli: "pass --data FILE", session: "load a file first") + ", or add --all for the whole region table")
         }
         let groups = session.policy?.groups ?? [:]
         let zh = session.language == .zh
@@ -136,7 +132,10 @@ extension Session {
     }
 
     func requireData() throws {
-        if store.isEmpty { throw CommandError("no data loaded: load a file first (load Samples/qinghai/qinghai_2016_2020.csv)") }
+        if store.isEmpty {
+            throw CommandError("no data loaded: " + hint(cli: "pass --data FILE (e.g. --data Samples/qinghai/qinghai_2016_2020.csv)",
+                                                         session: "load a file first (e.g. load Samples/qinghai/qinghai_2016_2020.csv)"))
+        }
     }
 }
 
@@ -220,7 +219,9 @@ public struct RankCommand: SessionCommand {
         let table = session.regions
         let area: RegionIndex?
         if let prefecture { area = try session.resolveRegion(prefecture) }
-        else if let p = try? session.resolvePolicy(global.policy) { area = table.index(code: p.document.jurisdictionCode) }
+        else if let p = global.policy != nil ? try session.resolvePolicy(global.policy) : session.policy {
+            area = table.index(code: p.document.jurisdictionCode)
+        }
         else { area = nil }
         // Within an area: its units (a functional zone only with data); with no area: the units that have data.
         let units = (0..<RegionIndex(table.count)).filter { u in

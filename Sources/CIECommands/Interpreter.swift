@@ -59,27 +59,49 @@ public final class Interpreter {
 
     /// Reads a script, joins continued lines and runs each command. Errors go to stderr as `NAME:LINE: error: …`;
     /// with `bail` the first one stops the script. Returns false when the script was stopped (bail, quit, Ctrl-C,
-    /// closed stdout).
+    /// a closed or failing stdout).
+    @discardableResult
     public func runScript(name: String, nextLine: () -> String?, bail: Bool, echo: Bool) -> Bool {
         var number = 0
-        while true {
-            guard var line = nextLine() else { return !Cancellation.isRequested }
+        while let first = nextLine() {
             number += 1
-            let first = number
-            if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if first == 1, line.hasPrefix("#!") { continue }
-            // A trailing backslash continues the command on the next line.
-            while Words.split(line).continues, let more = nextLine() {
+            let start = number
+            if start == 1, first.hasPrefix("#!") { continue }
+            let line = Words.joinContinued(first) {
+                guard let more = nextLine() else { return nil }
                 number += 1
-                line = String(line[..<line.lastIndex(of: "\\")!]) + " " + more.trimmingCharacters(in: .whitespaces)
+                return more
             }
-            if echo, !Words.split(line).words.isEmpty { session.out(session.prompt + line.trimmingCharacters(in: .whitespaces)) }
-            let outcome = execute(line, location: "\(name):\(first): ")
+            if echo, !Words.split(line).words.isEmpty { session.out("> " + line.trimmingCharacters(in: .whitespaces)) }
+            let outcome = execute(line, location: "\(name):\(start): ")
             Output.flush()
-            if Cancellation.isRequested || Output.stdoutClosed { return false }
+            if Cancellation.isRequested { return false }
+            if let failure = Output.writeFailure {
+                // A reader that went away (`| head`) ends the script quietly; any other write error is a failure.
+                if failure != EPIPE {
+                    failures += 1
+                    Output.errorLine("\(name):\(start): error: cannot write the output: \(String(cString: strerror(failure))); check the disk or the pipe")
+                }
+                return false
+            }
             if outcome == .quit { return false }
             if outcome == .failed && bail { return false }
         }
+        return !Cancellation.isRequested
+    }
+}
+
+extension Words {
+    /// A command and its continuation lines joined with single spaces. Only each new piece is scanned for a
+    /// trailing backslash, so a long continued command costs linear time. `more` returns nil at the end of input.
+    static func joinContinued(_ first: String, more: () -> String?) -> String {
+        var line = first
+        var piece = first
+        while Words.split(piece).continues, let next = more() {
+            line = String(line[..<line.lastIndex(of: "\\")!]) + " " + next.trimmingCharacters(in: .whitespaces)
+            piece = next
+        }
+        return line
     }
 }
 
@@ -98,6 +120,7 @@ extension Session {
         }
         if let l = g.lang { language = l }
         if g.noColor { color = false }
+        if let p = g.policy { _ = try resolvePolicy(p) }  // an unknown policy is an error even where it is not read
         if !g.data.isEmpty { try load(g.data) }
         return try body()
     }

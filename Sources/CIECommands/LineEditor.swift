@@ -11,6 +11,7 @@ final class LineEditor {
     private let historyPath: String?
     private var promptText: UnsafeMutablePointer<CChar>?
     private let completer: (String) -> Completer.Result
+    private var warnedAboutHistory = false
 
     static let historySize: Int32 = 2000
 
@@ -70,7 +71,9 @@ final class LineEditor {
         Cancellation.reset()
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
-            if count == -1 || Cancellation.reset() {
+            // Only Ctrl-C abandons the line; any other failed read (the terminal went away: EIO) ends the session,
+            // or the REPL would spin on a dead terminal.
+            if Cancellation.reset() {
                 // Ctrl-C: abandon the half-typed line.
                 el_reset(editLine)
                 fputs("^C\n", cie_stdout())
@@ -88,7 +91,10 @@ final class LineEditor {
     func remember(_ line: String) {
         guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
         cie_history_enter(history, line)
-        if let historyPath { cie_history_save(history, historyPath) }
+        if let historyPath, cie_history_save(history, historyPath) < 0, !warnedAboutHistory {
+            warnedAboutHistory = true
+            fputs("note: cannot save history to \(historyPath): set CIE_HISTORY to a writable file\n", cie_stderr())
+        }
     }
 
     // MARK: - Completion

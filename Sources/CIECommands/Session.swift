@@ -40,6 +40,11 @@ public final class Session {
     public var lastCheck: CheckReport?
     /// Set by `quit`; the REPL and scripts stop after the command.
     public var quitRequested = false
+    /// Whether commands run inside the REPL or a script (hints then name session commands, not options).
+    public var inSession = false
+
+    /// A hint in the words of where the user is: `--data FILE` on the command line, `load FILE` in a session.
+    func hint(cli: String, session: String) -> String { inSession ? session : cli }
     /// Where results go (stdout) and where messages and diagnostics go (stderr).
     public var out: (String) -> Void
     public var err: (String) -> Void
@@ -54,7 +59,7 @@ public final class Session {
     /// Loads files all or nothing; on failure the session is unchanged and every problem is printed.
     public func load(_ paths: [String], quiet: Bool = false) throws {
         var loader = DataLoader(regions: regions, catalogue: catalogue, store: store)
-        switch loader.load(paths: paths) {
+        switch loader.load(paths: paths.map(expandingTilde)) {
         case .failure(let f):
             if Cancellation.isRequested {
                 throw CommandError("load interrupted (Ctrl-C): nothing was loaded; load the files again to finish")
@@ -95,12 +100,12 @@ public final class Session {
                 let ids = PolicyRegistry.modules.map(\.id)
                 let near = ids.filter { editDistance($0, name.lowercased()) <= 3 }
                 throw CommandError("unknown policy “\(name)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
-                                   + " (run `cie policies` for the list: \(ids.joined(separator: ", ")))")
+                                   + " (\(hint(cli: "run `cie policies`", session: "type `policies`")) for the list: \(ids.joined(separator: ", ")))")
             }
             return m
         }
         if let policy { return policy }
-        throw CommandError("no policy chosen: pass --policy P (\(PolicyRegistry.modules.map(\.id).joined(separator: ", ")))")
+        throw CommandError("no policy chosen: \(hint(cli: "pass --policy P", session: "type `use P`")) (\(PolicyRegistry.modules.map(\.id).joined(separator: ", ")))")
     }
 
     /// The evaluation year: the one given, else the setting, else the latest year in the data.
@@ -112,7 +117,8 @@ public final class Session {
             return y
         }
         guard let y = store.latestYear else {
-            throw CommandError("no data loaded: pass --data FILE (e.g. --data Samples/qinghai/qinghai_2016_2020.csv)")
+            throw CommandError("no data loaded: " + hint(cli: "pass --data FILE (e.g. --data Samples/qinghai/qinghai_2016_2020.csv)",
+                                                         session: "load a file first (e.g. load Samples/qinghai/qinghai_2016_2020.csv)"))
         }
         return y
     }
@@ -145,10 +151,19 @@ public final class Session {
             return
         }
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: expandingTilde(path), atomically: true, encoding: .utf8)
         } catch {
-            throw CommandError("cannot write \(path): \(error.localizedDescription); check that its folder exists and is writable")
+            var why = error.localizedDescription
+            while why.hasSuffix(".") { why.removeLast() }
+            throw CommandError("cannot write \(path): \(why); check that its folder exists and is writable")
         }
         err(language == .zh ? "已写入 \(path)" : "wrote \(path)")
     }
+}
+
+/// `~/x` → `$HOME/x`, for paths typed in the REPL (no shell expands them there); other paths unchanged.
+func expandingTilde(_ path: String) -> String {
+    guard path == "~" || path.hasPrefix("~/") else { return path }
+    let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+    return home + path.dropFirst()
 }

@@ -32,12 +32,15 @@ public enum Shell {
             return 2
         }
         if interactive { return repl(session) }
+        session.inSession = true
         let interpreter = Interpreter(session: session)
-        let finished = interpreter.runScript(name: "<stdin>", nextLine: { readLine(strippingNewline: true) }, bail: false, echo: false)
-        return exitCode(interpreter, finished: finished)
+        let reader = LineReader(fileDescriptor: 0)
+        interpreter.runScript(name: "<stdin>", nextLine: reader.next, bail: false, echo: false)
+        return exitCode(interpreter)
     }
 
-    static func exitCode(_ interpreter: Interpreter, finished: Bool) -> Int32 {
+    /// SPEC.md's exit code of a session: 130 interrupted, 1 when any command failed, else 0.
+    static func exitCode(_ interpreter: Interpreter) -> Int32 {
         if Cancellation.isRequested { return 130 }
         return interpreter.failures > 0 ? 1 : 0
     }
@@ -45,7 +48,8 @@ public enum Shell {
     /// Where history lives: $CIE_HISTORY, else $XDG_STATE_HOME/cie/history, else ~/.cie_history.
     public static func historyPath(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let p = environment["CIE_HISTORY"], !p.isEmpty { return p }
-        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+        // The XDG spec: a relative path in XDG_STATE_HOME is invalid and is ignored.
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return (state as NSString).appendingPathComponent("cie/history")
         }
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.cie_history"
@@ -60,30 +64,28 @@ public enum Shell {
             return 2
         }
         let interpreter = Interpreter(session: session)
-        let red = session.color ? "\u{1B}[31m" : "", reset = session.color ? "\u{1B}[0m" : ""
-        session.err = { text in
-            Output.errorLine(text.hasPrefix("error: ") ? red + "error:" + reset + text.dropFirst(6) : text)
+        session.err = { [unowned session] text in
+            // Read the setting at each message: `set color off` takes effect at once.
+            Output.errorLine(session.color && text.hasPrefix("error: ") ? "\u{1B}[31merror:\u{1B}[0m" + text.dropFirst(6) : text)
         }
+        session.inSession = true
         banner(session)
         while true {
             var line: String
             switch editor.read(prompt: session.prompt) {
             case .end:
                 Output.line("")
-                return interpreter.failures > 0 ? 1 : 0
+                return exitCode(interpreter)
             case .interrupted:
                 continue
             case .line(let l):
                 line = l
             }
-            // A trailing backslash continues on the next line.
+            // A trailing backslash continues on the next line; Ctrl-C or Ctrl-D there abandons the command.
             var abandoned = false
-            while Words.split(line).continues {
-                switch editor.read(prompt: "...> ") {
-                case .line(let more): line = String(line[..<line.lastIndex(of: "\\")!]) + " " + more
-                case .interrupted, .end: abandoned = true
-                }
-                if abandoned { break }
+            line = Words.joinContinued(line) {
+                guard case .line(let more) = editor.read(prompt: "...> ") else { abandoned = true; return nil }
+                return more
             }
             if abandoned { continue }
             editor.remember(line)
@@ -92,7 +94,7 @@ public enum Shell {
             Output.flush()
             // A command that noticed Ctrl-C has said so in its error; one that finished anyway gets a note.
             if Cancellation.reset(), outcome == .ok { session.err(session.language == .zh ? "已中断" : "interrupted") }
-            if outcome == .quit { return interpreter.failures > 0 ? 1 : 0 }
+            if outcome == .quit { return exitCode(interpreter) }
         }
     }
 
@@ -130,19 +132,16 @@ public struct RunCommand: ParsableCommand {
     @Flag(help: "Print each command before its result.") public var echo = false
     public init() {}
 
-    public func validate() throws {
-        if scripts.isEmpty { throw ValidationError("name a script: cie run SCRIPT...") }
-    }
-
     public mutating func run() throws {
         Interrupts.install()
-        var texts: [String] = []
+        // Every script is opened before any runs: a typo in the last name must not leave the first half done.
+        var readers: [(String, LineReader)] = []
         for path in scripts {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                Output.errorLine("error: cannot read script \(path): check the path and that it is UTF-8 text")
+            guard let reader = LineReader(path: expandingTilde(path)) else {
+                Output.errorLine("error: cannot read script \(path): check the path (relative paths start from \(FileManager.default.currentDirectoryPath))")
                 throw ExitCode(2)
             }
-            texts.append(text)
+            readers.append((path, reader))
         }
         let session: Session
         do {
@@ -151,16 +150,12 @@ public struct RunCommand: ParsableCommand {
             Output.errorLine("error: " + e.message)
             throw ExitCode(2)
         }
+        session.inSession = true
         let interpreter = Interpreter(session: session)
-        var finished = true
-        for (path, text) in zip(scripts, texts) where finished {
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-            if text.hasSuffix("\n") { lines.removeLast() }
-            var iterator = lines.makeIterator()
-            finished = interpreter.runScript(name: path, nextLine: { iterator.next() }, bail: bail, echo: echo)
-            if session.quitRequested { break }
+        for (path, reader) in readers {
+            guard interpreter.runScript(name: path, nextLine: reader.next, bail: bail, echo: echo) else { break }
         }
-        let code = Shell.exitCode(interpreter, finished: finished)
+        let code = Shell.exitCode(interpreter)
         if code != 0 { throw ExitCode(code) }
     }
 }

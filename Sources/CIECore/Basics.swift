@@ -135,7 +135,8 @@ public func formatNumber(_ value: Double, digits: Int = 4) -> String {
 }
 
 /// Ctrl-C while a command runs: the REPL's signal handler sets the flag (an atomic store is async-signal-safe),
-/// long loops (loading, evaluating) poll it and stop, and the REPL clears it before the next command.
+/// the loader (every 4,096 rows) and the evaluator (between targets) poll it and stop, and the REPL clears it before
+/// the next command.
 public enum Cancellation {
     private static let flag = Atomic<Bool>(false)
     public static var isRequested: Bool { flag.load(ordering: .relaxed) }

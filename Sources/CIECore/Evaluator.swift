@@ -81,8 +81,15 @@ public struct Evaluator: Sendable {
     }
 
     /// Every result of the module's targets (or the given ones) in year `year`.
+    /// Every result of the targets in the year. Stops between targets on Ctrl-C (`Cancellation`), returning what
+    /// it has; the caller checks the flag.
     public func evaluate(year: Int, targets: [Target]? = nil) -> [TargetResult] {
-        (targets ?? policy.targets).flatMap { evaluate($0, year: year) }
+        var results: [TargetResult] = []
+        for t in targets ?? policy.targets {
+            if Cancellation.isRequested { break }
+            results += evaluate(t, year: year)
+        }
+        return results
     }
 
     public func evaluate(_ target: Target, year: Int) -> [TargetResult] {

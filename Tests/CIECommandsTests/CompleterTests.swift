@@ -73,6 +73,8 @@ final class Captured: @unchecked Sendable {
         #expect(candidates("check --format j") == ["json", "junit"])
         #expect(Set(candidates("check --status n")) == ["not_met", "no_data", "not_applicable"])
         #expect(candidates("check --year 201").first == "2019")
+        #expect(!candidates("check --year ").contains("latest"))  // check --year takes a number
+        #expect(candidates("set year l") == ["latest"])
         #expect(candidates("check --lang e") == ["en"])
         // After an option's value, positionals again.
         #expect(candidates("check --year 2020 大通") == ["大通回族土族自治县"])
@@ -99,6 +101,25 @@ final class Captured: @unchecked Sendable {
         #expect(files.candidates == ["Samples/qinghai/qinghai_2016_2020.csv"])
         #expect(files.isWord)
         #expect(candidates("export Samples/qinghai/EXP") == ["Samples/qinghai/EXPECTED.md"])
+    }
+
+    @Test func nothingCompletesAfterAContinuationBackslash() {
+        #expect(candidates("show 大通\\").isEmpty)
+        #expect(candidates("export /tmp/sp\\ ").isEmpty)
+    }
+
+    @Test func aDirectoryWithASpaceKeepsItsQuoteOpen() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-dir-\(getpid())/sp ace")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir.appendingPathComponent("x.csv").path, contents: Data())
+        let parent = dir.deletingLastPathComponent().path
+        let first = completer.complete("load \(parent)/sp")
+        #expect(first.candidates == ["\"\(parent)/sp ace/"])
+        #expect(!first.isWord)
+        // The next Tab goes on inside the open quote and closes it.
+        let second = completer.complete("load " + first.candidates[0])
+        #expect(second.candidates == ["\"\(parent)/sp ace/x.csv\""])
+        #expect(second.typed == first.candidates[0])
     }
 
     @Test func candidatesWithSpacesAreQuoted() throws {

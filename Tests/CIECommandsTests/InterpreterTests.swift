@@ -137,10 +137,37 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(!c.outText.contains("QH-01"))
     }
 
-    @Test func echoPrintsEachCommandWithThePrompt() throws {
+    @Test func echoPrintsEachCommand() throws {
         let c = try Captured.qinghai()
-        script(c, ["# not echoed", "policies"], echo: true)
-        #expect(c.out.first == "cie[qinghai]> policies")
+        script(c, ["# not echoed", "policies  "], echo: true)
+        #expect(c.out.first == "> policies")
+    }
+
+    @Test func hintsInASessionNameSessionCommands() throws {
+        let c = Captured()
+        c.session.inSession = true
+        let (i, _) = script(c, ["check", "use qinghai", "check", "targets nope"])
+        #expect(i.failures == 3)
+        #expect(c.errText.contains("no policy chosen: type `use P`"))
+        #expect(c.errText.contains("no data loaded: load a file first"))
+        #expect(c.errText.contains("type `policies` for the list"))
+        #expect(!c.errText.contains("--data") && !c.errText.contains("`cie "))
+    }
+
+    @Test func anUnknownPolicyOptionIsAnErrorEvenWhereUnread() throws {
+        let c = try Captured.qinghai()
+        let (i, _) = script(c, ["rank gdp --policy nope", "show 大通 gdp --policy nope", "rank gdp --top 1 --policy 青海"])
+        #expect(i.failures == 2)
+        #expect(c.errText.contains("unknown policy “nope”"))
+    }
+
+    @Test func longContinuedCommandsJoinInLinearTime() throws {
+        let c = try Captured.qinghai()
+        let lines = ["targets \\"] + Array(repeating: "  \\", count: 20_000) + ["  qinghai"]
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { script(c, lines) }
+        #expect(c.outText.contains("QH-12"))
+        #expect(elapsed < .seconds(5), "20,000 continuation lines took \(elapsed)")
     }
 
     @Test func rankAndShowAnswerFromTheWideYearbookFile() throws {

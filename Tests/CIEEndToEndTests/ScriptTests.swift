@@ -4,7 +4,7 @@ import Testing
 /// Script mode through the built binary: piped stdin, `cie run`, exit codes, streams.
 @Suite struct ScriptTests {
     static let sample = "Samples/qinghai/qinghai_2016_2020.csv"
-    /// With NO_COLOR unset, so that a leaked escape code would show.
+    /// NO_COLOR empty counts as unset (no-color.org), so that a leaked escape code would show.
     static let colorful = ["NO_COLOR": "", "TERM": "xterm-256color"]
 
     @Test func aPipedScriptReportsStdinLinesAndGoesOn() throws {
@@ -58,7 +58,38 @@ import Testing
         let path = try temporaryFile("echo.cie", Array("use qinghai\npolicies\n".utf8))
         let r = try cie(["run", "--echo", path])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("cie> use qinghai\ncie[qinghai]> policies\n"))
+        #expect(r.stdout.hasPrefix("> use qinghai\n> policies\n"))
+    }
+
+    @Test func crlfScriptsRunLineByLineThroughRunAndStdin() throws {
+        let text = "\u{FEFF}use qinghai\r\nhlep\r\npolicies\r\n"
+        let path = try temporaryFile("crlf.cie", Array(text.utf8))
+        let run = try cie(["run", path])
+        let piped = try cie([], stdin: text)
+        for r in [run, piped] {
+            #expect(r.status == 1)
+            #expect(r.stderr.contains(":2: error: unknown command “hlep”: did you mean help?"), "\(r.stderr)")
+            #expect(r.stdout.contains("qinghai"))
+        }
+        let dash = try cie(["run", "-"], stdin: "policies\n")
+        #expect(dash.status == 0)
+        #expect(dash.stdout.contains("qinghai"))
+    }
+
+    @Test func aFullDiskFailsTheScript() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let path = try temporaryFile("full.cie", Array("policies\ntargets qinghai\n".utf8))
+        let p = Process()
+        p.executableURL = cieBinary
+        p.arguments = ["run", path]
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+        #expect(stderr.contains("error: cannot write the output: No space left on device"), "\(stderr)")
     }
 
     @Test func anUnreadableScriptIsAUsageError() throws {

@@ -150,7 +150,8 @@ while time.time() < deadline:
         status = st
         break
     settle(0.1)
-check("Ctrl-D leaves", status is not None and os.WIFEXITED(status), repr(status))
+# Two commands failed in this session (the interrupted load, the unknown indicator): the exit code says so.
+check("Ctrl-D leaves, exit 1", status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 1, repr(status))
 if status is None:
     os.kill(pid, signal.SIGKILL)
 
