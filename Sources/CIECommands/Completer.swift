@@ -64,7 +64,9 @@ public struct Completer {
         if let previous = words.last, previous.hasPrefix("--"),
            let option = CommandTable.options(of: command).first(where: { $0.name == previous }), option.takesValue {
             guard let kind = Self.kind(ofOption: previous) else { return result([]) }
-            return result(values(kind, word, option: previous))
+            // Only reports (check, review) have a JUnit form; lists refuse it.
+            let isReport = command == CheckCommand.self || command == ReviewCommand.self
+            return result(values(kind, word, option: previous).filter { isReport || previous != "--format" || $0 != "junit" })
         }
         // A positional argument: count the positionals before it (skipping options and their values).
         var position = 0
