@@ -177,7 +177,7 @@ public struct ReviewCommand: SessionCommand {
 public struct PoliciesCommand: SessionCommand {
     public static let configuration = CommandConfiguration(commandName: "policies", abstract: "List the registered policy modules.")
     @OptionGroup public var global: GlobalOptions
-    @Option(help: "table, json, csv or markdown.") public var format: String?
+    @OptionGroup public var list: ListOptions
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
@@ -189,7 +189,7 @@ public struct PoliciesCommand: SessionCommand {
         let listing = Listing(keys: ["id", "name", "document", "status", "targets", "reviewers", "note"],
                               header: zh ? ["id", "名称", "文件", "状态", "目标数", "评审", "备注"] : ["id", "name", "document", "status", "targets", "reviewers", "note"],
                               rows: rows)
-        try session.emit(listing.render(format ?? session.format), to: nil)
+        try list.emit(listing, in: session)
         return 0
     }
 }
@@ -200,7 +200,7 @@ public struct TargetsCommand: SessionCommand {
                                                            discussion: "Example: cie targets qinghai")
     @OptionGroup public var global: GlobalOptions
     @Argument(help: ArgumentHelp("The policy (default: --policy, or the current one in the REPL).", valueName: "POLICY")) public var policyName: String?
-    @Option(help: "table, json, csv or markdown.") public var format: String?
+    @OptionGroup public var list: ListOptions
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
@@ -213,11 +213,9 @@ public struct TargetsCommand: SessionCommand {
         let listing = Listing(keys: ["id", "scope", "required", "deadline", "strength", "clause", "title"],
                               header: l == .zh ? ["目标", "范围", "要求", "期限", "强度", "条款", "内容"] : ["id", "scope", "required", "deadline", "strength", "clause", "title"],
                               rows: rows)
-        var text = listing.render(format ?? session.format)
-        if policy.document.status == .draft, (format ?? session.format) == "table" {
-            text = (l == .zh ? "注意：\(policy.name.zh) 模块依据的是征求意见稿。\n" : "Note: the \(policy.name.en) module encodes a draft for comment.\n") + text
-        }
-        try session.emit(text, to: nil)
+        let draftNote = policy.document.status != .draft ? nil
+            : (l == .zh ? "注意：\(policy.name.zh) 模块依据的是征求意见稿。" : "Note: the \(policy.name.en) module encodes a draft for comment.")
+        try list.emit(listing, in: session, title: draftNote)
         return 0
     }
 }

@@ -14,15 +14,19 @@ public struct ListOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
     public init() {}
 
-    /// Renders a listing, remembers it for `export`, and writes it out.
-    func emit(_ listing: Listing, in session: Session, footer: String? = nil) throws {
+    /// Renders a listing, remembers it for `export`, and writes it out. A title and a footer frame the table form
+    /// only; the other formats stay machine-readable.
+    func emit(_ listing: Listing, in session: Session, title: String? = nil, footer: String? = nil) throws {
         let format = self.format ?? session.format
-        guard Formatters.named(format) != nil, format != "junit" else {
+        guard let id = Formatters.named(format)?.id, id != "junit" else {
             throw CommandError("unknown list format “\(format)”: use table, json, csv, markdown or html")
         }
         session.last = .listing(listing)
-        var text = listing.render(Formatters.named(format)!.id)
-        if let footer, Formatters.named(format)!.id == "table" { text += footer + "\n" }
+        var text = listing.render(id)
+        if id == "table" {
+            if let title { text = title + "\n" + text }
+            if let footer { text += footer + "\n" }
+        }
         try session.emit(text, to: output)
     }
 }
@@ -181,9 +185,7 @@ public struct ShowCommand: SessionCommand {
         let listing = Listing(keys: ["indicator", "name", "unit"] + yearHeader,
                               header: (l == .zh ? ["指标", "名称", "单位"] : ["indicator", "name", "unit"]) + yearHeader,
                               rows: rows, rightAligned: Set(3..<3 + yearHeader.count))
-        let title = session.regions.describe(r)
-        if (list.format ?? session.format) == "table" && list.output == nil { session.out(title) }
-        try list.emit(listing, in: session)
+        try list.emit(listing, in: session, title: session.regions.describe(r))
         return 0
     }
 }

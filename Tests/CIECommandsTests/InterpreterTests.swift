@@ -129,6 +129,16 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(c.errText.contains("end the name with .json, .csv, .md or .html"))
     }
 
+    @Test func everyListingIsExportable() throws {
+        let c = try Captured.qinghai()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-lists-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (i, _) = script(c, ["targets", "export \(dir.path)/targets.csv", "policies", "export \(dir.path)/policies.json"])
+        #expect(i.failures == 0, "\(c.errText)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("targets.csv"), encoding: .utf8).contains("QH-12"))
+        #expect(try String(contentsOf: dir.appendingPathComponent("policies.json"), encoding: .utf8).contains(#""id": "qinghai""#))
+    }
+
     @Test func quitEndsTheScript() throws {
         let c = try Captured.qinghai()
         let (i, finished) = script(c, ["quit", "targets"])
