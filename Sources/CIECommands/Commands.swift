@@ -149,11 +149,45 @@ public struct ReviewCommand: SessionCommand {
     public static let argumentKinds: [ArgumentKind] = [.reviewer, .none]
     public static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Run a reviewer of a policy (compliance, scores, vetoes, funding).",
-        discussion: "Example: cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv compliance")
+        discussion: """
+            Every review prints its method. Evaluation reviewers take --weights, --top, --runs and --seed; Weihai's funding takes --pool.
+            Examples:
+              cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv evaluation --weights talent=2 --top 5
+              cie review --policy weihai --data Samples/weihai/weihai_2015_2020.csv funding
+            """)
     @OptionGroup public var global: GlobalOptions
     @Argument(help: ArgumentHelp("The reviewer id (default: compliance).", valueName: "REVIEWER")) public var reviewer: String?
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Weights of an evaluation's dimensions, rescaled to sum to 1 (repeatable or comma-separated).", valueName: "DIM=W,…"))
+    public var weights: [String] = []
+    @Option(name: .long, help: ArgumentHelp("The cut-off: below 1 a share of units (0.2 = top fifth), from 1 a number of units.", valueName: "N"))
+    public var top: Double?
+    @Option(name: .long, help: ArgumentHelp("Perturbed-weight runs of the rank stability analysis (0: none).", valueName: "N"))
+    public var runs: Int = 1000
+    @Option(name: .long, help: ArgumentHelp("Seed of the stability analysis, for reproducible rank ranges.", valueName: "N"))
+    public var seed: UInt64 = 1
+    @Option(name: .long, help: ArgumentHelp("A sum to share out, in 万元 (Weihai funding's factor method).", valueName: "AMOUNT"))
+    public var pool: Double?
     @OptionGroup public var report: ReportOptions
     public init() {}
+
+    public mutating func validate() throws {
+        _ = try ReviewCommand.parseWeights(weights)
+        if runs < 0 || runs > 1_000_000 { throw ValidationError("--runs must be between 0 and 1000000") }
+    }
+
+    /// `a=1,b=2` and repeated `--weights a=1 --weights b=2` alike.
+    static func parseWeights(_ items: [String]) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for item in items.flatMap({ $0.split(separator: ",") }) {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let w = Double(parts[1]) else {
+                throw ValidationError("--weights takes DIMENSION=WEIGHT pairs, e.g. --weights talent=2,organisation=1 (got “\(item)”)")
+            }
+            out[parts[0]] = w
+        }
+        return out
+    }
 
     public func execute(in session: Session) throws -> Int32 {
         let (policy, formatter, year) = try report.prepare(session, policy: global.policy)
@@ -161,12 +195,16 @@ public struct ReviewCommand: SessionCommand {
         guard let r = policy.reviewer(id) else {
             throw CommandError("\(policy.id) has no reviewer “\(id)”: it has \(policy.allReviewers.map(\.id).joined(separator: ", "))")
         }
+        let options = ReviewOptions(weights: try ReviewCommand.parseWeights(weights), top: top, runs: runs, seed: seed, pool: pool)
         let review: Review
         do {
-            review = try r.review(policy, context: session.context, year: year, options: ReviewOptions())
+            review = try r.review(policy, context: session.context, year: year, options: options)
+        } catch let e as ReviewError {
+            throw CommandError("\(r.id): " + e.message(session.language))
         } catch {
             throw CommandError("reviewer \(r.id) failed: \(error)")
         }
+        if Cancellation.isRequested { throw CommandError("review interrupted (Ctrl-C): nothing was printed", code: 130) }
         let reviewed = ReviewReport(policy: policy, review: review, regions: session.regions)
         session.last = .review(reviewed)
         try session.emit(formatter.format(reviewed, session.formatOptions), to: report.output)

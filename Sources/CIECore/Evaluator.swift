@@ -160,6 +160,12 @@ public struct Evaluator: Sendable {
 
     func indicatorIndex(_ id: String) throws -> IndicatorIndex { try context.indicatorIndex(id) }
 
+    /// A quantity's value for a region in a year (a sum, a percentage, an indicator read as `value` reads it);
+    /// nil when anything it needs is missing. Reviewers read their measures through this.
+    public func value(of q: Quantity, _ region: RegionIndex, _ year: Int) -> Double? {
+        (try? read(q, region, year))?.value
+    }
+
     func read(_ q: Quantity, _ region: RegionIndex, _ year: Int) throws -> Reading {
         switch q {
         case .indicator(let id):
@@ -200,7 +206,10 @@ public struct Evaluator: Sendable {
         switch filter {
         case .countyProper: return r.type.isCountyProper ? .yes : .no
         case .group(let g):
-            return r.groups.contains(g) || (policy.groups[g]?.contains(r.code) ?? false) ? .yes : .no
+            // A module's group lists units, or whole prefectures (吉林's zones are made of prefectures).
+            let listed = policy.groups[g] ?? []
+            let prefecture = regions.prefecture(of: unit).map { regions[$0].code }
+            return r.groups.contains(g) || listed.contains(r.code) || prefecture.map(listed.contains) == true ? .yes : .no
         case .flag(let id):
             guard let v = try readIndicator(try indicatorIndex(id), unit, year).value else { return .unknown }
             return v >= 0.5 ? .yes : .no

@@ -22,14 +22,18 @@ public struct PolicyDocument: Sendable {
     public var status: DocumentStatus
     /// The code of the jurisdiction the document governs (`630000`, or `371000` for 威海市).
     public var jurisdictionCode: String
+    /// The file of the document's text in `../shared/seeds/` (`001_6b24dc6598022b81.txt`); the module's tests
+    /// check every quoted sentence against it. nil for a module without a stored text.
+    public var seed: String?
 
-    public init(number: String, title: String, issuer: String, issued: String, status: DocumentStatus, jurisdictionCode: String) {
+    public init(number: String, title: String, issuer: String, issued: String, status: DocumentStatus, jurisdictionCode: String, seed: String? = nil) {
         self.number = number
         self.title = title
         self.issuer = issuer
         self.issued = issued
         self.status = status
         self.jurisdictionCode = jurisdictionCode
+        self.seed = seed
     }
 
     /// What reports print for it: the number, or the title for an unnumbered draft.
@@ -143,11 +147,19 @@ public struct EvaluationContext: Sendable {
 public struct ReviewOptions: Sendable {
     /// Weights by dimension id; empty for the reviewer's defaults.
     public var weights: [String: Double] = [:]
-    /// The cut-off (e.g. the share of units rated excellent, or the number listed).
+    /// The cut-off: below 1 a share of units (0.2 = the top fifth), from 1 a number of units.
     public var top: Double?
-    public init(weights: [String: Double] = [:], top: Double? = nil) {
+    /// The stability analysis: how many perturbed-weight runs (0: none) and the seed that makes them reproducible.
+    public var runs: Int = 1000
+    public var seed: UInt64 = 1
+    /// A sum of money to share out (万元), for reviewers that allocate one (Weihai's factor method).
+    public var pool: Double?
+    public init(weights: [String: Double] = [:], top: Double? = nil, runs: Int = 1000, seed: UInt64 = 1, pool: Double? = nil) {
         self.weights = weights
         self.top = top
+        self.runs = runs
+        self.seed = seed
+        self.pool = pool
     }
 }
 
@@ -160,13 +172,23 @@ public struct ReviewRow: Sendable {
     /// In 万元.
     public var amount: Double?
     public var detail: LocalizedText?
-    public init(region: RegionIndex, verdict: String? = nil, score: Double? = nil, rank: Int? = nil, amount: Double? = nil, detail: LocalizedText? = nil) {
+    /// The comparison group the unit is ranked in (吉林's zone); nil when all units are ranked together.
+    public var group: LocalizedText?
+    /// The lowest and highest rank over the perturbed-weight runs of the stability analysis.
+    public var rankRange: ClosedRange<Int>?
+    /// The share of those runs in which the unit ranked within the cut-off (0…1).
+    public var selectedShare: Double?
+    public init(region: RegionIndex, verdict: String? = nil, score: Double? = nil, rank: Int? = nil, amount: Double? = nil, detail: LocalizedText? = nil,
+                group: LocalizedText? = nil, rankRange: ClosedRange<Int>? = nil, selectedShare: Double? = nil) {
         self.region = region
         self.verdict = verdict
         self.score = score
         self.rank = rank
         self.amount = amount
         self.detail = detail
+        self.group = group
+        self.rankRange = rankRange
+        self.selectedShare = selectedShare
     }
 }
 

@@ -1,12 +1,13 @@
 import CIECore
-import CIEPolicyQinghai
 
-/// The built-in policy modules, in the order `cie policies` lists them.
-/// A test (`RegistryFreshnessTests`) fails when a `Sources/CIEPolicy*` module is missing here.
+/// The built-in policy modules. Their list (`generatedModules`) is generated from Package.swift's
+/// `policyModules` by the `new-policy` plugin; `RegistryFreshnessTests` fails when it drifts.
 public enum PolicyRegistry {
-    public static let modules: [any PolicyModule] = [
-        QinghaiPolicy(),
-    ]
+    /// In the order `cie policies` lists them: by the jurisdiction's administrative code (the national
+    /// standard order, GB/T 2260), so Inner Mongolia 150000 comes before Jilin 220000 and Qinghai 630000.
+    public static let modules: [any PolicyModule] = generatedModules.sorted {
+        ($0.document.jurisdictionCode, $0.id) < ($1.document.jurisdictionCode, $1.id)
+    }
 
     /// Finds a module by id, Chinese or English name, or alias (`qinghai`, `青海省`, `青海`).
     public static func module(named text: String) -> (any PolicyModule)? {

@@ -14,7 +14,8 @@ public struct QinghaiPolicy: PolicyModule {
         issuer: "青海省人民政府办公厅",
         issued: "2018-01-12",
         status: .inForce,
-        jurisdictionCode: "630000")
+        jurisdictionCode: "630000",
+        seed: "000_0f1e649b19c755e8.txt")
 
     /// 一(二) "到２０２０年…" — the deadline of every target of 一(二).
     static let deadline = 2020

@@ -70,6 +70,9 @@ public struct JSONFormatter: ReportFormatter {
                 ("score", r.row.score.map { JSONWriter.number($0) }),
                 ("rank", r.row.rank.map(String.init)),
                 ("amount", r.row.amount.map { JSONWriter.number($0) }),
+                ("zone", r.row.group.map { JSONWriter.string($0(o.language)) }),
+                ("rank_range", r.row.rankRange.map { "[\($0.lowerBound), \($0.upperBound)]" }),
+                ("selected_share", r.row.selectedShare.map { JSONWriter.number($0) }),
                 ("detail", r.row.detail.map { JSONWriter.string($0(o.language)) }),
             ])
         }
@@ -108,10 +111,19 @@ public struct CSVFormatter: ReportFormatter {
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let header = o.language == .zh ? ["地区代码", "地区", "结论", "得分", "名次", "金额(万元)", "说明"] : ["region_code", "region", "verdict", "score", "rank", "amount", "detail"]
-        let rows = report.rows.map { r in
-            [r.regionCode, r.regionName, r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 6) } ?? "", r.row.rank.map(String.init) ?? "",
-             r.row.amount.map { formatNumber($0, digits: 6) } ?? "", r.row.detail?(o.language) ?? ""]
+        // Stable columns for spreadsheets and scripts: zone and stability are always present (empty when not computed).
+        let header = o.language == .zh
+            ? ["地区代码", "地区", "区域", "结论", "得分", "名次", "最好名次", "最差名次", "入选率", "金额(万元)", "说明"]
+            : ["region_code", "region", "zone", "verdict", "score", "rank", "rank_best", "rank_worst", "selected_share", "amount", "detail"]
+        let rows = report.rows.map { r -> [String] in
+            let x = r.row
+            let zone: String = x.group?(o.language) ?? ""
+            let score: String = x.score.map { formatNumber($0, digits: 6) } ?? ""
+            let best: String = x.rankRange.map { String($0.lowerBound) } ?? ""
+            let worst: String = x.rankRange.map { String($0.upperBound) } ?? ""
+            let share: String = x.selectedShare.map { formatNumber($0, digits: 4) } ?? ""
+            let amount: String = x.amount.map { formatNumber($0, digits: 6) } ?? ""
+            return [r.regionCode, r.regionName, zone, x.verdict ?? "", score, x.rank.map(String.init) ?? "", best, worst, share, amount, x.detail?(o.language) ?? ""]
         }
         return CSVFormatter.document([header] + rows)
     }
@@ -142,8 +154,8 @@ public struct MarkdownFormatter: ReportFormatter {
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let header = Cells.reviewHeader(o.language)
-        let rows = report.rows.map { Cells.reviewCells($0, o.language) }
+        let header = Cells.reviewHeader(report, o.language)
+        let rows = report.rows.map { Cells.reviewCells(report, $0, o.language) }
         return "# \(report.review.reviewerName(o.language)) — \(report.policy.document)（\(report.review.year)）\n\n"
             + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows) + "\n"
     }
@@ -183,8 +195,8 @@ public struct HTMLFormatter: ReportFormatter {
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let header = Cells.reviewHeader(o.language)
-        let rows = report.rows.map { Cells.reviewCells($0, o.language) }
+        let header = Cells.reviewHeader(report, o.language)
+        let rows = report.rows.map { Cells.reviewCells(report, $0, o.language) }
         return HTMLFormatter.page("\(report.review.reviewerName(o.language)) \(report.policy.document) \(report.review.year)",
                                   report.review.method(o.language), header, rows, classes: report.rows.map { $0.row.verdict ?? "" })
     }

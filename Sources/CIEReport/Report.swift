@@ -101,14 +101,46 @@ enum Cells {
 
     static func unit(_ u: MeasureUnit, _ language: Language) -> String { u.label(language) }
 
-    static func reviewHeader(_ language: Language) -> [String] {
-        language == .zh ? ["地区", "代码", "结论", "得分", "名次", "金额(万元)", "说明"]
-            : ["region", "code", "verdict", "score", "rank", "amount (10k yuan)", "detail"]
+    /// The review's optional columns (zone, stability, amount) appear only when some row has them.
+    static func reviewColumns(_ report: ReviewReport) -> (grouped: Bool, stability: Bool, amounts: Bool) {
+        (report.rows.contains { $0.row.group != nil }, report.rows.contains { $0.row.rankRange != nil },
+         report.rows.contains { $0.row.amount != nil })
     }
 
-    static func reviewCells(_ r: ReviewReport.Row, _ language: Language) -> [String] {
-        [r.regionName, r.regionCode, r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 2) } ?? "", r.row.rank.map(String.init) ?? "",
-         r.row.amount.map { formatNumber($0, digits: 2) } ?? "", r.row.detail?(language) ?? ""]
+    static func reviewHeader(_ report: ReviewReport, _ language: Language) -> [String] {
+        let (grouped, stability, amounts) = reviewColumns(report)
+        let zh = language == .zh
+        var h = zh ? ["地区", "代码"] : ["region", "code"]
+        if grouped { h.append(zh ? "区域" : "zone") }
+        h += zh ? ["结论", "得分", "名次"] : ["verdict", "score", "rank"]
+        if stability { h += zh ? ["名次区间", "入选率"] : ["rank range", "selected"] }
+        if amounts { h.append(zh ? "金额(万元)" : "amount (10k yuan)") }
+        h.append(zh ? "说明" : "detail")
+        return h
+    }
+
+    /// Score, rank, the stability columns and amount: right-aligned in a table.
+    static func reviewNumericColumns(_ report: ReviewReport) -> Set<Int> {
+        let (grouped, stability, amounts) = reviewColumns(report)
+        let first = grouped ? 4 : 3
+        var columns: Set<Int> = [first, first + 1]
+        if stability { columns.formUnion([first + 2, first + 3]) }
+        if amounts { columns.insert(first + (stability ? 4 : 2)) }
+        return columns
+    }
+
+    static func reviewCells(_ report: ReviewReport, _ r: ReviewReport.Row, _ language: Language) -> [String] {
+        let (grouped, stability, amounts) = reviewColumns(report)
+        var c = [r.regionName, r.regionCode]
+        if grouped { c.append(r.row.group?(language) ?? "") }
+        c += [r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 2) } ?? "", r.row.rank.map(String.init) ?? ""]
+        if stability {
+            c.append(r.row.rankRange.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "")
+            c.append(r.row.selectedShare.map { formatNumber($0 * 100, digits: 0) + "%" } ?? "")
+        }
+        if amounts { c.append(r.row.amount.map { formatNumber($0, digits: 2) } ?? "") }
+        c.append(r.row.detail?(language) ?? "")
+        return c
     }
 
     static func summaryLine(_ report: CheckReport, _ language: Language) -> String {

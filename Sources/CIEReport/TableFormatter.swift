@@ -82,11 +82,11 @@ public struct TableFormatter: ReportFormatter {
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let zh = o.language == .zh
-        let header = Cells.reviewHeader(o.language)
-        let rows = report.rows.map { Cells.reviewCells($0, o.language) }
+        let header = Cells.reviewHeader(report, o.language)
+        let rows = report.rows.map { Cells.reviewCells(report, $0, o.language) }
         let title = "\(report.review.reviewerName(o.language)) — \(report.policy.name(o.language)) \(report.policy.document)，\(report.review.year)"
             + (report.policy.status == .draft ? (zh ? "（征求意见稿）" : " (draft for comment)") : "")
         let method = (zh ? "方法：" : "Method: ") + report.review.method(o.language)
-        return [title, method, "", TableFormatter.render(header: header, rows: rows, rightAligned: [3, 4, 5])].joined(separator: "\n") + "\n"
+        return [title, method, "", TableFormatter.render(header: header, rows: rows, rightAligned: Cells.reviewNumericColumns(report))].joined(separator: "\n") + "\n"
     }
 }

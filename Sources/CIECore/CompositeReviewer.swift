@@ -1,0 +1,131 @@
+/// An evaluation reviewer built on `Composite`: a module declares its dimensions, the verdict for the units within the
+/// cut-off, and optionally the named groups (zones) to rank within; this does the scoring, ranking, stability analysis
+/// and the method text. Qinghai's and Jilin's `evaluation` are instances (Docs/WritingAProvinceModule.md).
+public struct CompositeReviewer: Reviewer {
+    public var id: String
+    public var name: LocalizedText
+    public var source: LocalizedText
+    public var dimensions: [Composite.Dimension]
+    /// The module's groups to rank within, in order (吉林's three zones); empty: all units together.
+    public var zones: [String]
+    /// The verdict of a unit within the cut-off (`excellent`, `priority`) and what it means.
+    public var selectedVerdict: String
+    public var selectedLabel: LocalizedText
+    /// The default cut-off (see `Composite.cutoff`).
+    public var defaultTop: Double
+    /// How the module reads its text: which dimensions and why, what the text leaves open.
+    public var reading: LocalizedText
+
+    public init(
+        id: String = "evaluation", name: LocalizedText, source: LocalizedText, dimensions: [Composite.Dimension], zones: [String] = [],
+        selectedVerdict: String, selectedLabel: LocalizedText, defaultTop: Double = 0.2, reading: LocalizedText
+    ) {
+        self.id = id
+        self.name = name
+        self.source = source
+        self.dimensions = dimensions
+        self.zones = zones
+        self.selectedVerdict = selectedVerdict
+        self.selectedLabel = selectedLabel
+        self.defaultTop = defaultTop
+        self.reading = reading
+    }
+
+    public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
+        let evaluator = Evaluator(context: context, policy: policy)
+        guard let j = evaluator.jurisdiction else {
+            throw ReviewError(LocalizedText(zh: "地区表中没有辖区 \(policy.document.jurisdictionCode)：请用 regions 文件补充",
+                                            en: "the region table has no jurisdiction \(policy.document.jurisdictionCode): add it with a regions file"))
+        }
+        let weights = try Composite.weights(dimensions, given: options.weights)
+        let top = options.top ?? defaultTop
+        guard top > 0, top.isFinite else {
+            throw ReviewError(LocalizedText(zh: "--top 须为正数：小于 1 为比例（0.2 即前五分之一），大于等于 1 为个数",
+                                            en: "--top must be positive: below 1 a share (0.2 = the top fifth), from 1 a number of units"))
+        }
+        let units = evaluator.members(of: j)
+        var groups: [[RegionIndex]]
+        var groupNames: [LocalizedText?]
+        if zones.isEmpty {
+            groups = [units]
+            groupNames = [nil]
+        } else {
+            groups = zones.map { _ in [] }
+            groupNames = zones.map { LocalizedText($0) }
+            for u in units {
+                let codes = [context.regions[u].code] + (context.regions.prefecture(of: u).map { [context.regions[$0].code] } ?? [])
+                // A unit is in a zone the module lists it (or its prefecture) in, or a regions file puts it in.
+                if let z = zones.firstIndex(where: { zone in
+                    (policy.groups[zone] ?? []).contains { codes.contains($0) } || context.regions[u].groups.contains(zone)
+                }) {
+                    groups[z].append(u)
+                }
+            }
+        }
+        let perturbation = Composite.Perturbation(runs: max(0, options.runs), seed: options.seed)
+        let (scores, unavailable) = Composite.score(groups: groups, dimensions: dimensions, weights: weights, top: top, perturbation: perturbation) { m, u in
+            switch m.kind {
+            case .level:
+                return evaluator.value(of: m.quantity, u, year)
+            case .change:
+                guard let now = evaluator.value(of: m.quantity, u, year), let before = evaluator.value(of: m.quantity, u, year - 1) else { return nil }
+                return now - before
+            case .growth:
+                guard let now = evaluator.value(of: m.quantity, u, year), let before = evaluator.value(of: m.quantity, u, year - 1), before != 0 else { return nil }
+                return (now - before) / abs(before) * 100
+            }
+        }
+        let ordered = scores.sorted { a, b in (a.group, a.rank ?? Int.max, a.region) < (b.group, b.rank ?? Int.max, b.region) }
+        let rows = ordered.map { s -> ReviewRow in
+            let dims = zip(dimensions, s.dimensions).map { d, v in (d.name, v.map { formatNumber($0, digits: 1) } ?? "—") }
+            var zh = dims.map { "\($0.0.zh) \($0.1)" }.joined(separator: "，")
+            var en = dims.map { "\($0.0.en) \($0.1)" }.joined(separator: ", ")
+            if let range = s.rankRange, let share = s.selectedShare {
+                zh += "；扰动排名 \(range.lowerBound)–\(range.upperBound)，\(formatNumber(share * 100, digits: 0))% 的扰动中\(selectedLabel.zh)"
+                en += "; ranks \(range.lowerBound)–\(range.upperBound) under perturbed weights, \(selectedLabel.en) in \(formatNumber(share * 100, digits: 0))% of runs"
+            }
+            if !s.missing.isEmpty {
+                zh += "；缺：" + s.missing.map(\.zh).joined(separator: "、")
+                en += "; missing: " + s.missing.map(\.en).joined(separator: ", ")
+            }
+            let verdict = s.total == nil ? "no_data" : (s.selected ? selectedVerdict : "ranked")
+            return ReviewRow(region: s.region, verdict: verdict, score: s.total, rank: s.rank, detail: LocalizedText(zh: zh, en: en),
+                             group: groupNames[s.group], rankRange: s.rankRange, selectedShare: s.selectedShare)
+        }
+        return Review(reviewerID: id, reviewerName: name, year: year, method: method(weights: weights, top: top, perturbation: perturbation, unavailable: unavailable), rows: rows)
+    }
+
+    /// The method, as printed with every review: reading, measures, normalisation, weights, cut-off, stability.
+    public func method(weights: [Double], top: Double, perturbation: Composite.Perturbation, unavailable: [LocalizedText] = []) -> LocalizedText {
+        func measures(_ d: Composite.Dimension, _ l: Language) -> String {
+            d.measures.map { m in
+                switch m.kind {
+                case .level: m.label(l)
+                case .change: l == .zh ? "\(m.label.zh)较上年变化" : "change of \(m.label.en) on the year before"
+                case .growth: l == .zh ? "\(m.label.zh)较上年增幅(%)" : "growth (%) of \(m.label.en) on the year before"
+                }
+            }.joined(separator: l == .zh ? "、" : ", ")
+        }
+        let w = zip(dimensions, weights)
+        let cut = top < 1 ? LocalizedText(zh: "前 \(formatNumber(top * 100))%（至少 1 个）", en: "the top \(formatNumber(top * 100))% (at least one unit)")
+            : LocalizedText(zh: "前 \(Int(top)) 名", en: "the top \(Int(top))")
+        let within = zones.isEmpty ? LocalizedText(zh: "在辖区全部县级单位中", en: "among all county-level units of the jurisdiction")
+            : LocalizedText(zh: "在各自所属区域（\(zones.joined(separator: "、"))）内", en: "within each zone (\(zones.joined(separator: ", ")))")
+        let stability = perturbation.runs > 0
+            ? LocalizedText(zh: "稳定性：将每个权重乘以 [\(formatNumber(1 - perturbation.spread)), \(formatNumber(1 + perturbation.spread))] 内的均匀随机数并重新归一，重复 \(perturbation.runs) 次（种子 \(perturbation.seed)，可用 --seed、--runs 改），报告每个单位的名次区间及入选比例（JRC/COINr 不确定性分析）。",
+                            en: "Stability: each weight is multiplied by a uniform random factor in [\(formatNumber(1 - perturbation.spread)), \(formatNumber(1 + perturbation.spread))] and the weights rescaled, \(perturbation.runs) times (seed \(perturbation.seed); --seed, --runs), and each unit's range of ranks and share of runs within the cut-off are reported (the JRC/COINr uncertainty analysis).")
+            : LocalizedText(zh: "未做稳定性分析（--runs 0）。", en: "No stability analysis (--runs 0).")
+        let absent = unavailable.isEmpty ? LocalizedText("")
+            : LocalizedText(zh: "本年数据中没有任何单位有：" + unavailable.map(\.zh).joined(separator: "、") + "，未计入。",
+                            en: "No unit has data this year for " + unavailable.map(\.en).joined(separator: ", ") + ", so it is left out. ")
+        return LocalizedText(
+            zh: reading.zh + " 指标：" + dimensions.map { "\($0.name.zh)（\(measures($0, .zh))）" }.joined(separator: "；")
+                + "。标准化：\(within.zh)对每项指标做最小—最大标准化到 0–100（全部相同时有值记 100、为 0 记 0），维度得分为其指标的平均，缺数据的指标不计入；某维度全无数据则不评分（no_data）。"
+                + "权重：" + w.map { "\($0.id)=\(formatNumber($1, digits: 3))" }.joined(separator: ", ") + "（可用 --weights 改，如 --weights \(dimensions[0].id)=2，自动归一）。"
+                + "名次按综合得分从高到低，并列同名次（1、1、3）；\(within.zh)\(cut.zh)为“\(selectedLabel.zh)”（\(selectedVerdict)，可用 --top 改）。" + absent.zh + stability.zh,
+            en: reading.en + " Measures: " + dimensions.map { "\($0.name.en) (\(measures($0, .en)))" }.joined(separator: "; ")
+                + ". Normalisation: min–max to 0–100 \(within.en) (where all units are equal: 100 if positive, else 0); a dimension is the mean of its measures with data; a unit with a dimension without any data is not scored (no_data). "
+                + "Weights: " + w.map { "\($0.id)=\(formatNumber($1, digits: 3))" }.joined(separator: ", ") + " (set with --weights, e.g. --weights \(dimensions[0].id)=2; rescaled to sum to 1). "
+                + "Ranks by composite score, highest first, ties sharing a rank (1, 1, 3); \(cut.en) \(within.en) are “\(selectedLabel.en)” (\(selectedVerdict); set with --top). " + absent.en + stability.en)
+    }
+}

@@ -1,0 +1,92 @@
+import CIECore
+import CIEPolicies
+import CIEPolicyJilin
+import CIEPolicyTesting
+import Testing
+
+@Suite struct JilinPolicyTests {
+    let policy = JilinPolicy()
+
+    @Test func declarations() {
+        #expect(PolicyChecks.declarationProblems(policy) == [])
+        #expect(policy.targets.map(\.id) == (1...5).map { "JL-0\($0)" })
+        #expect(policy.document.number == "吉政办发〔2018〕51号" && policy.document.status == .inForce)
+        #expect(policy.document.jurisdictionCode == "220000")
+        #expect(PolicyRegistry.module(named: "吉林")?.id == "jilin")
+    }
+
+    /// The three zones of 一(一), in the text's order, each a list of prefectures covering the province once.
+    @Test func zones() {
+        #expect(JilinPolicy.zones == ["东部绿色转型发展区", "中部创新转型核心区", "西部生态经济区"])
+        #expect(Set(policy.groups.keys) == Set(JilinPolicy.zones))
+        let all = JilinPolicy.zones.flatMap { policy.groups[$0] ?? [] }
+        #expect(all.count == 9 && Set(all).count == 9)
+        #expect(policy.groups["东部绿色转型发展区"] == ["222400", "220600", "220500"])
+        #expect(policy.groups["中部创新转型核心区"] == ["220100", "220200", "220300", "220400"])
+        #expect(policy.groups["西部生态经济区"] == ["220800", "220700"])
+    }
+
+    @Test func coverage() { #expect(PolicyChecks.coverageProblems(policy) == []) }
+
+    @Test func quotations() throws {
+        if let problems = try PolicyChecks.quotationProblems(policy) { #expect(problems == []) }
+    }
+
+    @Test(arguments: JilinPolicy().targets.map(\.id))
+    func workedExamples(id: String) {
+        #expect(PolicyChecks.exampleFailures(policy, target: id) == [])
+    }
+}
+
+/// The sample's designed outcomes (Samples/jilin/EXPECTED.md).
+@Suite struct JilinSampleTests {
+    let results: [String: [String: TargetResult]]
+    let results2019: [String: [String: TargetResult]]
+
+    init() throws {
+        let context = try PolicyChecks.context(files: ["Samples/jilin/jilin_2017_2020.csv"])
+        func index(_ rs: [TargetResult]) -> [String: [String: TargetResult]] {
+            var byTarget: [String: [String: TargetResult]] = [:]
+            for r in rs { byTarget[r.target, default: [:]][context.regions[r.region].code] = r }
+            return byTarget
+        }
+        let evaluator = Evaluator(context: context, policy: JilinPolicy())
+        results = index(evaluator.evaluate(year: 2020))
+        results2019 = index(evaluator.evaluate(year: 2019))
+    }
+
+    /// The 20 units of 白山市 (east), 四平市 and 辽源市 (centre) and 白城市 (west) the sample covers.
+    static let covered: Set<String> = ["220602", "220605", "220621", "220622", "220623", "220681",
+                                       "220302", "220303", "220322", "220323", "220382",
+                                       "220402", "220403", "220421", "220422",
+                                       "220802", "220821", "220822", "220881", "220882"]
+
+    func statuses(_ target: String, _ status: Status) -> Set<String> {
+        Set(results[target]!.filter { $0.value.status == status }.map(\.key))
+    }
+
+    func covered(_ target: String, _ status: Status) -> Set<String> {
+        statuses(target, status).intersection(JilinSampleTests.covered)
+    }
+
+    @Test func designedOutcomes() {
+        #expect(statuses("JL-01", .notMet) == ["220605", "220403", "220822"])
+        #expect(covered("JL-01", .noData) == ["220623"])
+        #expect(results["JL-01"]?["220382"]?.status == .met && results["JL-01"]?["220382"]?.detail.en.contains("above plan") == true)
+        #expect(results2019["JL-01"]?["220605"]?.status == .offTrack, "before the deadline a shortfall is off track")
+        #expect(statuses("JL-02", .notMet) == ["220622", "220821"])
+        #expect(covered("JL-02", .noData) == ["220882"])
+        #expect(statuses("JL-03", .notMet) == ["220323", "220422", "220681"])
+        #expect(results["JL-03"]?["220323"]?.detail.en.contains("did not rise") == true, "flat fails 稳步增长")
+        #expect(results["JL-03"]?["220821"]?.status == .met, "the fall 2017→2018 is before the 2018 base")
+        #expect(covered("JL-03", .noData) == ["220882"])
+        #expect(covered("JL-03", .met).count == 16)
+        #expect(statuses("JL-04", .notMet) == ["220605", "220303", "220403", "220802", "220822"])
+        #expect(covered("JL-04", .noData) == ["220623"])
+        #expect(results["JL-05"]?["220000"]?.status == .met)
+        #expect(results2019["JL-05"]?["220000"]?.status == .offTrack, "the province's own 0 in 2019")
+        for t in ["JL-01", "JL-02", "JL-03", "JL-04"] {
+            #expect(covered(t, .met).count + covered(t, .notMet).count + covered(t, .noData).count == 20)
+        }
+    }
+}
