@@ -206,19 +206,25 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
     }
 }
 
-/// The registry lists every policy module in Sources (a hand-kept list must not drift).
+/// Package.swift's `policyModules`, the module directories and the generated registry name the same modules.
 @Suite struct RegistryFreshnessTests {
-    @Test func everyPolicyModuleIsRegistered() throws {
+    @Test func everyPolicyModuleIsListedAndRegistered() throws {
         let sources = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Sources").path)
-        let modules = sources.filter { $0.hasPrefix("CIEPolicy") && $0 != "CIEPolicies" }
-        let registry = try String(contentsOf: packageRoot.appendingPathComponent("Sources/CIEPolicies/Registry.swift"), encoding: .utf8)
+        let directories = Set(sources.filter { $0.hasPrefix("CIEPolicy") && $0 != "CIEPolicies" && $0 != "CIEPolicyTesting" }.map { String($0.dropFirst("CIEPolicy".count)) })
         let package = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
-        for m in modules {
-            #expect(registry.contains("import \(m)"), "\(m) is not imported by the registry")
-            #expect(package.contains("\"\(m)\""), "\(m) is not in Package.swift")
+        let begin = try #require(package.range(of: "// new-policy: begin")), end = try #require(package.range(of: "// new-policy: end"))
+        let listed = package[begin.upperBound..<end.lowerBound].split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("\"") }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\",")) }
+        #expect(Set(listed) == directories, "Package.swift's policyModules and Sources/CIEPolicy* differ")
+        let registry = try String(contentsOf: packageRoot.appendingPathComponent("Sources/CIEPolicies/Registry+Generated.swift"), encoding: .utf8)
+        for m in listed {
+            #expect(registry.contains("import CIEPolicy\(m)\n") && registry.contains("        \(m)Policy(),\n"),
+                    "Sources/CIEPolicies/Registry+Generated.swift does not register \(m): add it as the new-policy plugin would")
         }
+        #expect(registry.components(separatedBy: "Policy(),").count - 1 == listed.count, "the registry lists a module Package.swift does not")
         let policies = try cie(["policies", "--format", "csv"])
-        #expect(policies.stdout.split(separator: "\r\n").count - 1 == modules.count)
+        #expect(policies.stdout.split(separator: "\r\n").count - 1 == listed.count)
     }
 }
 
