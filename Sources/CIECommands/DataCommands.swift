@@ -88,7 +88,9 @@ public struct RegionsCommand: SessionCommand {
             if let within, !table.isWithin(i, within) { continue }
             if let wantedType, r.type != wantedType { continue }
             let prefecture = table.prefecture(of: i).map { table[$0].name } ?? ""
-            let memberOf = r.groups + groups.filter { $0.value.contains(r.code) }.map(\.key).sorted()
+            // A module's group lists units or whole prefectures (吉林's zones), as the evaluator reads it.
+            let prefectureCode = table.prefecture(of: i).map { table[$0].code }
+            let memberOf = r.groups + groups.filter { $0.value.contains(r.code) || prefectureCode.map($0.value.contains) == true }.map(\.key).sorted()
             rows.append([r.code, r.name, prefecture, r.type.label(session.language), memberOf.joined(separator: ", ")])
         }
         if rows.isEmpty { throw CommandError("no unit matches: drop a filter, or add --all to search the whole region table") }

@@ -6,7 +6,9 @@ public enum Explain {
         let zh = l == .zh
         var lines: [String] = []
         lines.append("\(t.id)  \(t.title(l))")
-        lines.append((zh ? "文件：" : "Document: ") + "\(policy.document.citation)《\(policy.document.title)》" + (policy.document.status == .draft ? (zh ? "（征求意见稿）" : " (draft for comment)") : ""))
+        let d = policy.document
+        lines.append((zh ? "文件：" : "Document: ") + (d.number.isEmpty ? "" : d.number) + "《\(d.title)》"
+            + (d.status == .draft ? (zh ? "（征求意见稿）" : " (draft for comment)") : ""))
         lines.append((zh ? "条款：" : "Clause: ") + t.clause)
         lines.append((zh ? "原文：" : "Original: ") + "“\(t.original)”")
         lines.append((zh ? "条件：" : "Condition: ") + Describe.condition(t.condition, baseline: t.baseline, catalogue: catalogue, l))

@@ -98,7 +98,10 @@ public final class Session {
         if let name {
             guard let m = PolicyRegistry.module(named: name) else {
                 let ids = PolicyRegistry.modules.map(\.id)
-                let near = ids.filter { editDistance($0, name.lowercased()) <= 3 }
+                // The nearest ids only (qinhai → qinghai, not weihai as well).
+                let distances = ids.map { ($0, editDistance($0, name.lowercased())) }.filter { $0.1 <= 3 }
+                let best = distances.map(\.1).min()
+                let near = distances.filter { $0.1 == best }.map(\.0)
                 throw CommandError("unknown policy “\(name)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
                                    + " (\(hint(cli: "run `cie policies`", session: "type `policies`")) for the list: \(ids.joined(separator: ", ")))")
             }

@@ -22,6 +22,9 @@ public enum Describe {
         case .all(let parts):
             let rs = parts.map { requirement($0, baseline: b) }
             return LocalizedText(zh: rs.map(\.zh).joined(separator: " 且 "), en: rs.map(\.en).joined(separator: " and "))
+        case .any(let parts):
+            let rs = parts.map { requirement($0, baseline: b) }
+            return LocalizedText(zh: rs.map(\.zh).joined(separator: " 或 "), en: rs.map(\.en).joined(separator: " or "))
         }
     }
 
@@ -69,6 +72,8 @@ public enum Describe {
             return zh ? "\(base)…y 每年 \(q(x)) ≥ \(n(v))" : "\(q(x)) ≥ \(n(v)) in every year \(base)…y"
         case .all(let parts):
             return parts.map { condition($0, baseline: b, catalogue: catalogue, language) }.joined(separator: zh ? "；且 " : "; and ")
+        case .any(let parts):
+            return parts.map { condition($0, baseline: b, catalogue: catalogue, language) }.joined(separator: zh ? "；或 " : "; or ")
         }
     }
 }

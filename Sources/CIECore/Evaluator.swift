@@ -390,6 +390,14 @@ public struct Evaluator: Sendable {
             var o = Outcome(truth: truth, observed: nil, missing: outcomes.flatMap(\.missing))
             o.notes = outcomes.flatMap(\.notes)
             return o
+        case .any(let parts):
+            var outcomes: [Outcome] = []
+            for p in parts { outcomes.append(try check(p, target: target, region: region, year: year)) }
+            if let met = outcomes.first(where: { $0.truth == .yes }) { return met }
+            let truth: Truth = outcomes.contains { $0.truth == .unknown } ? .unknown : .no
+            var o = Outcome(truth: truth, observed: outcomes.compactMap(\.observed).last, missing: outcomes.flatMap(\.missing))
+            o.notes = outcomes.flatMap(\.notes)
+            return o
         }
     }
 
@@ -515,13 +523,18 @@ public struct Evaluator: Sendable {
             case .percent, .shareOfTotal: return .percent
             }
         }
-        switch target.condition {
-        case .atLeast(let q, _), .atMost(let q, _), .range(let q, _, _), .exists(let q), .avgAnnualIncrease(let q, _),
-             .multiple(let q, _), .nonDecreasing(let q), .increasing(let q), .everyYearAtLeast(let q, _):
-            return unit(q)
-        case .share: return .percent
-        case .all: return .none
+        func unit(_ c: Condition) -> MeasureUnit {
+            switch c {
+            case .atLeast(let q, _), .atMost(let q, _), .range(let q, _, _), .exists(let q), .avgAnnualIncrease(let q, _),
+                 .multiple(let q, _), .nonDecreasing(let q), .increasing(let q), .everyYearAtLeast(let q, _):
+                return unit(q)
+            case .share: return .percent
+            case .all: return .none
+            // Alternatives on one quantity (rising, or already complete) share its unit.
+            case .any(let parts): return parts.first.map(unit) ?? .none
+            }
         }
+        return unit(target.condition)
     }
 }
 

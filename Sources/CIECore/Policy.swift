@@ -253,7 +253,9 @@ public struct ComplianceReviewer: Reviewer {
                 + (failed.isEmpty ? "" : "; failing: " + failed.map(\.target).joined(separator: ", "))
                 + (missing.isEmpty ? "" : "; missing data: " + missing.map(\.target).joined(separator: ", "))
             let met = Double(counted.filter { $0.status == .met || $0.status == .onTrack }.count)
-            return ReviewRow(region: region, verdict: verdict, score: counted.isEmpty ? nil : met / Double(counted.count) * 100,
+            // No score where nothing counted had data: 0 would read as “failed everything”.
+            let judged = counted.filter { $0.status != .noData && $0.status != .error && $0.status != .notApplicable }
+            return ReviewRow(region: region, verdict: verdict, score: judged.isEmpty ? nil : met / Double(counted.count) * 100,
                              detail: LocalizedText(zh: zh, en: en))
         }
         return Review(

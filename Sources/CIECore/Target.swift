@@ -60,6 +60,8 @@ public indirect enum Condition: Sendable, Hashable {
     case everyYearAtLeast(Quantity, Double)
     /// Every one of several conditions.
     case all([Condition])
+    /// At least one of several conditions (a coverage that must rise, or already be complete).
+    case any([Condition])
 
     /// Indicator ids the condition reads.
     public var indicators: [String] {
@@ -69,7 +71,7 @@ public indirect enum Condition: Sendable, Hashable {
             q.indicators
         case .share(let c, let f, _):
             c.indicators + (f.map { if case .flag(let id) = $0 { [id] } else { [] } } ?? [])
-        case .all(let cs): cs.flatMap(\.indicators)
+        case .all(let cs), .any(let cs): cs.flatMap(\.indicators)
         }
     }
 
@@ -77,6 +79,7 @@ public indirect enum Condition: Sendable, Hashable {
     public var isPathCondition: Bool {
         switch self {
         case .nonDecreasing, .increasing, .everyYearAtLeast: true
+        case .any(let cs): cs.contains(where: \.isPathCondition)
         default: false
         }
     }

@@ -311,7 +311,9 @@ struct FileParse {
         let forArea = region.map { !regions[$0].type.isUnit } ?? false
         do {
             let parsed = try ValueParser.parse(text)
-            guard let v = try UnitConversion.convert(parsed, to: ind, declared: declared, forArea: forArea) else { return nil }
+            guard var v = try UnitConversion.convert(parsed, to: ind, declared: declared, forArea: forArea) else { return nil }
+            // 1.62万 is 16200 but converts to 16200.000000000002: a count within the comparison tolerance of a whole number is that number.
+            if ind.kind == .count, Tolerance.equal(v, v.rounded()) { v = v.rounded() }
             if v < 0, ind.kind != .ratio {
                 error(line, column, "negative \(ind.kind == .amount ? "amount" : "count") \(text) for \(ind.name.zh) (\(ind.id)): it cannot be below 0")
                 return nil

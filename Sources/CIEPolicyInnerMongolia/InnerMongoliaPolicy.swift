@@ -15,7 +15,7 @@ public struct InnerMongoliaPolicy: PolicyModule {
     /// names no issuer: the issuer is the office that would issue the final text, as the 国办 and 吉林 documents were.
     public let document = PolicyDocument(
         number: "",
-        title: "关于促进县域创新驱动发展的实施意见（征求意见稿）",
+        title: "关于促进县域创新驱动发展的实施意见",  // the status adds （征求意见稿） wherever it is shown
         issuer: "内蒙古自治区人民政府办公厅",
         issued: "2018",
         status: .draft,
@@ -136,14 +136,15 @@ public struct InnerMongoliaPolicy: PolicyModule {
         Target(
             id: "IM-06", title: LocalizedText(zh: "提高村级网络覆盖率", en: "Village network coverage rises"),
             clause: "四", original: "提高村级网络覆盖率",
-            scope: .county, condition: .increasing(.indicator("village_network_coverage")), deadline: nil, baseline: 2018, strength: .encouraged,
+            scope: .county,
+            condition: .any([.increasing(.indicator("village_network_coverage")), .atLeast(.indicator("village_network_coverage"), 100)]),
+            deadline: nil, baseline: 2018, strength: .encouraged,
             reading: reading(
                 "无截止年也无基期：以草案所在的 2018 年为基期，此后每年须高于上年（逐年提高，持平不算提高）；2018 年本身无可比较的年份，为不适用。"
-                    + "原句无“要”“确保”，按鼓励性处理。覆盖率已达 100% 后无法再提高，持平仍记为未达标：这只是建议，读者应看数值。",
+                    + "原句无“要”“确保”，按鼓励性处理。覆盖率已达 100% 即无从再提高，视为达标。",
                 "No deadline and no base year: the draft's year 2018 is the base, and every later year must be above the one before "
                     + "(rising every year; flat is not a rise); 2018 itself has nothing to compare and is not applicable. The sentence has no "
-                    + "要 or 确保: read as encouraged. Coverage already at 100% cannot rise; staying there is still reported as not met, "
-                    + "which is only advice: read the values."),
+                    + "要 or 确保: read as encouraged. Coverage at 100% cannot rise further and counts as met."),
             examples: [
                 TargetExample(LocalizedText(zh: "逐年提高达标；2019 年持平未达标；缺 2019 年为数据不足", en: "rising every year meets it; flat in 2019 does not; a missing 2019 is no data"), year: 2020, csv: """
                     region,year,indicator,value,unit
@@ -163,6 +164,12 @@ public struct InnerMongoliaPolicy: PolicyModule {
                     region,year,indicator,value
                     150121,2018,village_network_coverage,82.5
                     """, expect: [("150121", .notApplicable)]),
+                TargetExample(LocalizedText(zh: "已达 100% 后持平：达标（无从再提高）", en: "flat at 100%: met (it cannot rise further)"), year: 2020, csv: """
+                    region,year,indicator,value
+                    150102,2018,village_network_coverage,100
+                    150102,2019,village_network_coverage,100
+                    150102,2020,village_network_coverage,100
+                    """, expect: [("150102", .met)]),
             ]),
         Target(
             id: "IM-07", title: LocalizedText(zh: "鼓励县域创建国家级创新型县（市）", en: "Counties encouraged to become national innovative counties"),

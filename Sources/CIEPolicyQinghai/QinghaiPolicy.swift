@@ -31,6 +31,114 @@ public struct QinghaiPolicy: PolicyModule {
             deadline: deadline, strength: .binding,
             reading: LocalizedText(zh: "“县（市、区）”含市辖区；一个县有高新区或农业科技园区之一即计入。", en: "“县（市、区）” includes districts; a county counts when it hosts either kind of park."),
             examples: [
+                TargetExample(LocalizedText(zh: "44 个县中 31 个有省级高新区（70.45%）：达标", en: "31 of 44 counties host a park (70.45%): met"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630102,2020,provincial_hitech_zones,1
+                    630103,2020,provincial_hitech_zones,1
+                    630104,2020,provincial_hitech_zones,1
+                    630105,2020,provincial_hitech_zones,1
+                    630106,2020,provincial_hitech_zones,1
+                    630121,2020,provincial_hitech_zones,1
+                    630123,2020,provincial_hitech_zones,1
+                    630202,2020,provincial_hitech_zones,1
+                    630203,2020,provincial_hitech_zones,1
+                    630222,2020,provincial_hitech_zones,1
+                    630223,2020,provincial_hitech_zones,1
+                    630224,2020,provincial_hitech_zones,1
+                    630225,2020,provincial_hitech_zones,1
+                    632221,2020,provincial_hitech_zones,1
+                    632222,2020,provincial_hitech_zones,1
+                    632223,2020,provincial_hitech_zones,1
+                    632224,2020,provincial_hitech_zones,1
+                    632301,2020,provincial_hitech_zones,1
+                    632322,2020,provincial_hitech_zones,1
+                    632323,2020,provincial_hitech_zones,1
+                    632324,2020,provincial_hitech_zones,1
+                    632521,2020,provincial_hitech_zones,1
+                    632522,2020,provincial_hitech_zones,1
+                    632523,2020,provincial_hitech_zones,1
+                    632524,2020,provincial_hitech_zones,1
+                    632525,2020,provincial_hitech_zones,1
+                    632621,2020,provincial_hitech_zones,1
+                    632622,2020,provincial_hitech_zones,1
+                    632623,2020,provincial_hitech_zones,1
+                    632624,2020,provincial_hitech_zones,1
+                    632625,2020,provincial_hitech_zones,1
+                    632626,2020,provincial_hitech_zones,0
+                    632701,2020,provincial_hitech_zones,0
+                    632722,2020,provincial_hitech_zones,0
+                    632723,2020,provincial_hitech_zones,0
+                    632724,2020,provincial_hitech_zones,0
+                    632725,2020,provincial_hitech_zones,0
+                    632726,2020,provincial_hitech_zones,0
+                    632801,2020,provincial_hitech_zones,0
+                    632802,2020,provincial_hitech_zones,0
+                    632803,2020,provincial_hitech_zones,0
+                    632821,2020,provincial_hitech_zones,0
+                    632822,2020,provincial_hitech_zones,0
+                    632823,2020,provincial_hitech_zones,0
+                    """, expect: [("630000", .met)]),
+                TargetExample(LocalizedText(zh: "44 个县中 30 个（68.18%）：未达标", en: "30 of 44 (68.18%): not met"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630102,2020,provincial_hitech_zones,1
+                    630103,2020,provincial_hitech_zones,1
+                    630104,2020,provincial_hitech_zones,1
+                    630105,2020,provincial_hitech_zones,1
+                    630106,2020,provincial_hitech_zones,1
+                    630121,2020,provincial_hitech_zones,1
+                    630123,2020,provincial_hitech_zones,1
+                    630202,2020,provincial_hitech_zones,1
+                    630203,2020,provincial_hitech_zones,1
+                    630222,2020,provincial_hitech_zones,1
+                    630223,2020,provincial_hitech_zones,1
+                    630224,2020,provincial_hitech_zones,1
+                    630225,2020,provincial_hitech_zones,1
+                    632221,2020,provincial_hitech_zones,1
+                    632222,2020,provincial_hitech_zones,1
+                    632223,2020,provincial_hitech_zones,1
+                    632224,2020,provincial_hitech_zones,1
+                    632301,2020,provincial_hitech_zones,1
+                    632322,2020,provincial_hitech_zones,1
+                    632323,2020,provincial_hitech_zones,1
+                    632324,2020,provincial_hitech_zones,1
+                    632521,2020,provincial_hitech_zones,1
+                    632522,2020,provincial_hitech_zones,1
+                    632523,2020,provincial_hitech_zones,1
+                    632524,2020,provincial_hitech_zones,1
+                    632525,2020,provincial_hitech_zones,1
+                    632621,2020,provincial_hitech_zones,1
+                    632622,2020,provincial_hitech_zones,1
+                    632623,2020,provincial_hitech_zones,1
+                    632624,2020,provincial_hitech_zones,1
+                    632625,2020,provincial_hitech_zones,0
+                    632625,2020,provincial_agri_parks,0
+                    632626,2020,provincial_hitech_zones,0
+                    632626,2020,provincial_agri_parks,0
+                    632701,2020,provincial_hitech_zones,0
+                    632701,2020,provincial_agri_parks,0
+                    632722,2020,provincial_hitech_zones,0
+                    632722,2020,provincial_agri_parks,0
+                    632723,2020,provincial_hitech_zones,0
+                    632723,2020,provincial_agri_parks,0
+                    632724,2020,provincial_hitech_zones,0
+                    632724,2020,provincial_agri_parks,0
+                    632725,2020,provincial_hitech_zones,0
+                    632725,2020,provincial_agri_parks,0
+                    632726,2020,provincial_hitech_zones,0
+                    632726,2020,provincial_agri_parks,0
+                    632801,2020,provincial_hitech_zones,0
+                    632801,2020,provincial_agri_parks,0
+                    632802,2020,provincial_hitech_zones,0
+                    632802,2020,provincial_agri_parks,0
+                    632803,2020,provincial_hitech_zones,0
+                    632803,2020,provincial_agri_parks,0
+                    632821,2020,provincial_hitech_zones,0
+                    632821,2020,provincial_agri_parks,0
+                    632822,2020,provincial_hitech_zones,0
+                    632822,2020,provincial_agri_parks,0
+                    632823,2020,provincial_hitech_zones,0
+                    632823,2020,provincial_agri_parks,0
+                    """, expect: [("630000", .notMet)]),
                 TargetExample(LocalizedText(zh: "44 个县仅 4 个有数据（3 个有园区）：是否达到 70% 无法判断，数据不足", en: "data for 4 of 44 counties (3 host a park): 70% cannot be decided, no data"), year: 2020, csv: """
                     region,year,indicator,value
                     630121,2020,provincial_hitech_zones,1
@@ -57,6 +165,15 @@ public struct QinghaiPolicy: PolicyModule {
             reading: LocalizedText(zh: "试点县数为该市（州）内“科技创新驱动试点县”为“是”的单位数；多于 2 个报告为“高于计划”，仍达标。",
                                    en: "The count is the number of units of the prefecture flagged as pilot counties; more than 2 is reported as above plan, still met."),
             examples: [
+                TargetExample(LocalizedText(zh: "果洛州 6 个县均非试点县：未达标", en: "none of Golog's six counties is a pilot: not met"), year: 2020, csv: """
+                    region,year,indicator,value
+                    632621,2020,innovation_pilot_county,否
+                    632622,2020,innovation_pilot_county,否
+                    632623,2020,innovation_pilot_county,否
+                    632624,2020,innovation_pilot_county,否
+                    632625,2020,innovation_pilot_county,否
+                    632626,2020,innovation_pilot_county,否
+                    """, expect: [("632600", .notMet)]),
                 TargetExample(LocalizedText(zh: "西宁市 1 个试点县：达标", en: "Xining has one pilot county: met"), year: 2020, csv: """
                     region,year,indicator,value
                     630121,2020,innovation_pilot_county,是
@@ -93,6 +210,15 @@ public struct QinghaiPolicy: PolicyModule {
             reading: LocalizedText(zh: "国家创新型县个数与国家创新型乡镇个数之和 ≥ 1；有数据的单位已达到即为达标。",
                                    en: "National innovative counties plus national innovative towns ≥ 1; met as soon as the units with data reach it."),
             examples: [
+                TargetExample(LocalizedText(zh: "全省给出 0 个国家创新型县、0 个创新型乡镇：未达标", en: "the province reports none of either: not met"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630000,2020,national_innovative_county,0
+                    630000,2020,national_innovative_towns,0
+                    """, expect: [("630000", .notMet)]),
+                TargetExample(LocalizedText(zh: "没有任何相关数据：数据不足", en: "nothing reported: no data"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630121,2020,gdp,1000000
+                    """, expect: [("630000", .noData)]),
                 TargetExample(LocalizedText(zh: "一个县有 1 个国家创新型乡镇：达标", en: "one county has a national innovative town: met"), year: 2020, csv: """
                     region,year,indicator,value
                     630121,2020,national_innovative_towns,1
@@ -124,6 +250,10 @@ public struct QinghaiPolicy: PolicyModule {
             clause: "一(二)", original: "全省各县（市、区）科技进步对经济增长的贡献率达到５５％",
             scope: .county, condition: .atLeast(.indicator("st_progress_contribution"), 55), deadline: deadline, strength: .binding,
             examples: [
+                TargetExample(LocalizedText(zh: "城东区有值，城中区未报：数据不足", en: "城中区 reports nothing: no data"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630102,2020,st_progress_contribution,56
+                    """, expect: [("630102", .met), ("630103", .noData)]),
                 TargetExample(LocalizedText(zh: "55% 达标，54.9% 未达标", en: "55% meets it, 54.9% does not"), year: 2020, csv: """
                     region,year,indicator,value
                     630121,2020,st_progress_contribution,55
@@ -138,6 +268,11 @@ public struct QinghaiPolicy: PolicyModule {
             reading: LocalizedText(zh: "自文件实施的 2018 年起每年 ≥ 300 人；全省数可直接给出（630000），否则为各县之和。",
                                    en: "From 2018, when the document took effect, ≥ 300 a year; a province-level value (630000) is used, else the sum of the units."),
             examples: [
+                TargetExample(LocalizedText(zh: "缺 2019 年：数据不足", en: "2019 missing: no data"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630000,2018,st_personnel_to_grassroots,320
+                    630000,2020,st_personnel_to_grassroots,330
+                    """, expect: [("630000", .noData)]),
                 TargetExample(LocalizedText(zh: "2018—2020 年 320、305、298：2020 年不足", en: "320, 305, 298 in 2018–2020: 2020 falls short"), year: 2020, csv: """
                     region,year,indicator,value
                     630000,2018,st_personnel_to_grassroots,320
@@ -178,6 +313,10 @@ public struct QinghaiPolicy: PolicyModule {
             clause: "三(十)", original: "成立相应的领导小组及办公室",
             scope: .county, condition: .exists(.indicator("innovation_leading_group")), deadline: deadline, strength: .binding,
             examples: [
+                TargetExample(LocalizedText(zh: "城东区有值，城中区未报：数据不足", en: "城中区 reports nothing: no data"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630102,2020,innovation_leading_group,是
+                    """, expect: [("630102", .met), ("630103", .noData)]),
                 TargetExample(LocalizedText(zh: "是：达标；否：未达标", en: "是 meets it; 否 does not"), year: 2020, csv: """
                     region,year,indicator,value
                     630121,2020,innovation_leading_group,是
@@ -189,6 +328,10 @@ public struct QinghaiPolicy: PolicyModule {
             clause: "三(十)", original: "健全市（州）、县（市、区）级科技管理机构",
             scope: .county, condition: .exists(.indicator("st_management_agency")), deadline: deadline, strength: .binding,
             examples: [
+                TargetExample(LocalizedText(zh: "城东区有值，城中区未报：数据不足", en: "城中区 reports nothing: no data"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630102,2020,st_management_agency,是
+                    """, expect: [("630102", .met), ("630103", .noData)]),
                 TargetExample(LocalizedText(zh: "有：达标；无：未达标", en: "有 meets it; 无 does not"), year: 2020, csv: """
                     region,year,indicator,value
                     630121,2020,st_management_agency,有
@@ -201,6 +344,10 @@ public struct QinghaiPolicy: PolicyModule {
             scope: .county, condition: .exists(.indicator("st_service_center")), deadline: deadline, strength: .encouraged,
             reading: LocalizedText(zh: "鼓励性条款：未建立只是建议，不构成不合规。", en: "Encouraged: a county without one gets advice, not a compliance failure."),
             examples: [
+                TargetExample(LocalizedText(zh: "城东区有值，城中区未报：数据不足", en: "城中区 reports nothing: no data"), year: 2020, csv: """
+                    region,year,indicator,value
+                    630102,2020,st_service_center,是
+                    """, expect: [("630102", .met), ("630103", .noData)]),
                 TargetExample(LocalizedText(zh: "yes：达标；no：未达标（鼓励性）", en: "yes meets it; no does not (encouraged)"), year: 2020, csv: """
                     region,year,indicator,value
                     630121,2020,st_service_center,yes

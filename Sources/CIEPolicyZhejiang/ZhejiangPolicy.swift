@@ -26,7 +26,7 @@ public struct ZhejiangPolicy: PolicyModule {
     /// changed in 2024 when 平阳县, 柯城区 and 莲都区 left it). Two of them are districts (柯城区, 莲都区).
     public var groups: [String: [String]] { ["加快发展县": ZhejiangPolicy.acceleratedCounties] }
 
-    static let acceleratedCounties = [
+    public static let acceleratedCounties = [
         "330127",  // 淳安县
         "330324",  // 永嘉县
         "330326",  // 平阳县
@@ -57,7 +57,7 @@ public struct ZhejiangPolicy: PolicyModule {
 
     /// The 53 units of 县域 proper (县, 自治县, 县级市; not 市辖区) of 浙江省 in the region table (the tests check it).
     /// The worked examples of ZJ-03/04 give a value for each: the share needs all of them.
-    static let countyProper = [
+    public static let countyProper = [
         "330122", "330127", "330182", "330225", "330226", "330281", "330282", "330324", "330326", "330327", "330328",
         "330329", "330381", "330382", "330383", "330421", "330424", "330481", "330482", "330483", "330521", "330522",
         "330523", "330624", "330681", "330683", "330723", "330726", "330727", "330781", "330782", "330783", "330784",

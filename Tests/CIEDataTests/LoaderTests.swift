@@ -68,6 +68,14 @@ func diagnostics(_ r: Result<LoadedFile, LoadFailure>) -> [Diagnostic] {
         #expect(diagnostics(loader.load("region,year,indicator,value\n630121,2020,incubators,1.5\n")).first?.message.contains("whole number") == true)
     }
 
+    /// 1.62 × 10⁴ is 16200.000000000002 in binary: still the whole number 16,200.
+    @Test func countsWrittenInTenThousandsAreWholeAfterConversion() throws {
+        var loader = makeLoader()
+        _ = try loader.load("region,year,indicator,value\n330000,2020,instrument_sharing_times,1.62万台次\n330000,2021,instrument_sharing_times,1.63万\n").get()
+        #expect(loader.value("330000", "instrument_sharing_times", 2020) == 16200)
+        #expect(loader.value("330000", "instrument_sharing_times", 2021) == 16300)
+    }
+
     @Test func hostileJSONNumbersAndEscapesAreErrorsNotCrashes() {
         var loader = makeLoader()
         for text in ["{\"observations\": [{\"region\": \"630121\", \"year\": 2020, \"indicator\": \"gdp\", \"value\": 1e400}]}",
