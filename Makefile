@@ -33,12 +33,16 @@ widths:
 
 samples:
 	python3 Scripts/make_qinghai_samples.py
+	python3 Scripts/make_zhejiang_samples.py
+	python3 Scripts/make_weihai_samples.py
 
 # Fails when a generated file is out of date with its script (the tests check this too).
 check-generated:
 	python3 Scripts/generate_regions.py --check
 	python3 Scripts/generate_east_asian_width.py --check
 	python3 Scripts/make_qinghai_samples.py --check
+	python3 Scripts/make_zhejiang_samples.py >/dev/null 2>&1 && python3 Scripts/make_weihai_samples.py >/dev/null 2>&1 \
+		&& git diff --exit-code -- Samples/zhejiang Samples/weihai
 
 clean:
 	rm -rf .build
