@@ -81,10 +81,14 @@ public struct CompositeReviewer: Reviewer {
             var zh = dims.map { "\($0.0.zh) \($0.1)" }.joined(separator: "，")
             var en = dims.map { "\($0.0.en) \($0.1)" }.joined(separator: ", ")
             if let range = s.rankRange, let share = s.selectedShare {
-                zh += "；扰动排名 \(range.lowerBound)–\(range.upperBound)，\(formatNumber(share * 100, digits: 0))% 的扰动中\(selectedLabel.zh)"
-                en += "; ranks \(range.lowerBound)–\(range.upperBound) under perturbed weights, \(selectedLabel.en) in \(formatNumber(share * 100, digits: 0))% of runs"
+                let r = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+                zh += "；扰动排名 \(r)，\(formatNumber(share * 100, digits: 0))% 的扰动中\(selectedLabel.zh)"
+                en += "; ranks \(r) under perturbed weights, \(selectedLabel.en) in \(formatNumber(share * 100, digits: 0))% of runs"
             }
-            if !s.missing.isEmpty {
+            if s.dimensions.allSatisfy({ $0 == nil }) {
+                zh = "\(year) 年没有任何评价指标的数据"
+                en = "no data for any measure in \(year)"
+            } else if !s.missing.isEmpty {
                 zh += "；缺：" + s.missing.map(\.zh).joined(separator: "、")
                 en += "; missing: " + s.missing.map(\.en).joined(separator: ", ")
             }

@@ -101,46 +101,60 @@ enum Cells {
 
     static func unit(_ u: MeasureUnit, _ language: Language) -> String { u.label(language) }
 
-    /// The review's optional columns (zone, stability, amount) appear only when some row has them.
-    static func reviewColumns(_ report: ReviewReport) -> (grouped: Bool, stability: Bool, amounts: Bool) {
-        (report.rows.contains { $0.row.group != nil }, report.rows.contains { $0.row.rankRange != nil },
-         report.rows.contains { $0.row.amount != nil })
+    /// A review's columns for tables, Markdown and HTML: region, code, then only the columns some row fills
+    /// (a veto has no score, an evaluation no amount). CSV and JSON keep every column for scripts.
+    enum ReviewColumn { case zone, verdict, score, rank, rankRange, selected, amount, detail }
+
+    static func reviewColumns(_ report: ReviewReport) -> [ReviewColumn] {
+        let rows = report.rows.map(\.row)
+        var columns: [ReviewColumn] = []
+        if rows.contains(where: { $0.group != nil }) { columns.append(.zone) }
+        columns.append(.verdict)
+        if rows.contains(where: { $0.score != nil }) { columns.append(.score) }
+        if rows.contains(where: { $0.rank != nil }) { columns.append(.rank) }
+        if rows.contains(where: { $0.rankRange != nil }) { columns += [.rankRange, .selected] }
+        if rows.contains(where: { $0.amount != nil }) { columns.append(.amount) }
+        columns.append(.detail)
+        return columns
     }
 
     static func reviewHeader(_ report: ReviewReport, _ language: Language) -> [String] {
-        let (grouped, stability, amounts) = reviewColumns(report)
         let zh = language == .zh
-        var h = zh ? ["地区", "代码"] : ["region", "code"]
-        if grouped { h.append(zh ? "区域" : "zone") }
-        h += zh ? ["结论", "得分", "名次"] : ["verdict", "score", "rank"]
-        if stability { h += zh ? ["名次区间", "入选率"] : ["rank range", "selected"] }
-        if amounts { h.append(zh ? "金额(万元)" : "amount (10k yuan)") }
-        h.append(zh ? "说明" : "detail")
-        return h
+        return (zh ? ["地区", "代码"] : ["region", "code"]) + reviewColumns(report).map { c in
+            switch c {
+            case .zone: zh ? "区域" : "zone"
+            case .verdict: zh ? "结论" : "verdict"
+            case .score: zh ? "得分" : "score"
+            case .rank: zh ? "名次" : "rank"
+            case .rankRange: zh ? "名次区间" : "rank range"
+            case .selected: zh ? "入选率" : "selected"
+            case .amount: zh ? "金额(万元)" : "amount (10k yuan)"
+            case .detail: zh ? "说明" : "detail"
+            }
+        }
     }
 
     /// Score, rank, the stability columns and amount: right-aligned in a table.
     static func reviewNumericColumns(_ report: ReviewReport) -> Set<Int> {
-        let (grouped, stability, amounts) = reviewColumns(report)
-        let first = grouped ? 4 : 3
-        var columns: Set<Int> = [first, first + 1]
-        if stability { columns.formUnion([first + 2, first + 3]) }
-        if amounts { columns.insert(first + (stability ? 4 : 2)) }
-        return columns
+        Set(reviewColumns(report).enumerated().compactMap { i, c in
+            [.score, .rank, .rankRange, .selected, .amount].contains(c) ? i + 2 : nil
+        })
     }
 
     static func reviewCells(_ report: ReviewReport, _ r: ReviewReport.Row, _ language: Language) -> [String] {
-        let (grouped, stability, amounts) = reviewColumns(report)
-        var c = [r.regionName, r.regionCode]
-        if grouped { c.append(r.row.group?(language) ?? "") }
-        c += [r.row.verdict ?? "", r.row.score.map { formatNumber($0, digits: 2) } ?? "", r.row.rank.map(String.init) ?? ""]
-        if stability {
-            c.append(r.row.rankRange.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "")
-            c.append(r.row.selectedShare.map { formatNumber($0 * 100, digits: 0) + "%" } ?? "")
+        let x = r.row
+        return [r.regionName, r.regionCode] + reviewColumns(report).map { c in
+            switch c {
+            case .zone: x.group?(language) ?? ""
+            case .verdict: x.verdict ?? ""
+            case .score: x.score.map { formatNumber($0, digits: 2) } ?? ""
+            case .rank: x.rank.map(String.init) ?? ""
+            case .rankRange: x.rankRange.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? ""
+            case .selected: x.selectedShare.map { formatNumber($0 * 100, digits: 0) + "%" } ?? ""
+            case .amount: x.amount.map { formatNumber($0, digits: 2) } ?? ""
+            case .detail: x.detail?(language) ?? ""
+            }
         }
-        if amounts { c.append(r.row.amount.map { formatNumber($0, digits: 2) } ?? "") }
-        c.append(r.row.detail?(language) ?? "")
-        return c
     }
 
     static func summaryLine(_ report: CheckReport, _ language: Language) -> String {
