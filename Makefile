@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
-.PHONY: run test build regions widths samples check-generated deps clean docs
+.PHONY: run test build regions widths samples check-generated check-scaffold deps clean docs
 
 # The system packages the build needs; installed when missing (apt-get, through sudo when not root).
 deps:
@@ -43,6 +43,10 @@ check-generated:
 	python3 Scripts/make_qinghai_samples.py --check
 	python3 Scripts/make_zhejiang_samples.py >/dev/null 2>&1 && python3 Scripts/make_weihai_samples.py >/dev/null 2>&1 \
 		&& git diff --exit-code -- Samples/zhejiang Samples/weihai
+
+# The new-policy plugin on a copy of the committed package (CI runs this too).
+check-scaffold:
+	Scripts/check_new_policy.sh
 
 clean:
 	rm -rf .build

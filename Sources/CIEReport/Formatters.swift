@@ -144,7 +144,7 @@ public struct MarkdownFormatter: ReportFormatter {
 
     public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
         let zh = o.language == .zh
-        let title = "# \(report.policy.name(o.language)) — \(report.policy.document)（\(report.year)）"
+        let title = "# \(report.policy.name(o.language)) — \(report.policy.documentLabel(o.language))（\(report.year)）"
         let header = zh ? ["目标", "地区", "代码", "状态", "观测值", "要求", "单位", "说明"] : ["target", "region", "code", "status", "observed", "required", "unit", "detail"]
         let rows = report.rows.map { r in
             [r.target, r.regionName, r.regionCode, r.result.status.label(o.language), Cells.observed(r.result), r.result.required(o.language),
@@ -156,7 +156,7 @@ public struct MarkdownFormatter: ReportFormatter {
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let header = Cells.reviewHeader(report, o.language)
         let rows = report.rows.map { Cells.reviewCells(report, $0, o.language) }
-        return "# \(report.review.reviewerName(o.language)) — \(report.policy.document)（\(report.review.year)）\n\n"
+        return "# \(report.review.reviewerName(o.language)) — \(report.policy.documentLabel(o.language))（\(report.review.year)）\n\n"
             + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows) + "\n"
     }
 }
@@ -190,14 +190,14 @@ public struct HTMLFormatter: ReportFormatter {
             [r.target, r.regionName, r.regionCode, r.result.status.label(o.language), Cells.observed(r.result), r.result.required(o.language),
              r.result.unit.label(o.language), r.result.detail(o.language)]
         }
-        return HTMLFormatter.page("\(report.policy.name(o.language)) \(report.policy.document) \(report.year)", Cells.summaryLine(report, o.language),
+        return HTMLFormatter.page("\(report.policy.name(o.language)) \(report.policy.documentLabel(o.language)) \(report.year)", Cells.summaryLine(report, o.language),
                                   header, rows, classes: report.rows.map { $0.result.status.rawValue })
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let header = Cells.reviewHeader(report, o.language)
         let rows = report.rows.map { Cells.reviewCells(report, $0, o.language) }
-        return HTMLFormatter.page("\(report.review.reviewerName(o.language)) \(report.policy.document) \(report.review.year)",
+        return HTMLFormatter.page("\(report.review.reviewerName(o.language)) \(report.policy.documentLabel(o.language)) \(report.review.year)",
                                   report.review.method(o.language), header, rows, classes: report.rows.map { $0.row.verdict ?? "" })
     }
 }

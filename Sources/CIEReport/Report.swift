@@ -15,6 +15,11 @@ public struct PolicyInfo: Sendable {
         title = m.document.title
         status = m.document.status
     }
+
+    /// The document as titles print it, marked when it is a draft for comment.
+    public func documentLabel(_ language: Language) -> String {
+        status == .draft ? document + (language == .zh ? "（征求意见稿）" : " (draft for comment)") : document
+    }
 }
 
 /// A result with its region's code and name resolved: what every formatter prints.
