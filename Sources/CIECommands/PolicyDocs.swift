@@ -1,5 +1,6 @@
 import ArgumentParser
 import CIECore
+import CIEData
 import CIEPolicies
 
 /// The page of Docs/policies/ID.md, generated from the declarations (a test checks that the files are fresh).
@@ -27,8 +28,22 @@ public enum PolicyDocs {
                 s += e.expect.isEmpty ? "" : "Expected: " + e.expect.map { "\($0.0) \($0.1.rawValue)" }.joined(separator: ", ") + "\n"
             }
         }
-        s += "\n## Reviewers\n\n"
-        for r in policy.allReviewers { s += "- `\(r.id)` \(r.name.zh) (\(r.name.en)) — \(r.source.zh)\n" }
+        s += "\n## Reviewers\n\n`cie review --policy \(policy.id) REVIEWER`; each prints its method with the result.\n"
+        // The method as a review prints it, from a run on no data in the year the targets are due.
+        let year = policy.targets.compactMap(\.deadline).max() ?? 2020
+        let empty = EvaluationContext(regions: BuiltinRegions.table, catalogue: catalogue, store: DataStore())
+        for r in policy.allReviewers {
+            s += "\n### `\(r.id)` \(r.name.zh) (\(r.name.en))\n\nSource: \(r.source.zh)\n"
+            let method: LocalizedText?
+            if let c = r as? CompositeReviewer, let w = try? Composite.weights(c.dimensions, given: [:]) {
+                method = c.method(weights: w, top: c.defaultTop, perturbation: Composite.Perturbation())
+            } else {
+                method = try? r.review(policy, context: empty, year: year, options: ReviewOptions()).method
+            }
+            if let method {
+                s += "\nMethod (as printed for \(year)): \(method.zh)\n\n\(method.en)\n"
+            }
+        }
         return s
     }
 }
