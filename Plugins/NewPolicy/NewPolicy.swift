@@ -22,18 +22,32 @@ import PackagePlugin
         if !extractor.remainingArguments.isEmpty {
             throw Scaffold.Failure("unexpected arguments \(extractor.remainingArguments.joined(separator: " ")): \(Scaffold.usage)")
         }
-        let written = try Scaffold.write(spec, root: root)
+        let (written, undo) = try Scaffold.write(spec, root: root)
         for path in written { print("created \(path)") }
         print("added \"\(spec.module)\" to policyModules in Package.swift and regenerated Sources/CIEPolicies/Registry+Generated.swift")
-
-        // The docs page is what `cie generate-docs` prints, so it is fresh by construction: build cie (the manifest now
-        // names the new module) and run it.
         print("building cie to generate Docs/policies/\(spec.id).md …")
+        do {
+            try generateDocs(spec, root: root)
+        } catch {
+            // Leave nothing half-done: a re-run would otherwise stop at "exists already".
+            undo.run()
+            throw Scaffold.Failure("\(error)\nThe scaffold was undone (files removed, Package.swift and the registry restored); fix the problem and run the command again.")
+        }
+        print("created Docs/policies/\(spec.id).md")
+        print("""
+
+            Next: replace the placeholder target \(spec.prefix)-01 in Sources/CIEPolicy\(spec.module)/\(spec.module)Policy.swift with the \
+            document's targets (Docs/WritingAProvinceModule.md), then `swift test --filter \(spec.module)PolicyTests` and `make docs`.
+            """)
+    }
+
+    /// The docs page is what `cie generate-docs` prints, so it is fresh by construction: build cie (the manifest now
+    /// names the new module) and run it.
+    func generateDocs(_ spec: Scaffold.Spec, root: URL) throws {
         let build = try packageManager.build(.product("cie"), parameters: .init(configuration: .debug, logging: .concise))
         guard build.succeeded, let cie = build.builtArtifacts.first(where: { $0.kind == .executable }) else {
-            throw Scaffold.Failure("the package did not build after scaffolding:\n\(build.logText)\nFix the error above, then run `make docs`.")
+            throw Scaffold.Failure("the package did not build after scaffolding:\n\(build.logText)")
         }
-        let docs = root.appendingPathComponent("Docs/policies/\(spec.id).md")
         let process = Process()
         process.executableURL = cie.url
         process.arguments = ["generate-docs", spec.id]
@@ -43,14 +57,8 @@ import PackagePlugin
         let page = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, !page.isEmpty else {
-            throw Scaffold.Failure("`cie generate-docs \(spec.id)` failed (status \(process.terminationStatus)); run `make docs` to write the page")
+            throw Scaffold.Failure("`cie generate-docs \(spec.id)` failed (status \(process.terminationStatus))")
         }
-        try page.write(to: docs)
-        print("created Docs/policies/\(spec.id).md")
-        print("""
-
-            Next: replace the placeholder target \(spec.prefix)-01 in Sources/CIEPolicy\(spec.module)/\(spec.module)Policy.swift with the \
-            document's targets (Docs/WritingAProvinceModule.md), then `swift test --filter \(spec.module)PolicyTests` and `make docs`.
-            """)
+        try page.write(to: root.appendingPathComponent("Docs/policies/\(spec.id).md"))
     }
 }

@@ -37,6 +37,10 @@ enum Scaffold {
                 throw Failure("--region must be a 6-digit administrative code (got “\(region)”), e.g. --region 130000")
             }
             guard !name.isEmpty else { throw Failure("--name must not be empty, e.g. --name 河北省") }
+            // Names are written into Swift string literals: no quotes, backslashes or control characters.
+            for (option, value) in [("--name", name), ("--en", english ?? "")] where value.contains(where: { $0 == "\"" || $0 == "\\" || $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) }) {
+                throw Failure("\(option) may not contain quotes, backslashes or line breaks (got “\(value)”)")
+            }
             self.id = id
             self.name = name
             self.region = region
@@ -47,8 +51,20 @@ enum Scaffold {
                 throw Failure("--prefix must be 2–4 letters (got “\(self.prefix)”), e.g. --prefix HB")
             }
             let sources = root.appendingPathComponent("Sources")
-            if FileManager.default.fileExists(atPath: sources.appendingPathComponent("CIEPolicy\(module)").path) {
-                throw Failure("Sources/CIEPolicy\(module) exists already: choose another --id, or edit that module")
+            // An id must differ from every module's id and directory however it is written (`use` ignores case and dashes).
+            func key(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
+            for existing in try FileManager.default.contentsOfDirectory(atPath: sources.path) where existing.hasPrefix("CIEPolicy") {
+                let dir = sources.appendingPathComponent(existing)
+                var ids = [String(existing.dropFirst("CIEPolicy".count))]
+                for file in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where file.hasSuffix(".swift") {
+                    let text = (try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)) ?? ""
+                    if let r = text.range(of: #"public let id = "[^"]+""#, options: .regularExpression) {
+                        ids.append(String(text[r].dropFirst("public let id = \"".count).dropLast()))
+                    }
+                }
+                if ids.contains(where: { key($0) == key(module) }) {
+                    throw Failure("a module with the id “\(id)” exists already (Sources/\(existing)): choose another --id, or edit that module")
+                }
             }
             // The jurisdiction must be in the shipped region table, else nothing can be evaluated.
             let table = try String(contentsOf: sources.appendingPathComponent("CIEData/RegionTable+Generated.swift"), encoding: .utf8)
@@ -70,33 +86,63 @@ enum Scaffold {
         }
     }
 
-    /// Writes the files and the edits; returns the paths created, relative to the package.
-    static func write(_ s: Spec, root: URL) throws -> [String] {
-        let files: [(String, String)] = [
-            ("Sources/CIEPolicy\(s.module)/\(s.module)Policy.swift", module(s)),
-            ("Tests/CIEPolicy\(s.module)Tests/\(s.module)PolicyTests.swift", tests(s)),
-            ("Samples/\(s.id)/\(s.id)_sample.csv", sample(s)),
-            ("Samples/\(s.id)/README.md", sampleReadme(s)),
-            ("Samples/\(s.id)/commands.txt", commands(s)),
-        ]
-        for (path, _) in files where FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+    /// What `write` changed, so that a failure afterwards (the build) puts the package back as it was.
+    struct Undo {
+        var root: URL
+        /// Directories the scaffold created (each new, so removing it removes only what was written).
+        var directories: [String]
+        var docs: String
+        var manifest: String
+        var registry: String
+
+        func run() {
+            let fm = FileManager.default
+            for path in directories + [docs] { try? fm.removeItem(at: root.appendingPathComponent(path)) }
+            try? Data(manifest.utf8).write(to: root.appendingPathComponent("Package.swift"))
+            try? Data(registry.utf8).write(to: root.appendingPathComponent(Scaffold.registryPath))
+        }
+    }
+
+    static let registryPath = "Sources/CIEPolicies/Registry+Generated.swift"
+
+    /// Writes the files and the edits; returns the paths created, relative to the package, and how to undo it all.
+    static func write(_ s: Spec, root: URL) throws -> (files: [String], undo: Undo) {
+        let fm = FileManager.default
+        let directories = ["Sources/CIEPolicy\(s.module)", "Tests/CIEPolicy\(s.module)Tests", "Samples/\(s.id)"]
+        let docs = "Docs/policies/\(s.id).md"
+        for path in directories + [docs] where fm.fileExists(atPath: root.appendingPathComponent(path).path) {
             throw Failure("\(path) exists already; nothing was written")
         }
-        // Edit the manifest first: if its markers are gone, nothing else is written.
-        let manifest = root.appendingPathComponent("Package.swift")
-        var package = try String(contentsOf: manifest, encoding: .utf8)
-        guard let end = package.range(of: "    // new-policy: end") else {
+        let files: [(String, String)] = [
+            ("\(directories[0])/\(s.module)Policy.swift", module(s)),
+            ("\(directories[1])/\(s.module)PolicyTests.swift", tests(s)),
+            ("\(directories[2])/\(s.id)_sample.csv", sample(s)),
+            ("\(directories[2])/README.md", sampleReadme(s)),
+            ("\(directories[2])/commands.txt", commands(s)),
+        ]
+        // Read and check the manifest first: if its markers are gone, nothing is written.
+        let manifestURL = root.appendingPathComponent("Package.swift")
+        let original = try String(contentsOf: manifestURL, encoding: .utf8)
+        guard let end = original.range(of: "    // new-policy: end") else {
             throw Failure("Package.swift has lost its `// new-policy: end` marker in policyModules; restore it (see Docs/WritingAProvinceModule.md)")
         }
+        var package = original
         package.insert(contentsOf: "    \"\(s.module)\",\n", at: end.lowerBound)
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
+        let undo = Undo(root: root, directories: directories, docs: docs, manifest: original,
+                        registry: (try? String(contentsOf: root.appendingPathComponent(registryPath), encoding: .utf8)) ?? "")
+        do {
+            for (path, text) in files {
+                let url = root.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+            try Data(package.utf8).write(to: manifestURL)
+            try Data(registry(modules(in: package)).utf8).write(to: root.appendingPathComponent(registryPath))
+        } catch {
+            undo.run()
+            throw Failure("writing the module failed (\(error)); nothing was left behind")
         }
-        try Data(package.utf8).write(to: manifest)
-        try Data(registry(modules(in: package)).utf8).write(to: root.appendingPathComponent("Sources/CIEPolicies/Registry+Generated.swift"))
-        return files.map(\.0)
+        return (files.map(\.0), undo)
     }
 
     /// The names between Package.swift's markers.

@@ -160,20 +160,23 @@ public struct ReviewCommand: SessionCommand {
     @Option(name: .long, parsing: .singleValue,
             help: ArgumentHelp("Weights of an evaluation's dimensions, rescaled to sum to 1 (repeatable or comma-separated).", valueName: "DIM=W,…"))
     public var weights: [String] = []
-    @Option(name: .long, help: ArgumentHelp("The cut-off: below 1 a share of units (0.2 = top fifth), from 1 a number of units.", valueName: "N"))
+    // `.unconditional`: a negative value (`--top -1`) is a value to refuse with a reason, not a missing one.
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("The cut-off: below 1 a share of units (0.2 = top fifth), from 1 a number of units.", valueName: "N"))
     public var top: Double?
-    @Option(name: .long, help: ArgumentHelp("Perturbed-weight runs of the rank stability analysis (0: none).", valueName: "N"))
-    public var runs: Int = 1000
-    @Option(name: .long, help: ArgumentHelp("Seed of the stability analysis, for reproducible rank ranges.", valueName: "N"))
-    public var seed: UInt64 = 1
-    @Option(name: .long, help: ArgumentHelp("A sum to share out, in 万元 (Weihai funding's factor method).", valueName: "AMOUNT"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Perturbed-weight runs of the rank stability analysis (default 1000; 0: none).", valueName: "N"))
+    public var runs: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seed of the stability analysis, for reproducible rank ranges (default 1).", valueName: "N"))
+    public var seed: UInt64?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A sum to share out, in 万元 (Weihai funding's factor method).", valueName: "AMOUNT"))
     public var pool: Double?
     @OptionGroup public var report: ReportOptions
     public init() {}
 
     public mutating func validate() throws {
         _ = try ReviewCommand.parseWeights(weights)
-        if runs < 0 || runs > 1_000_000 { throw ValidationError("--runs must be between 0 and 1000000") }
+        if let runs, runs < 0 || runs > 1_000_000 { throw ValidationError("--runs must be between 0 and 1000000, e.g. --runs 1000 (0 turns the analysis off)") }
+        if let pool, !(pool >= 0 && pool.isFinite) { throw ValidationError("--pool must be a non-negative amount in 万元, e.g. --pool 2000") }
     }
 
     /// `a=1,b=2` and repeated `--weights a=1 --weights b=2` alike.
@@ -195,7 +198,14 @@ public struct ReviewCommand: SessionCommand {
         guard let r = policy.reviewer(id) else {
             throw CommandError("\(policy.id) has no reviewer “\(id)”: it has \(policy.allReviewers.map(\.id).joined(separator: ", "))")
         }
-        let options = ReviewOptions(weights: try ReviewCommand.parseWeights(weights), top: top, runs: runs, seed: seed, pool: pool)
+        // An option the reviewer does not use is refused, not silently ignored.
+        let given: [(ReviewOptionKind, Bool)] = [(.weights, !weights.isEmpty), (.top, top != nil), (.runs, runs != nil), (.seed, seed != nil), (.pool, pool != nil)]
+        let unused = given.filter { $0.1 && !r.accepts.contains($0.0) }.map { "--" + $0.0.rawValue }
+        if !unused.isEmpty {
+            let takes = r.accepts.isEmpty ? "takes none of them" : "takes " + ReviewOptionKind.allCases.filter(r.accepts.contains).map { "--" + $0.rawValue }.joined(separator: ", ")
+            throw CommandError("\(r.id) does not use \(unused.joined(separator: ", ")): it \(takes); drop the option or choose another reviewer", code: 2)
+        }
+        let options = ReviewOptions(weights: try ReviewCommand.parseWeights(weights), top: top, runs: runs ?? 1000, seed: seed ?? 1, pool: pool)
         let review: Review
         do {
             review = try r.review(policy, context: session.context, year: year, options: options)

@@ -76,16 +76,20 @@ public enum Composite {
             }
         }
         let raw = dimensions.map { given[$0.id] ?? 1 }
-        let sum = raw.reduce(0, +)
-        guard sum > 0 else { throw ReviewError(LocalizedText(zh: "权重不能全为 0", en: "the weights cannot all be 0")) }
-        return raw.map { $0 / sum }
+        // Divide by the largest first, so that huge weights (1e308) cannot overflow the sum.
+        let largest = raw.max() ?? 0
+        guard largest > 0 else { throw ReviewError(LocalizedText(zh: "权重不能全为 0", en: "the weights cannot all be 0")) }
+        let scaled = raw.map { $0 / largest }
+        let sum = scaled.reduce(0, +)
+        return scaled.map { $0 / sum }
     }
 
     /// How many of `n` units the cut-off selects: `top` < 1 is a share (0.2 = the top fifth, at least one unit),
     /// `top` ≥ 1 a number of units.
     public static func cutoff(_ top: Double, of n: Int) -> Int {
         guard n > 0, top > 0 else { return 0 }
-        if top >= 1 { return min(n, Int(top.rounded(.down))) }
+        if top >= Double(n) { return n }
+        if top >= 1 { return Int(top.rounded(.down)) }
         return max(1, min(n, Int((top * Double(n) - 1e-9).rounded(.up))))
     }
 

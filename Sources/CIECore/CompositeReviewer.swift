@@ -31,6 +31,8 @@ public struct CompositeReviewer: Reviewer {
         self.reading = reading
     }
 
+    public var accepts: Set<ReviewOptionKind> { [.weights, .top, .runs, .seed] }
+
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
         guard let j = evaluator.jurisdiction else {
@@ -39,9 +41,9 @@ public struct CompositeReviewer: Reviewer {
         }
         let weights = try Composite.weights(dimensions, given: options.weights)
         let top = options.top ?? defaultTop
-        guard top > 0, top.isFinite else {
-            throw ReviewError(LocalizedText(zh: "--top 须为正数：小于 1 为比例（0.2 即前五分之一），大于等于 1 为个数",
-                                            en: "--top must be positive: below 1 a share (0.2 = the top fifth), from 1 a number of units"))
+        guard top > 0, top <= 100_000, top < 1 || top == top.rounded() else {
+            throw ReviewError(LocalizedText(zh: "--top 须为小于 1 的比例（0.2 即前五分之一）或 1 到 100000 的整数个数",
+                                            en: "--top must be a share below 1 (0.2 = the top fifth) or a whole number of units from 1 to 100000"))
         }
         let units = evaluator.members(of: j)
         var groups: [[RegionIndex]]
@@ -111,8 +113,8 @@ public struct CompositeReviewer: Reviewer {
             }.joined(separator: l == .zh ? "、" : ", ")
         }
         let w = zip(dimensions, weights)
-        let cut = top < 1 ? LocalizedText(zh: "前 \(formatNumber(top * 100))%（至少 1 个）", en: "the top \(formatNumber(top * 100))% (at least one unit)")
-            : LocalizedText(zh: "前 \(Int(top)) 名", en: "the top \(Int(top))")
+        let cut = top < 1 ? LocalizedText(zh: "前 \(formatNumber(top * 100, digits: 6))%（至少 1 个）", en: "the top \(formatNumber(top * 100, digits: 6))% (at least one unit)")
+            : LocalizedText(zh: "前 \(formatNumber(top)) 名", en: "the top \(formatNumber(top))")
         let within = zones.isEmpty ? LocalizedText(zh: "在辖区全部县级单位中", en: "among all county-level units of the jurisdiction")
             : LocalizedText(zh: "在各自所属区域（\(zones.joined(separator: "、"))）内", en: "within each zone (\(zones.joined(separator: ", ")))")
         let stability = perturbation.runs > 0
@@ -124,12 +126,12 @@ public struct CompositeReviewer: Reviewer {
                             en: "No unit has data this year for " + unavailable.map(\.en).joined(separator: ", ") + ", so it is left out. ")
         return LocalizedText(
             zh: reading.zh + " 指标：" + dimensions.map { "\($0.name.zh)（\(measures($0, .zh))）" }.joined(separator: "；")
-                + "。标准化：\(within.zh)对每项指标做最小—最大标准化到 0–100（全部相同时有值记 100、为 0 记 0），维度得分为其指标的平均，缺数据的指标不计入；某维度全无数据则不评分（no_data）。"
+                + "。标准化：\(within.zh)对每项指标做最小—最大标准化到 0–100（全部相同时有值记 100、为 0 记 0），维度得分为其指标的平均，缺数据的指标不计入（缺项会在说明中列出：缺少较弱的指标可能抬高得分，请核对）；某维度全无数据则不评分（no_data）。"
                 + "权重：" + w.map { "\($0.id)=\(formatNumber($1, digits: 3))" }.joined(separator: ", ") + "（可用 --weights 改，如 --weights \(dimensions[0].id)=2，自动归一）。"
-                + "名次按综合得分从高到低，并列同名次（1、1、3）；\(within.zh)\(cut.zh)为“\(selectedLabel.zh)”（\(selectedVerdict)，可用 --top 改）。" + absent.zh + stability.zh,
+                + "名次按综合得分从高到低，并列同名次（1、1、3）；\(within.zh)\(cut.zh)为“\(selectedLabel.zh)”（\(selectedVerdict)，可用 --top 改；与末位并列者一并入选，人数可能多于名额）。" + absent.zh + stability.zh,
             en: reading.en + " Measures: " + dimensions.map { "\($0.name.en) (\(measures($0, .en)))" }.joined(separator: "; ")
-                + ". Normalisation: min–max to 0–100 \(within.en) (where all units are equal: 100 if positive, else 0); a dimension is the mean of its measures with data; a unit with a dimension without any data is not scored (no_data). "
+                + ". Normalisation: min–max to 0–100 \(within.en) (where all units are equal: 100 if positive, else 0); a dimension is the mean of its measures with data (missing measures are listed in the detail: leaving out a weak measure can raise a score, so check them); a unit with a dimension without any data is not scored (no_data). "
                 + "Weights: " + w.map { "\($0.id)=\(formatNumber($1, digits: 3))" }.joined(separator: ", ") + " (set with --weights, e.g. --weights \(dimensions[0].id)=2; rescaled to sum to 1). "
-                + "Ranks by composite score, highest first, ties sharing a rank (1, 1, 3); \(cut.en) \(within.en) are “\(selectedLabel.en)” (\(selectedVerdict); set with --top). " + absent.en + stability.en)
+                + "Ranks by composite score, highest first, ties sharing a rank (1, 1, 3); \(cut.en) \(within.en) are “\(selectedLabel.en)” (\(selectedVerdict); set with --top; units tied with the last place are selected too, so there may be more). " + absent.en + stability.en)
     }
 }

@@ -217,6 +217,17 @@ public protocol Reviewer: Sendable {
     /// The clause of the document it implements, with the sentence, for `explain` and the docs.
     var source: LocalizedText { get }
     func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review
+    /// The options the reviewer honours; `review` refuses the others rather than ignore them.
+    var accepts: Set<ReviewOptionKind> { get }
+}
+
+/// The settable options of `review`.
+public enum ReviewOptionKind: String, Sendable, CaseIterable {
+    case weights, top, runs, seed, pool
+}
+
+extension Reviewer {
+    public var accepts: Set<ReviewOptionKind> { [] }
 }
 
 /// Per unit: how many results of each status, and a verdict every module answers (TARGETS.md, "Reviewers").

@@ -7,9 +7,9 @@ import CIECore
 public struct InnerMongoliaPolicy: PolicyModule {
     public init() {}
 
-    public let id = "innermongolia"
+    public let id = "inner-mongolia"
     public let name = LocalizedText(zh: "内蒙古自治区", en: "Inner Mongolia")
-    public let aliases = ["内蒙古", "nmg", "im"]
+    public let aliases = ["内蒙古", "innermongolia", "nmg", "im"]
     /// The seed prints the title over two lines with Word bookmarks, then “(征求意见稿）” (a half-width opening
     /// parenthesis); the title below is the same words with full-width parentheses. The seed (an attachment, “附件”)
     /// names no issuer: the issuer is the office that would issue the final text, as the 国办 and 吉林 documents were.

@@ -21,6 +21,7 @@ public struct WeihaiFunding: Reviewer {
         LocalizedText(zh: "二(二) “按照不超过县级财政科技专项资金的 20%，或按照县域科技创新评价结果，采用因素分配法，分配给各区市统筹用于提升科技创新能力，最高不超过 500 万元”",
                       en: "二(二): at most 20% of the county S&T special fund, or by the factor method on the county evaluation result; never above 5 million yuan")
     }
+    public var accepts: Set<ReviewOptionKind> { [.pool] }
     /// 最高不超过 500 万元.
     public static let cap = 500.0
     /// 不超过县级财政科技专项资金的 20%.
@@ -62,17 +63,25 @@ public struct WeihaiFunding: Reviewer {
             let score = Dictionary(compliance.rows.map { ($0.region, $0.score ?? 0) }, uniquingKeysWith: { a, _ in a })
             let scores = us.map { score[$0] ?? 0 }
             let amounts = WeihaiFunding.factorAllocation(pool: pool, scores: scores)
+            let total = scores.reduce(0, +)
+            // Capped, as in the 20 % rule, only when the proportional share was above 500 and cut to it.
+            func capped(_ i: Int) -> Bool {
+                total > 0 && pool * scores[i] / total > WeihaiFunding.cap && !Tolerance.equal(pool * scores[i] / total, WeihaiFunding.cap)
+            }
+            let left = max(0, pool - amounts.reduce(0, +))
             let rows = us.indices.map { i in
-                ReviewRow(region: us[i], verdict: amounts[i] >= WeihaiFunding.cap - 1e-9 ? "capped" : (amounts[i] > 0 ? "allocated" : "none"),
+                ReviewRow(region: us[i], verdict: capped(i) ? "capped" : (amounts[i] > 0 ? "allocated" : "none"),
                           score: scores[i], amount: amounts[i],
                           detail: LocalizedText(zh: "评价得分 \(formatNumber(scores[i], digits: 1))，按因素法分得 \(formatNumber(amounts[i], digits: 2)) 万元",
                                                 en: "evaluation score \(formatNumber(scores[i], digits: 1)), factor share \(formatNumber(amounts[i], digits: 2)) (10k yuan)"))
             }
             return Review(reviewerID: id, reviewerName: name, year: year, method: LocalizedText(
-                zh: "因素分配法（--pool \(formatNumber(pool)) 万元）：原文未定因素与权重，本模块以各区市的合规得分（约束性和力争类县级目标达标的百分比，见 compliance）为因素，按得分比例分配资金池；"
-                    + "任一单位最高 500 万元，超出部分按比例分给其余单位。不给 --pool 时按 20% 规则计算。",
-                en: "Factor method (--pool \(formatNumber(pool)) 10k yuan): the text gives no factors or weights; the module uses each unit's compliance score (percentage of binding and striving county targets met, see compliance) and shares the pool in proportion; "
-                    + "no unit above 500 (10k yuan), the excess shared among the others in proportion. Without --pool the 20% rule applies."),
+                zh: "因素分配法（--pool \(formatNumber(pool)) 万元）：原文未定因素与权重，本模块以各区市的合规得分（约束性和力争类县级目标达标的百分比，见 compliance；数据不足的目标按未达标计）为因素，按得分比例分配资金池；"
+                    + "任一单位最高 500 万元，超出部分按比例分给其余单位（capped 表示被上限截断）。"
+                    + (left > 1e-6 ? "所有单位均达上限，未分配 \(formatNumber(left, digits: 2)) 万元。" : "") + "不给 --pool 时按 20% 规则计算。",
+                en: "Factor method (--pool \(formatNumber(pool)) 10k yuan): the text gives no factors or weights; the module uses each unit's compliance score (percentage of binding and striving county targets met, see compliance; a target without data counts as not met) and shares the pool in proportion; "
+                    + "no unit above 500 (10k yuan), the excess shared among the others in proportion (capped: cut by the cap). "
+                    + (left > 1e-6 ? "Every unit is at the cap: \(formatNumber(left, digits: 2)) is left unallocated. " : "") + "Without --pool the 20% rule applies."),
                 rows: rows)
         }
         let rows = us.map { u -> ReviewRow in

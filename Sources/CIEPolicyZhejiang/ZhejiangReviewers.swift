@@ -52,8 +52,9 @@ public struct ZhejiangVeto: Reviewer {
             func describe(_ p: (before: Double, now: Double)?, _ zh: String, _ en: String) -> LocalizedText {
                 guard let p else { return LocalizedText(zh: "\(zh)：缺 \(year - 1) 或 \(year) 年数据", en: "\(en): \(year - 1) or \(year) missing") }
                 let fell = ZhejiangVeto.declined(p)
-                return LocalizedText(zh: "\(zh) \(formatNumber(p.before, digits: 2))% → \(formatNumber(p.now, digits: 2))%（\(fell ? "下降" : "未下降")）",
-                                     en: "\(en) \(formatNumber(p.before, digits: 2))% → \(formatNumber(p.now, digits: 2))% (\(fell ? "fell" : "did not fall"))")
+                // Four decimals, so a small fall never prints as “10% → 10%”.
+                return LocalizedText(zh: "\(zh) \(formatNumber(p.before, digits: 4))% → \(formatNumber(p.now, digits: 4))%（\(fell ? "下降" : "未下降")）",
+                                     en: "\(en) \(formatNumber(p.before, digits: 4))% → \(formatNumber(p.now, digits: 4))% (\(fell ? "fell" : "did not fall"))")
             }
             let a = describe(o.intensity, "R&D经费占GDP比重", "R&D intensity")
             let b = describe(o.growth, "财政科技投入增幅", "growth of fiscal S&T expenditure")

@@ -9,6 +9,7 @@ import Testing
         #expect(Composite.cutoff(5, of: 44) == 5)
         #expect(Composite.cutoff(50, of: 44) == 44)
         #expect(Composite.cutoff(0.2, of: 0) == 0)
+        #expect(Composite.cutoff(1e19, of: 44) == 44, "a huge cut-off is everyone, not a crash")
     }
 
     @Test func weightsAreRescaledAndUnknownDimensionsRefused() throws {
@@ -18,6 +19,7 @@ import Testing
         #expect(throws: ReviewError.self) { try Composite.weights(dims, given: ["x": 1]) }
         #expect(throws: ReviewError.self) { try Composite.weights(dims, given: ["a": -1]) }
         #expect(throws: ReviewError.self) { try Composite.weights(dims, given: ["a": 0, "b": 0, "c": 0]) }
+        #expect(try Composite.weights(dims, given: ["a": 1e308, "b": 1e308, "c": 0]) == [0.5, 0.5, 0], "huge weights do not overflow")
     }
 
     /// Four units, two dimensions of one measure each; values chosen so the nominal ranks are known.

@@ -19,7 +19,7 @@ import Testing
         #expect(policy.document.jurisdictionCode == "150000")
         #expect(policy.document.seed == "003_8ec7939813dc72ed.txt")
         #expect(!policy.document.title.contains("征求意见稿"), "the status adds the marker wherever the document is shown, once")
-        #expect(PolicyRegistry.module(named: "内蒙古")?.id == "innermongolia")
+        #expect(PolicyRegistry.module(named: "内蒙古")?.id == "inner-mongolia")
         for t in policy.targets {
             #expect(t.deadline == nil, "\(t.id) has a deadline")
             #expect(t.reading?.zh.contains("征求意见稿") == true && t.reading?.en.contains("draft for comment") == true,
@@ -39,13 +39,13 @@ import Testing
     }
 }
 
-/// The sample's designed outcomes (Samples/innermongolia/EXPECTED.md).
+/// The sample's designed outcomes (Samples/inner-mongolia/EXPECTED.md).
 @Suite struct InnerMongoliaSampleTests {
     let results: [String: [String: TargetResult]]
     let results2019: [String: [String: TargetResult]]
 
     init() throws {
-        let context = try PolicyChecks.context(files: ["Samples/innermongolia/innermongolia_2018_2020.csv"])
+        let context = try PolicyChecks.context(files: ["Samples/inner-mongolia/inner-mongolia_2018_2020.csv"])
         func index(_ rs: [TargetResult]) -> [String: [String: TargetResult]] {
             var byTarget: [String: [String: TargetResult]] = [:]
             for r in rs { byTarget[r.target, default: [:]][context.regions[r.region].code] = r }
