@@ -28,6 +28,9 @@ enum Scaffold {
         /// `Hebei` for `hebei`; `InnerMongolia` for `inner-mongolia`.
         var module: String
 
+        /// How `use` compares ids: case and dashes ignored.
+        static func key(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
+
         init(id: String?, name: String?, region: String?, english: String?, prefix: String?, root: URL) throws {
             guard let id, let name, let region else { throw Failure("--id, --name and --region are required\n\(Scaffold.usage)") }
             guard id.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil else {
@@ -52,7 +55,6 @@ enum Scaffold {
             }
             let sources = root.appendingPathComponent("Sources")
             // An id must differ from every module's id and directory however it is written (`use` ignores case and dashes).
-            func key(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
             for existing in try FileManager.default.contentsOfDirectory(atPath: sources.path) where existing.hasPrefix("CIEPolicy") {
                 let dir = sources.appendingPathComponent(existing)
                 var ids = [String(existing.dropFirst("CIEPolicy".count))]
@@ -62,7 +64,8 @@ enum Scaffold {
                         ids.append(String(text[r].dropFirst("public let id = \"".count).dropLast()))
                     }
                 }
-                if ids.contains(where: { key($0) == key(module) }) {
+                let wanted = Spec.key(module)
+                if ids.contains(where: { Spec.key($0) == wanted }) {
                     throw Failure("a module with the id “\(id)” exists already (Sources/\(existing)): choose another --id, or edit that module")
                 }
             }
