@@ -70,11 +70,10 @@ public struct CompositeReviewer: Reviewer {
             case .level:
                 return evaluator.value(of: m.quantity, u, year)
             case .change:
-                guard let now = evaluator.value(of: m.quantity, u, year), let before = evaluator.value(of: m.quantity, u, year - 1) else { return nil }
-                return now - before
+                return evaluator.yearOnYear(m.quantity, u, year).map { $0.now - $0.before }
             case .growth:
-                guard let now = evaluator.value(of: m.quantity, u, year), let before = evaluator.value(of: m.quantity, u, year - 1), before != 0 else { return nil }
-                return (now - before) / abs(before) * 100
+                guard let p = evaluator.yearOnYear(m.quantity, u, year), p.before != 0 else { return nil }
+                return (p.now - p.before) / abs(p.before) * 100
             }
         }
         let ordered = scores.sorted { a, b in (a.group, a.rank ?? Int.max, a.region) < (b.group, b.rank ?? Int.max, b.region) }

@@ -166,6 +166,12 @@ public struct Evaluator: Sendable {
         (try? read(q, region, year))?.value
     }
 
+    /// A quantity in the year before and in the year, when both are known: what year-on-year rules compare.
+    public func yearOnYear(_ q: Quantity, _ region: RegionIndex, _ year: Int) -> (before: Double, now: Double)? {
+        guard let b = value(of: q, region, year - 1), let n = value(of: q, region, year) else { return nil }
+        return (b, n)
+    }
+
     func read(_ q: Quantity, _ region: RegionIndex, _ year: Int) throws -> Reading {
         switch q {
         case .indicator(let id):

@@ -20,6 +20,13 @@ public enum PolicyChecks {
         return EvaluationContext(regions: loader.regions, catalogue: loader.catalogue, store: loader.store)
     }
 
+    /// Results keyed by target id, then region code: what a sample test asserts on (`results["QH-06"]?["630121"]`).
+    public static func byTargetAndRegion(_ results: [TargetResult], in context: EvaluationContext) -> [String: [String: TargetResult]] {
+        var out: [String: [String: TargetResult]] = [:]
+        for r in results { out[r.target, default: [:]][context.regions[r.region].code] = r }
+        return out
+    }
+
     /// The package's root directory (this file is Sources/CIEPolicyTesting/PolicyChecks.swift).
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

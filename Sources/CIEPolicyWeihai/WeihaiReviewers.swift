@@ -118,11 +118,8 @@ public struct WeihaiRewards: Reviewer {
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
         let rows = try units(evaluator).map { u -> ReviewRow in
-            func pair(_ id: String) -> (Double, Double)? {
-                guard let b = evaluator.value(of: .indicator(id), u, year - 1), let n = evaluator.value(of: .indicator(id), u, year) else { return nil }
-                return (b, n)
-            }
-            let county = pair("national_innovative_county"), towns = pair("national_innovative_towns")
+            let county = evaluator.yearOnYear(.indicator("national_innovative_county"), u, year)
+            let towns = evaluator.yearOnYear(.indicator("national_innovative_towns"), u, year)
             var amount = 0.0
             var zh: [String] = [], en: [String] = []
             if let (b, n) = county {

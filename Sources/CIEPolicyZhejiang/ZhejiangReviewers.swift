@@ -38,11 +38,8 @@ public struct ZhejiangVeto: Reviewer {
     }
 
     public static func outcome(_ evaluator: Evaluator, _ unit: RegionIndex, year: Int) -> Outcome {
-        func pair(_ id: String) -> (before: Double, now: Double)? {
-            guard let b = evaluator.value(of: .indicator(id), unit, year - 1), let n = evaluator.value(of: .indicator(id), unit, year) else { return nil }
-            return (b, n)
-        }
-        return Outcome(intensity: pair("rd_intensity"), growth: pair("fiscal_st_growth"))
+        Outcome(intensity: evaluator.yearOnYear(.indicator("rd_intensity"), unit, year),
+                growth: evaluator.yearOnYear(.indicator("fiscal_st_growth"), unit, year))
     }
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {

@@ -47,9 +47,7 @@ import Testing
     init() throws {
         let context = try PolicyChecks.context(files: ["Samples/inner-mongolia/inner-mongolia_2018_2020.csv"])
         func index(_ rs: [TargetResult]) -> [String: [String: TargetResult]] {
-            var byTarget: [String: [String: TargetResult]] = [:]
-            for r in rs { byTarget[r.target, default: [:]][context.regions[r.region].code] = r }
-            return byTarget
+            PolicyChecks.byTargetAndRegion(rs, in: context)
         }
         let evaluator = Evaluator(context: context, policy: InnerMongoliaPolicy())
         results = index(evaluator.evaluate(year: 2020))

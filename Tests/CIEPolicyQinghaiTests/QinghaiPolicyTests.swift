@@ -57,11 +57,7 @@ func load(_ text: String) throws -> EvaluationContext {
     init() throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("Samples/qinghai/qinghai_2016_2020.csv"), encoding: .utf8)
         let context = try load(text)
-        var byTarget: [String: [String: TargetResult]] = [:]
-        for r in Evaluator(context: context, policy: QinghaiPolicy()).evaluate(year: 2020) {
-            byTarget[r.target, default: [:]][context.regions[r.region].code] = r
-        }
-        results = byTarget
+        results = PolicyChecks.byTargetAndRegion(Evaluator(context: context, policy: QinghaiPolicy()).evaluate(year: 2020), in: context)
     }
 
     func statuses(_ target: String, _ status: Status) -> Set<String> {

@@ -34,11 +34,7 @@ import Testing
 
     init() throws {
         let context = try PolicyChecks.context(files: ["Samples/weihai/weihai_2015_2020.csv"])
-        var byTarget: [String: [String: TargetResult]] = [:]
-        for r in Evaluator(context: context, policy: WeihaiPolicy()).evaluate(year: 2020) {
-            byTarget[r.target, default: [:]][context.regions[r.region].code] = r
-        }
-        results = byTarget
+        results = PolicyChecks.byTargetAndRegion(Evaluator(context: context, policy: WeihaiPolicy()).evaluate(year: 2020), in: context)
     }
 
     func statuses(_ target: String, _ status: Status) -> Set<String> {

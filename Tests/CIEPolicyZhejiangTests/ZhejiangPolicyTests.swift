@@ -58,11 +58,7 @@ import Testing
 
     init() throws {
         let context = try PolicyChecks.context(files: ["Samples/zhejiang/zhejiang_2018_2022.csv"])
-        var byTarget: [String: [String: TargetResult]] = [:]
-        for r in Evaluator(context: context, policy: ZhejiangPolicy()).evaluate(year: 2022) {
-            byTarget[r.target, default: [:]][context.regions[r.region].code] = r
-        }
-        results = byTarget
+        results = PolicyChecks.byTargetAndRegion(Evaluator(context: context, policy: ZhejiangPolicy()).evaluate(year: 2022), in: context)
     }
 
     func statuses(_ target: String, _ status: Status) -> Set<String> {
