@@ -10,13 +10,12 @@ public struct InnerMongoliaPolicy: PolicyModule {
     public let id = "inner-mongolia"
     public let name = LocalizedText(zh: "内蒙古自治区", en: "Inner Mongolia")
     public let aliases = ["内蒙古", "innermongolia", "nmg", "im"]
-    /// The seed prints the title over two lines with Word bookmarks, then “(征求意见稿）” (a half-width opening
-    /// parenthesis); the title below is the same words with full-width parentheses. The seed (an attachment, “附件”)
-    /// names no issuer: the issuer is the office that would issue the final text, as the 国办 and 吉林 documents were.
+    /// The seed prints the title over two lines with Word bookmarks, then “(征求意见稿）”; the status adds the marker
+    /// wherever the document is shown. The seed (an attachment, “附件”) names no issuer, so none is claimed.
     public let document = PolicyDocument(
         number: "",
         title: "关于促进县域创新驱动发展的实施意见",  // the status adds （征求意见稿） wherever it is shown
-        issuer: "内蒙古自治区人民政府办公厅",
+        issuer: "（草案未署发文机关）",
         issued: "2018",
         status: .draft,
         jurisdictionCode: "150000",
