@@ -79,7 +79,8 @@ public struct RegionsCommand: SessionCommand {
         if !all && session.store.isEmpty && !table.regions.contains(where: \.isUserDefined) {
             throw CommandError("no data loaded: " + session.hint(cli: "pass --data FILE", session: "load a file first") + ", or add --all for the whole region table")
         }
-        let groups = session.policy?.groups ?? [:]
+        let policy = session.policy
+        let groupNames = policy.map { $0.groups.keys.sorted() } ?? []
         let zh = session.language == .zh
         var rows: [[String]] = []
         for i in 0..<RegionIndex(table.count) {
@@ -88,9 +89,7 @@ public struct RegionsCommand: SessionCommand {
             if let within, !table.isWithin(i, within) { continue }
             if let wantedType, r.type != wantedType { continue }
             let prefecture = table.prefecture(of: i).map { table[$0].name } ?? ""
-            // A module's group lists units or whole prefectures (吉林's zones), as the evaluator reads it.
-            let prefectureCode = table.prefecture(of: i).map { table[$0].code }
-            let memberOf = r.groups + groups.filter { $0.value.contains(r.code) || prefectureCode.map($0.value.contains) == true }.map(\.key).sorted()
+            let memberOf = r.groups + groupNames.filter { g in !r.groups.contains(g) && policy?.isMember(i, of: g, in: table) == true }
             rows.append([r.code, r.name, prefecture, r.type.label(session.language), memberOf.joined(separator: ", ")])
         }
         if rows.isEmpty { throw CommandError("no unit matches: drop a filter, or add --all to search the whole region table") }

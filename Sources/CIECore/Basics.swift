@@ -118,6 +118,11 @@ public enum Tolerance {
     }
 }
 
+/// A range of ranks as reports print it: `3–7`, or `3` when it is one rank.
+public func formatRankRange(_ r: ClosedRange<Int>) -> String {
+    r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)"
+}
+
 /// Formats a number the way Chinese statistics print it: no trailing zeros, at most `digits` decimals.
 public func formatNumber(_ value: Double, digits: Int = 4) -> String {
     if value.isNaN { return "NaN" }

@@ -35,17 +35,13 @@ public struct CompositeReviewer: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        guard let j = evaluator.jurisdiction else {
-            throw ReviewError(LocalizedText(zh: "地区表中没有辖区 \(policy.document.jurisdictionCode)：请用 regions 文件补充",
-                                            en: "the region table has no jurisdiction \(policy.document.jurisdictionCode): add it with a regions file"))
-        }
+        let units = try evaluator.jurisdictionUnits()
         let weights = try Composite.weights(dimensions, given: options.weights)
         let top = options.top ?? defaultTop
         guard top > 0, top <= 100_000, top < 1 || top == top.rounded() else {
             throw ReviewError(LocalizedText(zh: "--top 须为小于 1 的比例（0.2 即前五分之一）或 1 到 100000 的整数个数",
                                             en: "--top must be a share below 1 (0.2 = the top fifth) or a whole number of units from 1 to 100000"))
         }
-        let units = evaluator.members(of: j)
         var groups: [[RegionIndex]]
         var groupNames: [LocalizedText?]
         if zones.isEmpty {
@@ -55,13 +51,7 @@ public struct CompositeReviewer: Reviewer {
             groups = zones.map { _ in [] }
             groupNames = zones.map { LocalizedText($0) }
             for u in units {
-                let codes = [context.regions[u].code] + (context.regions.prefecture(of: u).map { [context.regions[$0].code] } ?? [])
-                // A unit is in a zone the module lists it (or its prefecture) in, or a regions file puts it in.
-                if let z = zones.firstIndex(where: { zone in
-                    (policy.groups[zone] ?? []).contains { codes.contains($0) } || context.regions[u].groups.contains(zone)
-                }) {
-                    groups[z].append(u)
-                }
+                if let z = zones.firstIndex(where: { policy.isMember(u, of: $0, in: context.regions) }) { groups[z].append(u) }
             }
         }
         let perturbation = Composite.Perturbation(runs: max(0, options.runs), seed: options.seed)
@@ -82,7 +72,7 @@ public struct CompositeReviewer: Reviewer {
             var zh = dims.map { "\($0.0.zh) \($0.1)" }.joined(separator: "，")
             var en = dims.map { "\($0.0.en) \($0.1)" }.joined(separator: ", ")
             if let range = s.rankRange, let share = s.selectedShare {
-                let r = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+                let r = formatRankRange(range)
                 zh += "；扰动排名 \(r)，\(formatNumber(share * 100, digits: 0))% 的扰动中\(selectedLabel.zh)"
                 en += "; ranks \(r) under perturbed weights, \(selectedLabel.en) in \(formatNumber(share * 100, digits: 0))% of runs"
             }

@@ -92,12 +92,20 @@ public struct Evaluator: Sendable {
         return results
     }
 
+    /// What is said when the region table lacks the jurisdiction.
+    var noJurisdiction: LocalizedText {
+        LocalizedText(zh: "地区表中没有辖区 \(policy.document.jurisdictionCode)：请用 regions 文件补充",
+                      en: "the region table has no jurisdiction \(policy.document.jurisdictionCode): add it with a regions file")
+    }
+
+    /// The jurisdiction's units (`members`), for reviewers; throws when the region table lacks the jurisdiction.
+    public func jurisdictionUnits() throws -> [RegionIndex] {
+        guard let j = jurisdiction else { throw ReviewError(noJurisdiction) }
+        return members(of: j)
+    }
+
     public func evaluate(_ target: Target, year: Int) -> [TargetResult] {
-        guard let j = jurisdiction else {
-            return [errorResult(target, region: 0, year: year, LocalizedText(
-                zh: "地区表中没有辖区 \(policy.document.jurisdictionCode)：请用 regions 文件补充",
-                en: "the region table has no jurisdiction \(policy.document.jurisdictionCode): add it with a regions file"))]
-        }
+        guard let j = jurisdiction else { return [errorResult(target, region: 0, year: year, noJurisdiction)] }
         let areas: [RegionIndex]
         switch target.scope {
         case .county: areas = members(of: j)
@@ -212,10 +220,7 @@ public struct Evaluator: Sendable {
         switch filter {
         case .countyProper: return r.type.isCountyProper ? .yes : .no
         case .group(let g):
-            // A module's group lists units, or whole prefectures (吉林's zones are made of prefectures).
-            let listed = policy.groups[g] ?? []
-            let prefecture = regions.prefecture(of: unit).map { regions[$0].code }
-            return r.groups.contains(g) || listed.contains(r.code) || prefecture.map(listed.contains) == true ? .yes : .no
+            return policy.isMember(unit, of: g, in: regions) ? .yes : .no
         case .flag(let id):
             guard let v = try readIndicator(try indicatorIndex(id), unit, year).value else { return .unknown }
             return v >= 0.5 ? .yes : .no

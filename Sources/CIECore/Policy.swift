@@ -78,6 +78,15 @@ extension PolicyModule {
         return targets.first { t in split(t.id).map { $0 == (prefix, number) } ?? false }
     }
 
+    /// Whether a unit is in one of the module's named groups: a regions file put it there, or the module lists it
+    /// or its prefecture (吉林's zones are made of prefectures). The evaluator, reviewers and `regions` all ask this.
+    public func isMember(_ unit: RegionIndex, of group: String, in regions: RegionTable) -> Bool {
+        let r = regions[unit]
+        if r.groups.contains(group) { return true }
+        guard let listed = groups[group] else { return false }
+        return listed.contains(r.code) || regions.prefecture(of: unit).map { listed.contains(regions[$0].code) } == true
+    }
+
     public func reviewer(_ id: String) -> (any Reviewer)? {
         allReviewers.first { $0.id == id.lowercased() || $0.name.zh == id }
     }

@@ -18,18 +18,19 @@ public struct JilinPolicy: PolicyModule {
         jurisdictionCode: "220000",
         seed: "004_e69ffcda2a041ad3.txt")
 
-    /// 一(一) “促进东部绿色转型发展区、中部创新转型核心区、西部生态经济区协调创新发展”: the zones, in the text's order.
-    public static let zones = ["东部绿色转型发展区", "中部创新转型核心区", "西部生态经济区"]
-
-    /// Each zone by the codes of its prefectures; a unit is in a zone when its prefecture is listed.
+    /// 一(一) “促进东部绿色转型发展区、中部创新转型核心区、西部生态经济区协调创新发展”: the zones in the text's order, each
+    /// by the codes of its prefectures (a unit is in a zone when its prefecture is listed).
     /// East: 延边朝鲜族自治州, 白山市, 通化市; centre: 长春市, 吉林市, 四平市, 辽源市; west: 白城市, 松原市.
-    public var groups: [String: [String]] {
-        [
-            "东部绿色转型发展区": ["222400", "220600", "220500"],
-            "中部创新转型核心区": ["220100", "220200", "220300", "220400"],
-            "西部生态经济区": ["220800", "220700"],
-        ]
-    }
+    static let zoneList: [(name: String, prefectures: [String])] = [
+        ("东部绿色转型发展区", ["222400", "220600", "220500"]),
+        ("中部创新转型核心区", ["220100", "220200", "220300", "220400"]),
+        ("西部生态经济区", ["220800", "220700"]),
+    ]
+
+    /// The zones, in the text's order.
+    public static let zones = zoneList.map(\.name)
+
+    public var groups: [String: [String]] { Dictionary(uniqueKeysWithValues: Self.zoneList) }
 
     /// 一(三) "到2020年" — the deadline of the targets unless noted.
     static let deadline = 2020

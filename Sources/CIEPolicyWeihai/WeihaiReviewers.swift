@@ -4,13 +4,8 @@ extension WeihaiPolicy {
     public var reviewers: [any Reviewer] { [WeihaiFunding(), WeihaiRewards(), WeihaiSubsidySharing()] }
 }
 
-/// The units the city deals with: its 区市 and the functional zones that have data (“各区政府〔管委〕”).
-private func units(_ evaluator: Evaluator) throws -> [RegionIndex] {
-    guard let j = evaluator.jurisdiction else {
-        throw ReviewError(LocalizedText(zh: "地区表中没有威海市（371000）", en: "the region table has no Weihai (371000)"))
-    }
-    return evaluator.members(of: j)
-}
+// The units the city deals with are its 区市 and the functional zones that have data (“各区政府〔管委〕”):
+// `Evaluator.jurisdictionUnits()`.
 
 /// 二(二): the city's S&T funds for each 区市, at most 20 % of its county S&T special fund, or by the factor method, never above 500 万元.
 public struct WeihaiFunding: Reviewer {
@@ -29,6 +24,9 @@ public struct WeihaiFunding: Reviewer {
 
     /// The 20 % rule: min(20 % of the fund, 500).
     public static func allocation(fund: Double) -> Double { min(fund * share, cap) }
+
+    /// Whether an amount is above the cap, beyond the comparison tolerance: what `capped` means in both methods.
+    static func exceedsCap(_ amount: Double) -> Bool { !Tolerance.atMost(amount, cap) }
 
     /// The factor method: the pool shared in proportion to the scores, no unit above 500 (what a capped unit cannot take
     /// goes to the others in proportion, until nobody is above the cap or everybody is at it).
@@ -52,7 +50,7 @@ public struct WeihaiFunding: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let us = try units(evaluator)
+        let us = try evaluator.jurisdictionUnits()
         if let pool = options.pool {
             guard pool >= 0, pool.isFinite else {
                 throw ReviewError(LocalizedText(zh: "--pool 须为非负的金额（万元）", en: "--pool must be a non-negative amount (10k yuan)"))
@@ -66,7 +64,7 @@ public struct WeihaiFunding: Reviewer {
             let total = scores.reduce(0, +)
             // Capped, as in the 20 % rule, only when the proportional share was above 500 and cut to it.
             func capped(_ i: Int) -> Bool {
-                total > 0 && pool * scores[i] / total > WeihaiFunding.cap && !Tolerance.equal(pool * scores[i] / total, WeihaiFunding.cap)
+                total > 0 && WeihaiFunding.exceedsCap(pool * scores[i] / total)
             }
             let left = max(0, pool - amounts.reduce(0, +))
             let rows = us.indices.map { i in
@@ -89,7 +87,7 @@ public struct WeihaiFunding: Reviewer {
                 return ReviewRow(region: u, verdict: "no_data", detail: LocalizedText(zh: "缺 \(year) 年县级财政科技专项资金", en: "county S&T special fund for \(year) missing"))
             }
             let amount = WeihaiFunding.allocation(fund: fund)
-            let capped = fund * WeihaiFunding.share > WeihaiFunding.cap && !Tolerance.equal(fund * WeihaiFunding.share, WeihaiFunding.cap)
+            let capped = WeihaiFunding.exceedsCap(fund * WeihaiFunding.share)
             return ReviewRow(region: u, verdict: capped ? "capped" : "allocated", amount: amount, detail: LocalizedText(
                 zh: "专项资金 \(formatNumber(fund, digits: 2)) 万元 × 20% = \(formatNumber(fund * WeihaiFunding.share, digits: 2))" + (capped ? "，超过 500 万元上限，按 500" : ""),
                 en: "special fund \(formatNumber(fund, digits: 2)) × 20% = \(formatNumber(fund * WeihaiFunding.share, digits: 2))" + (capped ? ", above the 500 cap: 500" : "")))
@@ -117,7 +115,7 @@ public struct WeihaiRewards: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let rows = try units(evaluator).map { u -> ReviewRow in
+        let rows = try evaluator.jurisdictionUnits().map { u -> ReviewRow in
             let county = evaluator.yearOnYear(.indicator("national_innovative_county"), u, year)
             let towns = evaluator.yearOnYear(.indicator("national_innovative_towns"), u, year)
             var amount = 0.0
@@ -172,7 +170,7 @@ public struct WeihaiSubsidySharing: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let rows = try units(evaluator).map { u -> ReviewRow in
+        let rows = try evaluator.jurisdictionUnits().map { u -> ReviewRow in
             guard let total = evaluator.value(of: .indicator("enterprise_rd_subsidies"), u, year) else {
                 return ReviewRow(region: u, verdict: "no_data", detail: LocalizedText(zh: "缺 \(year) 年企业研究开发财政补助", en: "enterprise R&D subsidies for \(year) missing"))
             }

@@ -6,10 +6,7 @@ extension ZhejiangPolicy {
 
 /// The units 三(三) speaks of: “县(市)”, i.e. 县域 proper (县, 自治县, 县级市), not 市辖区.
 private func countiesProper(_ evaluator: Evaluator) throws -> [RegionIndex] {
-    guard let j = evaluator.jurisdiction else {
-        throw ReviewError(LocalizedText(zh: "地区表中没有浙江省（330000）", en: "the region table has no Zhejiang (330000)"))
-    }
-    return evaluator.members(of: j).filter { evaluator.context.regions[$0].type.isCountyProper }
+    try evaluator.jurisdictionUnits().filter { evaluator.context.regions[$0].type.isCountyProper }
 }
 
 /// 三(三) 一票否优: both R&D intensity and the growth of fiscal S&T expenditure fell on the year before.
@@ -34,7 +31,7 @@ public struct ZhejiangVeto: Reviewer {
 
     /// A fall beyond the comparison tolerance; a flat value is not a decline.
     static func declined(_ pair: (before: Double, now: Double)) -> Bool {
-        pair.now < pair.before && !Tolerance.equal(pair.now, pair.before)
+        !Tolerance.atLeast(pair.now, pair.before)
     }
 
     public static func outcome(_ evaluator: Evaluator, _ unit: RegionIndex, year: Int) -> Outcome {
