@@ -54,19 +54,16 @@ enum Scaffold {
                 throw Failure("--prefix must be 2–4 letters (got “\(self.prefix)”), e.g. --prefix HB")
             }
             let sources = root.appendingPathComponent("Sources")
+            let existing = try Spec.moduleSources(in: sources)
             // An id must differ from every module's id and directory however it is written (`use` ignores case and dashes).
-            for existing in try FileManager.default.contentsOfDirectory(atPath: sources.path) where existing.hasPrefix("CIEPolicy") {
-                let dir = sources.appendingPathComponent(existing)
-                var ids = [String(existing.dropFirst("CIEPolicy".count))]
-                for file in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where file.hasSuffix(".swift") {
-                    let text = (try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)) ?? ""
-                    if let r = text.range(of: #"public let id = "[^"]+""#, options: .regularExpression) {
-                        ids.append(String(text[r].dropFirst("public let id = \"".count).dropLast()))
-                    }
+            let wanted = Spec.key(module)
+            for (directory, text) in existing {
+                var ids = [String(directory.dropFirst("CIEPolicy".count))]
+                if let r = text.range(of: #"public let id = "[^"]+""#, options: .regularExpression) {
+                    ids.append(String(text[r].dropFirst("public let id = \"".count).dropLast()))
                 }
-                let wanted = Spec.key(module)
                 if ids.contains(where: { Spec.key($0) == wanted }) {
-                    throw Failure("a module with the id “\(id)” exists already (Sources/\(existing)): choose another --id, or edit that module")
+                    throw Failure("a module with the id “\(id)” exists already (Sources/\(directory)): choose another --id, or edit that module")
                 }
             }
             // The jurisdiction must be in the shipped region table, else nothing can be evaluated.
@@ -77,14 +74,19 @@ enum Scaffold {
             }
             regionName = String(row.split(separator: "\t")[1])
             // Target ids are global (`explain HE-01`): the prefix must be new.
-            for existing in try FileManager.default.contentsOfDirectory(atPath: sources.path) where existing.hasPrefix("CIEPolicy") {
-                let dir = sources.appendingPathComponent(existing)
-                for file in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where file.hasSuffix(".swift") {
-                    let text = (try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)) ?? ""
-                    if text.contains("id: \"\(self.prefix)-") {
-                        throw Failure("the target prefix \(self.prefix) is used by \(existing): pass another, e.g. --prefix \(self.prefix.prefix(1))X")
-                    }
-                }
+            for (directory, text) in existing where text.contains("id: \"\(self.prefix)-") {
+                throw Failure("the target prefix \(self.prefix) is used by \(directory): pass another, e.g. --prefix \(self.prefix.prefix(1))X")
+            }
+        }
+
+        /// Each existing Sources/CIEPolicy* directory with the text of its Swift files, read once for the checks above.
+        static func moduleSources(in sources: URL) throws -> [(directory: String, text: String)] {
+            let fm = FileManager.default
+            return try fm.contentsOfDirectory(atPath: sources.path).filter { $0.hasPrefix("CIEPolicy") }.sorted().map { directory in
+                let dir = sources.appendingPathComponent(directory)
+                let files = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+                let text = files.map { (try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)) ?? "" }.joined(separator: "\n")
+                return (directory, text)
             }
         }
     }

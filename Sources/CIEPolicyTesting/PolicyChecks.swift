@@ -8,15 +8,18 @@ import Foundation
 public enum PolicyChecks {
     /// Loads a long CSV (as a worked example writes it) against the built-in regions and catalogue.
     public static func context(csv: String, name: String = "example.csv") throws -> EvaluationContext {
-        var loader = DataLoader(regions: BuiltinRegions.table, catalogue: IndicatorCatalogue(), store: DataStore())
-        _ = try loader.load(bytes: Array(csv.utf8), name: name).get()
-        return EvaluationContext(regions: loader.regions, catalogue: loader.catalogue, store: loader.store)
+        try context { _ = try $0.load(bytes: Array(csv.utf8), name: name).get() }
     }
 
     /// Loads files of the package (a module's sample), paths relative to the package root.
     public static func context(files: [String]) throws -> EvaluationContext {
+        try context { _ = try $0.load(paths: files.map { packageRoot.appendingPathComponent($0).path }).get() }
+    }
+
+    /// A fresh loader on the built-in regions and catalogue, given `load` to run, as an evaluation context.
+    private static func context(_ load: (inout DataLoader) throws -> Void) throws -> EvaluationContext {
         var loader = DataLoader(regions: BuiltinRegions.table, catalogue: IndicatorCatalogue(), store: DataStore())
-        _ = try loader.load(paths: files.map { packageRoot.appendingPathComponent($0).path }).get()
+        try load(&loader)
         return EvaluationContext(regions: loader.regions, catalogue: loader.catalogue, store: loader.store)
     }
 

@@ -154,8 +154,7 @@ public struct MarkdownFormatter: ReportFormatter {
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let header = Cells.reviewHeader(report, o.language)
-        let rows = report.rows.map { Cells.reviewCells(report, $0, o.language) }
+        let (header, rows, _) = Cells.reviewTable(report, o.language)
         return "# \(report.review.reviewerName(o.language)) — \(report.policy.documentLabel(o.language))（\(report.review.year)）\n\n"
             + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows) + "\n"
     }
@@ -195,8 +194,7 @@ public struct HTMLFormatter: ReportFormatter {
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let header = Cells.reviewHeader(report, o.language)
-        let rows = report.rows.map { Cells.reviewCells(report, $0, o.language) }
+        let (header, rows, _) = Cells.reviewTable(report, o.language)
         return HTMLFormatter.page("\(report.review.reviewerName(o.language)) \(report.policy.documentLabel(o.language)) \(report.review.year)",
                                   report.review.method(o.language), header, rows, classes: report.rows.map { $0.row.verdict ?? "" })
     }

@@ -123,9 +123,12 @@ enum Cells {
         return columns
     }
 
-    static func reviewHeader(_ report: ReviewReport, _ language: Language) -> [String] {
+    /// The review as a table — header, rows, and the numeric columns (score, rank, stability, amount) to right-align —
+    /// with the columns chosen once for the whole review.
+    static func reviewTable(_ report: ReviewReport, _ language: Language) -> (header: [String], rows: [[String]], numeric: Set<Int>) {
         let zh = language == .zh
-        return (zh ? ["地区", "代码"] : ["region", "code"]) + reviewColumns(report).map { c in
+        let columns = reviewColumns(report)
+        let header = (zh ? ["地区", "代码"] : ["region", "code"]) + columns.map { c in
             switch c {
             case .zone: zh ? "区域" : "zone"
             case .verdict: zh ? "结论" : "verdict"
@@ -137,29 +140,25 @@ enum Cells {
             case .detail: zh ? "说明" : "detail"
             }
         }
-    }
-
-    /// Score, rank, the stability columns and amount: right-aligned in a table.
-    static func reviewNumericColumns(_ report: ReviewReport) -> Set<Int> {
-        Set(reviewColumns(report).enumerated().compactMap { i, c in
-            [.score, .rank, .rankRange, .selected, .amount].contains(c) ? i + 2 : nil
-        })
-    }
-
-    static func reviewCells(_ report: ReviewReport, _ r: ReviewReport.Row, _ language: Language) -> [String] {
-        let x = r.row
-        return [r.regionName, r.regionCode] + reviewColumns(report).map { c in
-            switch c {
-            case .zone: x.group?(language) ?? ""
-            case .verdict: x.verdict ?? ""
-            case .score: x.score.map { formatNumber($0, digits: 2) } ?? ""
-            case .rank: x.rank.map(String.init) ?? ""
-            case .rankRange: x.rankRange.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? ""
-            case .selected: x.selectedShare.map { formatNumber($0 * 100, digits: 0) + "%" } ?? ""
-            case .amount: x.amount.map { formatNumber($0, digits: 2) } ?? ""
-            case .detail: x.detail?(language) ?? ""
+        let rows = report.rows.map { r in
+            let x = r.row
+            return [r.regionName, r.regionCode] + columns.map { c in
+                switch c {
+                case .zone: x.group?(language) ?? ""
+                case .verdict: x.verdict ?? ""
+                case .score: x.score.map { formatNumber($0, digits: 2) } ?? ""
+                case .rank: x.rank.map(String.init) ?? ""
+                case .rankRange: x.rankRange.map(formatRankRange) ?? ""
+                case .selected: x.selectedShare.map { formatNumber($0 * 100, digits: 0) + "%" } ?? ""
+                case .amount: x.amount.map { formatNumber($0, digits: 2) } ?? ""
+                case .detail: x.detail?(language) ?? ""
+                }
             }
         }
+        let numeric = Set(columns.enumerated().compactMap { i, c in
+            [.score, .rank, .rankRange, .selected, .amount].contains(c) ? i + 2 : nil
+        })
+        return (header, rows, numeric)
     }
 
     static func summaryLine(_ report: CheckReport, _ language: Language) -> String {

@@ -81,12 +81,9 @@ public struct TableFormatter: ReportFormatter {
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let zh = o.language == .zh
-        let header = Cells.reviewHeader(report, o.language)
-        let rows = report.rows.map { Cells.reviewCells(report, $0, o.language) }
-        let title = "\(report.review.reviewerName(o.language)) — \(report.policy.name(o.language)) \(report.policy.document)，\(report.review.year)"
-            + (report.policy.status == .draft ? (zh ? "（征求意见稿）" : " (draft for comment)") : "")
-        let method = (zh ? "方法：" : "Method: ") + report.review.method(o.language)
-        return [title, method, "", TableFormatter.render(header: header, rows: rows, rightAligned: Cells.reviewNumericColumns(report))].joined(separator: "\n") + "\n"
+        let (header, rows, numeric) = Cells.reviewTable(report, o.language)
+        let title = "\(report.review.reviewerName(o.language)) — \(report.policy.name(o.language)) \(report.policy.documentLabel(o.language))，\(report.review.year)"
+        let method = (o.language == .zh ? "方法：" : "Method: ") + report.review.method(o.language)
+        return [title, method, "", TableFormatter.render(header: header, rows: rows, rightAligned: numeric)].joined(separator: "\n") + "\n"
     }
 }

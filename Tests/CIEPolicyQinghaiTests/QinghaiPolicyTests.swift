@@ -6,13 +6,6 @@ import CIEPolicyTesting
 import Foundation
 import Testing
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func load(_ text: String) throws -> EvaluationContext {
-    var loader = DataLoader(regions: BuiltinRegions.table, catalogue: IndicatorCatalogue(), store: DataStore())
-    _ = try loader.load(bytes: Array(text.utf8), name: "example.csv").get()
-    return EvaluationContext(regions: loader.regions, catalogue: loader.catalogue, store: loader.store)
-}
 
 @Suite struct QinghaiDeclarationTests {
     let policy = QinghaiPolicy()
@@ -55,8 +48,7 @@ func load(_ text: String) throws -> EvaluationContext {
     let results: [String: [String: TargetResult]]
 
     init() throws {
-        let text = try String(contentsOf: packageRoot.appendingPathComponent("Samples/qinghai/qinghai_2016_2020.csv"), encoding: .utf8)
-        let context = try load(text)
+        let context = try PolicyChecks.context(files: ["Samples/qinghai/qinghai_2016_2020.csv"])
         results = PolicyChecks.byTargetAndRegion(Evaluator(context: context, policy: QinghaiPolicy()).evaluate(year: 2020), in: context)
     }
 
