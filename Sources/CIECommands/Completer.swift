@@ -132,7 +132,7 @@ public struct Completer {
             case "--lang": list = matching(Language.allCases.map(\.rawValue))
             case "--type": list = matching(RegionType.allCases.filter(\.isUnit).map(\.rawValue))
             case "--year", "set year":
-                let years = session.store.isEmpty ? [] : (session.store.firstYear..<session.store.firstYear + session.store.yearCount).reversed().map(String.init)
+                let years = (session.store.years.map(Array.init) ?? []).reversed().map(String.init)
                 list = matching(option == "set year" ? years + ["latest"] : years)
             case "--color": list = matching(["on", "off"])
             case "--policy": return values(.policy, word, option: nil)

@@ -165,7 +165,7 @@ public struct ShowCommand: SessionCommand {
         let r = try session.resolveRegion(region)
         let wanted = try indicators.map { try session.resolveIndicator($0) }
         let context = session.context
-        let years = Array(session.store.firstYear..<session.store.firstYear + session.store.yearCount)
+        let years = session.store.years.map(Array.init) ?? []
         let l = session.language
         var rows: [[String]] = []
         var usedYears = Set<Int>()
@@ -237,7 +237,7 @@ public struct RankCommand: SessionCommand {
         if let given = year ?? session.year {
             y = try session.evaluationYear(given)
         } else {
-            let years = Array(session.store.firstYear..<session.store.firstYear + session.store.yearCount)
+            let years = session.store.years.map(Array.init) ?? []
             guard let latest = years.last(where: { yr in units.contains { context.value(i, $0, yr) != nil } }) else {
                 throw CommandError("no values of \(ind.id) (\(ind.name.zh)) are loaded for these units: load them, or pick another indicator")
             }

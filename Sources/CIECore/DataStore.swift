@@ -30,12 +30,22 @@ public struct Origin: Sendable, Equatable, CustomStringConvertible {
 /// with NaN marking a missing value (NaN is refused on input, so it can never be data).
 /// Reading a value is two multiplications and an array load.
 public struct DataStore: Sendable {
+    /// One indicator's values and their origins, region × year. 16 bytes a cell: the value, and the file, line
+    /// and column it came from (a later load that contradicts it names that place).
     struct Column: Sendable {
         var values: [Double]
         var file: [UInt16]
         var line: [UInt32]
         var column: [UInt16]
         var count: Int
+
+        init(count n: Int) {
+            values = [Double](repeating: .nan, count: n)
+            file = [UInt16](repeating: 0, count: n)
+            line = [UInt32](repeating: 0, count: n)
+            column = [UInt16](repeating: 0, count: n)
+            count = 0
+        }
     }
 
     public private(set) var firstYear: Int = 0
@@ -46,10 +56,20 @@ public struct DataStore: Sendable {
     public private(set) var files: [String] = []
     /// The latest year that holds any value.
     public private(set) var latestYear: Int?
+    /// The earliest year that holds any value.
+    public private(set) var earliestYear: Int?
+    /// Whether a region has any value, kept as values are written so that asking is O(1).
+    private var regionHasData: [Bool] = []
 
     public init() {}
 
     public var isEmpty: Bool { latestYear == nil }
+
+    /// The years from the earliest to the latest that hold a value.
+    public var years: ClosedRange<Int>? {
+        guard let earliestYear, let latestYear else { return nil }
+        return earliestYear...latestYear
+    }
 
     @inline(__always) private func slot(_ region: RegionIndex, _ year: Int) -> Int? {
         let y = year - firstYear
@@ -86,12 +106,7 @@ public struct DataStore: Sendable {
 
     /// Whether any value is loaded for the region (any indicator, any year).
     public func hasData(_ region: RegionIndex) -> Bool {
-        guard Int(region) < regionCapacity else { return false }
-        let base = Int(region) * yearCount
-        for case let column? in columns {
-            for y in 0..<yearCount where !column.values[base + y].isNaN { return true }
-        }
-        return false
+        Int(region) < regionHasData.count && regionHasData[Int(region)]
     }
 
     /// The observations of a batch that contradict a stored value, with the stored value's origin.
@@ -106,57 +121,112 @@ public struct DataStore: Sendable {
         return out
     }
 
-    /// Writes a batch that has been checked: no conflicts within it or with the store.
+    /// Writes a batch that has been checked (tests and fixtures; loaders write cell by cell with `write`).
     public mutating func insert(_ batch: [Observation], from file: String, regionCount: Int, indicatorCount: Int) {
         guard !batch.isEmpty else { return }
-        var lo = Int.max, hi = Int.min
+        let id = addFile(file)
         for o in batch {
-            lo = min(lo, Int(o.year))
-            hi = max(hi, Int(o.year))
+            _ = write(o.value, o.indicator, o.region, Int(o.year), file: id, line: o.line, column: o.column,
+                      regionCount: regionCount, indicatorCount: indicatorCount)
         }
-        if yearCount > 0 {
-            lo = min(lo, firstYear)
-            hi = max(hi, firstYear + yearCount - 1)
+        trim()
+    }
+
+    /// Registers a file values are about to come from; its id goes with each `write`.
+    public mutating func addFile(_ name: String) -> UInt16 {
+        files.append(name)
+        return UInt16(clamping: files.count - 1)
+    }
+
+    /// What a cell held when a write found it taken.
+    public struct Taken: Sendable {
+        public var value: Double
+        public var file: UInt16
+        public var line: UInt32
+        public var column: UInt16
+        public func origin(in store: DataStore) -> Origin {
+            Origin(file: store.files[Int(file)], line: Int(line), column: Int(column))
         }
-        reshape(firstYear: lo, yearCount: hi - lo + 1, regionCapacity: max(regionCount, regionCapacity), indicators: indicatorCount)
-        let fileID = UInt16(clamping: files.count)
-        files.append(file)
-        for o in batch {
-            let s = Int(o.region) * yearCount + Int(o.year) - firstYear
-            let i = Int(o.indicator)
-            if columns[i] == nil {
-                let n = regionCapacity * yearCount
-                columns[i] = Column(values: [Double](repeating: .nan, count: n), file: [UInt16](repeating: 0, count: n),
-                                    line: [UInt32](repeating: 0, count: n), column: [UInt16](repeating: 0, count: n), count: 0)
-            }
-            if columns[i]!.values[s].isNaN { columns[i]!.count += 1 }
-            columns[i]!.values[s] = o.value
-            columns[i]!.file[s] = fileID
-            columns[i]!.line[s] = o.line
-            columns[i]!.column[s] = o.column
-            latestYear = max(latestYear ?? Int(o.year), Int(o.year))
+    }
+
+    /// Stores a value unless its cell already holds one; then returns what the cell holds and leaves it as it is
+    /// (the caller decides whether that is a repeat or a conflict). Grows the layout when the region, year or
+    /// indicator lies outside it. A loader writes into a copy of the store and keeps the copy only when the whole
+    /// file is good, so a failed load changes nothing (columns it did not touch stay shared).
+    @inline(__always)
+    public mutating func write(_ value: Double, _ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int,
+                               file: UInt16, line: UInt32, column: UInt16, regionCount: Int, indicatorCount: Int) -> Taken? {
+        let y = year - firstYear
+        if y < 0 || y >= yearCount || Int(region) >= regionCapacity || Int(indicator) >= columns.count {
+            grow(toHold: region, year, indicator, regionCount: regionCount, indicatorCount: indicatorCount)
         }
+        let s = Int(region) * yearCount + (year - firstYear)
+        let i = Int(indicator)
+        if columns[i] == nil { columns[i] = Column(count: regionCapacity * yearCount) }
+        let old = columns[i]!.values[s]
+        if !old.isNaN {
+            return Taken(value: old, file: columns[i]!.file[s], line: columns[i]!.line[s], column: columns[i]!.column[s])
+        }
+        columns[i]!.values[s] = value
+        columns[i]!.file[s] = file
+        columns[i]!.line[s] = line
+        columns[i]!.column[s] = column
+        columns[i]!.count += 1
+        regionHasData[Int(region)] = true
+        if latestYear == nil || year > latestYear! { latestYear = year }
+        if earliestYear == nil || year < earliestYear! { earliestYear = year }
+        return nil
+    }
+
+    private mutating func grow(toHold region: RegionIndex, _ year: Int, _ indicator: IndicatorIndex, regionCount: Int, indicatorCount: Int) {
+        var lo = yearCount == 0 ? year : min(firstYear, year)
+        var hi = yearCount == 0 ? year : max(firstYear + yearCount - 1, year)
+        // A file read year by year would otherwise move everything once per new year: grow by half again (at least
+        // four years) in the direction needed, and let `trim` drop what stayed empty.
+        let slack = max(4, (hi - lo + 1) / 2)
+        if yearCount > 0, year < firstYear { lo -= slack }
+        if yearCount > 0, year >= firstYear + yearCount { hi += slack }
+        if yearCount == 0 { hi += slack }
+        // Room for every region the table has now, so that a load adding units does not regrow for each one.
+        let regions = max(regionCapacity, regionCount, Int(region) + 1)
+        reshape(firstYear: lo, yearCount: hi - lo + 1, regionCapacity: regions, indicators: max(indicatorCount, Int(indicator) + 1, columns.count))
+    }
+
+    /// Drops the empty years the growth left at either end (a loader calls this when a file is done).
+    public mutating func trim() {
+        guard let latest = latestYear, let earliest = earliestYear else { return }
+        if earliest == firstYear, latest == firstYear + yearCount - 1 { return }
+        reshape(firstYear: earliest, yearCount: latest - earliest + 1, regionCapacity: regionCapacity, indicators: columns.count)
     }
 
     /// Grows the dense layout to hold more years, regions or indicators, moving existing values.
     private mutating func reshape(firstYear newFirst: Int, yearCount newCount: Int, regionCapacity newRegions: Int, indicators: Int) {
         if columns.count < indicators { columns += [Column?](repeating: nil, count: indicators - columns.count) }
+        if regionHasData.count < newRegions { regionHasData += [Bool](repeating: false, count: newRegions - regionHasData.count) }
         if newFirst == firstYear, newCount == yearCount, newRegions == regionCapacity { return }
         let oldFirst = firstYear, oldCount = yearCount, oldRegions = regionCapacity
         let n = newRegions * newCount
         for i in columns.indices {
             guard let old = columns[i] else { continue }
-            var c = Column(values: [Double](repeating: .nan, count: n), file: [UInt16](repeating: 0, count: n),
-                           line: [UInt32](repeating: 0, count: n), column: [UInt16](repeating: 0, count: n), count: old.count)
-            for r in 0..<oldRegions {
-                for y in 0..<oldCount {
-                    let from = r * oldCount + y
-                    guard !old.values[from].isNaN else { continue }
-                    let to = r * newCount + (oldFirst + y - newFirst)
-                    c.values[to] = old.values[from]
-                    c.file[to] = old.file[from]
-                    c.line[to] = old.line[from]
-                    c.column[to] = old.column[from]
+            var c = Column(count: n)
+            c.count = old.count
+            if newFirst == oldFirst, newCount == oldCount {
+                // Only regions were added: the old layout is a prefix of the new one.
+                c.values.replaceSubrange(0..<old.values.count, with: old.values)
+                c.file.replaceSubrange(0..<old.file.count, with: old.file)
+                c.line.replaceSubrange(0..<old.line.count, with: old.line)
+                c.column.replaceSubrange(0..<old.column.count, with: old.column)
+            } else {
+                for r in 0..<oldRegions {
+                    for y in 0..<oldCount {
+                        let from = r * oldCount + y
+                        guard !old.values[from].isNaN else { continue }
+                        let to = r * newCount + (oldFirst + y - newFirst)
+                        c.values[to] = old.values[from]
+                        c.file[to] = old.file[from]
+                        c.line[to] = old.line[from]
+                        c.column[to] = old.column[from]
+                    }
                 }
             }
             columns[i] = c

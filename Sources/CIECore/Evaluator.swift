@@ -423,7 +423,7 @@ public struct Evaluator: Sendable {
                 guard let vb = try read(q, region, b).value else { return nil }
                 return (b, vb, vy)
             }
-            let first = store.isEmpty ? year : store.firstYear
+            let first = store.earliestYear ?? year
             for t in first..<year {
                 if let v = try read(q, region, t).value { return (t, v, vy) }
             }

@@ -135,6 +135,9 @@ public struct RegionTable: Sendable {
 
     public func index(code: String) -> RegionIndex? { byCode[code] }
 
+    /// The region's type, read in place (`self[i].type` would copy the region, names and all).
+    public func type(of index: RegionIndex) -> RegionType { regions[Int(index)].type }
+
     public func children(of index: RegionIndex) -> [RegionIndex] { children[Int(index)] }
 
     /// The county-level units below a region (itself, if it is one).

@@ -19,12 +19,16 @@ public struct CSVRow: Sendable {
 }
 
 /// An RFC 4180 reader over UTF-8 bytes: commas, quotes with `""` escapes, LF or CRLF line ends.
-/// Written by hand because it is the hot path of every load: it works on bytes and slices,
-/// never building a String for a field unless asked.
+/// Written by hand because it is the hot path of every load: it works on bytes and offsets, reuses one row's
+/// field list, and never builds a String for a field unless asked.
 public struct CSVReader {
-    public let bytes: [UInt8]
+    /// Keeps the bytes alive and is told how far the reader has got (see `FileBytes.release`).
+    public let file: FileBytes
+    public let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var line = 1
+    /// Where to tell `file` next how far the reader has got (asking per row would cost more than the row).
+    private var nextRelease = 0
     public static let maxFieldBytes = 4096
 
     public enum Problem: Error {
@@ -35,8 +39,9 @@ public struct CSVReader {
         case fieldTooLong(line: Int, column: Int, bytes: Int)
     }
 
-    public init(bytes: [UInt8]) {
-        self.bytes = bytes
+    public init(_ file: FileBytes) {
+        self.file = file
+        self.bytes = file.bytes
     }
 
     /// Problems in records that were skipped (a stray quote, an over-long field); an unbalanced quote is thrown instead,
@@ -50,6 +55,16 @@ public struct CSVReader {
 
     /// The next non-blank record, or nil at the end.
     public mutating func next() throws(Problem) -> CSVRow? {
+        var row = CSVRow(line: 0, fields: [])
+        return try next(into: &row) ? row : nil
+    }
+
+    /// Reads the next non-blank record into `row`, reusing its field storage; false at the end.
+    public mutating func next(into row: inout CSVRow) throws(Problem) -> Bool {
+        if i >= nextRelease {
+            file.release(upTo: i)
+            nextRelease = i + FileBytes.releaseStep
+        }
         while i < bytes.count {
             // Skip blank lines.
             if bytes[i] == 0x0A {
@@ -63,7 +78,8 @@ public struct CSVReader {
                 continue
             }
             do {
-                return try record()
+                try record(into: &row)
+                return true
             } catch {
                 if case .unbalancedQuote = error { throw error }
                 skipped.append(error)
@@ -75,12 +91,12 @@ public struct CSVReader {
                 }
             }
         }
-        return nil
+        return false
     }
 
-    private mutating func record() throws(Problem) -> CSVRow {
-        let startLine = line
-        var fields: [CSVField] = []
+    private mutating func record(into row: inout CSVRow) throws(Problem) {
+        row.line = line
+        row.fields.removeAll(keepingCapacity: true)
         var column = 1
         while true {
             let fieldColumn = column
@@ -119,8 +135,15 @@ public struct CSVReader {
                     throw .strayQuote(line: line, column: column)
                 }
             } else {
-                while i < bytes.count {
+                let n = bytes.count
+                while i < n {
                     let b = bytes[i]
+                    // Digits, letters, '.', '-' and the rest of printable ASCII after ',' (the common case) go straight on.
+                    if b > 0x2C && b < 0x80 {
+                        i += 1
+                        column += 1
+                        continue
+                    }
                     if b == 0x2C || b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] == 0x0A)) { break }
                     if b == 0x22 { throw .strayQuote(line: line, column: column) }
                     if b & 0xC0 != 0x80 { column += 1 }
@@ -131,7 +154,7 @@ public struct CSVReader {
             if field.end - field.start > CSVReader.maxFieldBytes {
                 throw .fieldTooLong(line: line, column: fieldColumn, bytes: field.end - field.start)
             }
-            fields.append(field)
+            row.fields.append(field)
             if i < bytes.count, bytes[i] == 0x2C {
                 i += 1
                 column += 1
@@ -142,13 +165,13 @@ public struct CSVReader {
                 i += 1
                 line += 1
             }
-            return CSVRow(line: startLine, fields: fields)
+            return
         }
     }
 
     /// The text of a field, unescaped and trimmed.
     public func string(_ f: CSVField) -> String {
-        var s = String(decoding: bytes[f.start..<f.end], as: UTF8.self)
+        var s = String(decoding: UnsafeBufferPointer(rebasing: bytes[f.start..<f.end]), as: UTF8.self)
         if f.hasEscapes { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
         return s.trimmingSpaces()
     }

@@ -27,13 +27,139 @@ public struct JSONSyntaxError: Error {
 }
 
 struct JSONReader {
-    let bytes: [UInt8]
+    let file: FileBytes
+    let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     var line = 1
     var lineStart = 0
     var depth = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ file: FileBytes) {
+        self.file = file
+        self.bytes = file.bytes
+    }
+
+    /// A place in the text to come back to.
+    struct Position {
+        var i: Int
+        var line: Int
+        var lineStart: Int
+    }
+
+    mutating func seek(_ p: Position) {
+        (i, line, lineStart) = (p.i, p.line, p.lineStart)
+        (countedAt, countedColumn) = (p.lineStart, 1)
+    }
+
+    /// The document; when it is an object whose member `key` is an array, that array is skipped (it reads as an
+    /// empty array) and its position returned, for `forEachItem`.
+    mutating func document(deferring key: String) throws(JSONSyntaxError) -> (JSONNode, Position?) {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == 0x7B else { return (try document(), nil) }
+        let (l, c) = (line, column)
+        i += 1
+        var members: [(String, JSONNode)] = []
+        var deferred: Position?
+        skipSpace()
+        if i < bytes.count, bytes[i] == 0x7D {
+            i += 1
+        } else {
+            while true {
+                skipSpace()
+                guard i < bytes.count, bytes[i] == 0x22 else { throw fail("malformed JSON: expected a quoted key") }
+                let name = try string()
+                skipSpace()
+                guard i < bytes.count, bytes[i] == 0x3A else { throw fail("malformed JSON: expected ':' after the key \"\(name)\"") }
+                i += 1
+                skipSpace()
+                if name == key, deferred == nil, i < bytes.count, bytes[i] == 0x5B {
+                    deferred = Position(i: i, line: line, lineStart: lineStart)
+                    let (vl, vc) = (line, column)
+                    do {
+                        try skipValue()
+                        members.append((name, JSONNode(value: .array([]), line: vl, column: vc)))
+                    } catch {
+                        // Read it properly from the start to report the problem exactly where it is.
+                        seek(deferred!)
+                        deferred = nil
+                        members.append((name, try value()))
+                    }
+                } else {
+                    members.append((name, try value()))
+                }
+                skipSpace()
+                guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an object (a missing }?)") }
+                if bytes[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == 0x7D {
+                    i += 1
+                    break
+                }
+                throw fail("malformed JSON: expected ',' or '}'")
+            }
+        }
+        skipSpace()
+        if i < bytes.count { throw fail("malformed JSON: unexpected text after the document") }
+        file.releaseAll()
+        return (JSONNode(value: .object(members), line: l, column: c), deferred)
+    }
+
+    /// Moves past one value, checking only that its brackets and strings close; `forEachItem` reads it properly later.
+    mutating func skipValue() throws(JSONSyntaxError) {
+        var open: [UInt8] = []
+        repeat {
+            file.release(upTo: i)
+            skipSpace()
+            guard i < bytes.count else { throw fail("malformed JSON: the document ends early (a missing } or ]?)") }
+            switch bytes[i] {
+            case 0x7B, 0x5B:
+                open.append(bytes[i])
+                i += 1
+            case 0x7D, 0x5D:
+                guard let o = open.popLast(), o + 2 == bytes[i] else { throw fail("malformed JSON: a bracket does not match") }
+                i += 1
+            case 0x22:
+                i += 1
+                while i < bytes.count, bytes[i] != 0x22 {
+                    if bytes[i] == 0x0A { throw fail("malformed JSON: a line break inside a string (an unclosed quote?)") }
+                    i += bytes[i] == 0x5C ? 2 : 1
+                }
+                guard i < bytes.count else { throw fail("malformed JSON: a string never closes") }
+                i += 1
+            default:
+                i += 1
+            }
+        } while !open.isEmpty
+    }
+
+    /// Reads the array that starts here one item at a time, handing each to `body`.
+    mutating func forEachItem<E: Error>(_ body: (JSONNode) throws(E) -> Void) throws {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == 0x5B else { throw fail("malformed JSON: expected '['") }
+        i += 1
+        skipSpace()
+        if i < bytes.count, bytes[i] == 0x5D {
+            i += 1
+            return
+        }
+        while true {
+            file.release(upTo: i)
+            try body(try value())
+            skipSpace()
+            guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an array (a missing ]?)") }
+            if bytes[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if bytes[i] == 0x5D {
+                i += 1
+                return
+            }
+            throw fail("malformed JSON: expected ',' or ']'")
+        }
+    }
 
     /// The last position a column was counted at, so that counting is linear over a long (minified) line.
     var countedAt = 0

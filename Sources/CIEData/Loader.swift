@@ -47,15 +47,19 @@ public struct DataLoader: Sendable {
                 problems.append(Diagnostic(file: path, line: 0, column: 0, "interrupted (Ctrl-C) before this file: nothing was loaded; load again to finish"))
                 break
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                var isDir: ObjCBool = false
-                let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-                    ? (isDir.boolValue ? "is a directory: name a file in it" : "cannot be read: check its permissions")
-                    : "no such file: check the path (relative paths start from \(FileManager.default.currentDirectoryPath))"
-                problems.append(Diagnostic(file: path, line: 0, column: 0, why))
+            let file: FileBytes
+            switch FileBytes.open(path) {
+            case .success(let f): file = f
+            case .failure(let why):
+                let message = switch why {
+                case .directory: "is a directory: name a file in it"
+                case .unreadable: "cannot be read: check its permissions"
+                case .missing: "no such file: check the path (relative paths start from \(FileManager.default.currentDirectoryPath))"
+                }
+                problems.append(Diagnostic(file: path, line: 0, column: 0, message))
                 continue
             }
-            switch copy.load(bytes: [UInt8](data), name: path) {
+            switch copy.load(file, name: path) {
             case .success(let file): loaded.append(file)
             case .failure(let f): problems += f.diagnostics
             }
@@ -78,31 +82,30 @@ public struct DataLoader: Sendable {
 
     /// Loads one file's bytes; on failure nothing is changed.
     public mutating func load(bytes raw: [UInt8], name: String) -> Result<LoadedFile, LoadFailure> {
-        let bytes: [UInt8], encoding: TextEncoding
+        load(FileBytes(raw), name: name)
+    }
+
+    /// Loads one file; on failure nothing is changed. Values are written straight into a copy of the store (no list
+    /// of observations in between), which replaces the store only when the whole file is good.
+    public mutating func load(_ raw: FileBytes, name: String) -> Result<LoadedFile, LoadFailure> {
+        let file: FileBytes, encoding: TextEncoding
         switch TextDecoding.decode(raw, file: name) {
-        case .success(let r): (bytes, encoding) = r
+        case .success(let r): (file, encoding) = r
         case .failure(let f): return .failure(f)
         }
-        var parse = FileParse(file: name, bytes: bytes, regions: regions, catalogue: catalogue)
+        var parse = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store)
         let kind = parse.run()
         var diagnostics = parse.diagnostics
-        var observations = parse.deduplicated()
-        diagnostics += parse.duplicateDiagnostics
-        for (o, origin, old) in store.conflicts(with: observations) {
-            diagnostics.append(Diagnostic(
-                file: name, line: Int(o.line), column: Int(o.column),
-                "\(parse.regions.describe(o.region)) \(o.year) \(parse.catalogue[o.indicator].id) is \(formatNumber(o.value)) here but \(formatNumber(old)) was already loaded from \(origin): correct one of them, or start a new session without the other file"))
-        }
         if diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
             return .failure(LoadFailure(diagnostics))
         }
-        if kind == .regionsCSV { observations = [] }
+        parse.store.trim()
         regions = parse.regions
         catalogue = parse.catalogue
-        store.insert(observations, from: name, regionCount: regions.count, indicatorCount: catalogue.count)
-        let years = observations.isEmpty ? nil : (Int(observations.map(\.year).min()!)...Int(observations.map(\.year).max()!))
-        return .success(LoadedFile(path: name, kind: kind ?? .longCSV, encoding: encoding, observations: observations.count,
+        store = parse.store
+        let years = parse.firstYear.map { $0...parse.lastYear! }
+        return .success(LoadedFile(path: name, kind: kind ?? .longCSV, encoding: encoding, observations: parse.valuesRead,
                                    regionsAdded: parse.regionsAdded, customIndicators: parse.customIndicators, years: years,
                                    diagnostics: diagnostics))
     }
@@ -135,27 +138,41 @@ enum Role: CaseIterable {
     }
 }
 
-/// The parse of one file against copies of the tables.
+/// The parse of one file against copies of the tables and the store.
 struct FileParse {
     let file: String
-    let bytes: [UInt8]
+    let source: FileBytes
+    /// `source.bytes`, read once: a class property read per cell costs an exclusivity check each time.
+    let bytes: UnsafeBufferPointer<UInt8>
     var regions: RegionTable
     var catalogue: IndicatorCatalogue
+    /// A copy of the loaded values that this file's values are written into.
+    var store: DataStore
+    let fileID: UInt16
     var diagnostics: [Diagnostic] = []
-    var duplicateDiagnostics: [Diagnostic] = []
-    var observations: [Observation] = []
     var customIndicators: [String] = []
     var regionsAdded = 0
     var dataRows = 0
+    /// Values read from this file, repeats within it not counted (a value equal to one loaded before counts).
+    var valuesRead = 0
+    var firstYear: Int?
+    var lastYear: Int?
     private var regionCache: [String: RegionMatch] = [:]
     private var indicatorCache: [String: IndicatorIndex?] = [:]
+    /// What a field's bytes resolved to, for the per-row path (only names that resolved cleanly are kept here).
+    private var regionBytes = ByteTable<RegionIndex>()
+    private var indicatorBytes = ByteTable<IndicatorIndex>()
 
-    init(file: String, bytes: [UInt8], regions: RegionTable, catalogue: IndicatorCatalogue) {
+    init(file: String, source: FileBytes, regions: RegionTable, catalogue: IndicatorCatalogue, store: DataStore) {
         self.file = file
-        self.bytes = bytes
+        self.source = source
+        self.bytes = source.bytes
         self.regions = regions
         self.catalogue = catalogue
+        self.store = store
+        self.fileID = self.store.addFile(file)
     }
+
 
     mutating func error(_ line: Int, _ column: Int, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message))
@@ -167,7 +184,7 @@ struct FileParse {
             json()
             return .json
         }
-        var reader = CSVReader(bytes: bytes)
+        var reader = CSVReader(source)
         do {
             guard let header = try reader.next() else {
                 error(1, 1, "empty file: it holds no header and no data")
@@ -249,7 +266,8 @@ struct FileParse {
     }
 
     /// A catalogue indicator; a custom one for a name far from every catalogue name; nil (with an error) for a near miss.
-    mutating func indicator(_ text: String, unit: WrittenUnit?, line: Int, column: Int) -> IndicatorIndex? {
+    /// `unit` is asked only when a custom indicator is made (its unit decides the kind).
+    mutating func indicator(_ text: String, unit: () -> WrittenUnit?, line: Int, column: Int) -> IndicatorIndex? {
         if let cached = indicatorCache[text] {
             if cached == nil { nearMiss(text, line: line, column: column) }
             return cached
@@ -263,6 +281,7 @@ struct FileParse {
             nearMiss(text, line: line, column: column)
             return nil
         }
+        let unit = unit()
         let (u, kind): (MeasureUnit, IndicatorKind) = switch unit?.base {
         case "元"?: (.wanYuan, .amount)
         case "%"?: (.percent, .ratio)
@@ -306,32 +325,44 @@ struct FileParse {
         return y
     }
 
+    /// A cell's value in the indicator's unit; nil when it is missing or wrong (with an error).
     mutating func value(_ text: String, indicator: IndicatorIndex, declared: WrittenUnit?, region: RegionIndex?, line: Int, column: Int) -> Double? {
-        let ind = catalogue[indicator]
-        let forArea = region.map { !regions[$0].type.isUnit } ?? false
+        let parsed: ParsedValue
         do {
-            let parsed = try ValueParser.parse(text)
+            parsed = try ValueParser.parse(text)
+        } catch {
+            let ind = catalogue[indicator]
+            switch error {
+            case .notFinite: self.error(line, column, "“\(text)” is NaN or infinity: give a finite number, or leave the cell empty for a missing value")
+            case .unparsable: self.error(line, column, "cannot read “\(text)” as a value of \(ind.name.zh) (\(ind.id)): write a number with an optional unit (4.5%, 35亿元), a flag (是/否), or leave it empty")
+            }
+            return nil
+        }
+        return convert(parsed, indicator: indicator, declared: declared, region: region, line: line, column: column, text: { text })
+    }
+
+    /// A parsed cell converted to the indicator's unit and checked (never negative unless a ratio; a count whole).
+    mutating func convert(_ parsed: ParsedValue, indicator: IndicatorIndex, declared: WrittenUnit?, region: RegionIndex?,
+                          line: Int, column: Int, text: () -> String) -> Double? {
+        let ind = catalogue[indicator]
+        let forArea = region.map { !regions.type(of: $0).isUnit } ?? false
+        do {
             guard var v = try UnitConversion.convert(parsed, to: ind, declared: declared, forArea: forArea) else { return nil }
             // 1.62万 is 16200 but converts to 16200.000000000002: a count within the comparison tolerance of a whole number is that number.
             if ind.kind == .count, Tolerance.equal(v, v.rounded()) { v = v.rounded() }
             if v < 0, ind.kind != .ratio {
-                error(line, column, "negative \(ind.kind == .amount ? "amount" : "count") \(text) for \(ind.name.zh) (\(ind.id)): it cannot be below 0")
+                error(line, column, "negative \(ind.kind == .amount ? "amount" : "count") \(text()) for \(ind.name.zh) (\(ind.id)): it cannot be below 0")
                 return nil
             }
             if ind.kind == .count, !ind.isCustom, v != v.rounded() {
-                error(line, column, "\(text) is not a whole number, but \(ind.name.zh) (\(ind.id)) counts \(ind.unit.rawValue): give a whole number")
+                error(line, column, "\(text()) is not a whole number, but \(ind.name.zh) (\(ind.id)) counts \(ind.unit.rawValue): give a whole number")
                 return nil
             }
             return v
-        } catch let p as ValueProblem {
-            switch p {
-            case .notFinite: error(line, column, "“\(text)” is NaN or infinity: give a finite number, or leave the cell empty for a missing value")
-            case .unparsable: error(line, column, "cannot read “\(text)” as a value of \(ind.name.zh) (\(ind.id)): write a number with an optional unit (4.5%, 35亿元), a flag (是/否), or leave it empty")
-            }
-        } catch let m as UnitMismatch {
-            error(line, column, m.message)
-        } catch {}
-        return nil
+        } catch {
+            self.error(line, column, error.message)
+            return nil
+        }
     }
 
     mutating func unit(_ text: String, line: Int, column: Int) -> WrittenUnit?? {
@@ -344,56 +375,157 @@ struct FileParse {
         return .some(u)
     }
 
+    /// Writes a value into the store copy. A cell this file already filled is a repeat (an error when the values
+    /// differ, naming both places); a cell an earlier file filled is a conflict when the values differ.
     mutating func add(_ region: RegionIndex, _ indicator: IndicatorIndex, _ year: Int, _ value: Double, line: Int, column: Int) {
-        observations.append(Observation(region: region, indicator: indicator, year: year, value: value, line: line, column: column))
+        let taken = store.write(value, indicator, region, year, file: fileID, line: UInt32(clamping: line), column: UInt16(clamping: column),
+                                regionCount: regions.count, indicatorCount: catalogue.count)
+        if firstYear == nil || year < firstYear! { firstYear = year }
+        if lastYear == nil || year > lastYear! { lastYear = year }
+        guard let taken else {
+            valuesRead += 1
+            return
+        }
+        if Tolerance.equal(taken.value, value) {
+            if taken.file != fileID { valuesRead += 1 }
+            return
+        }
+        if taken.file == fileID {
+            error(line, column, "\(regions.describe(region)) \(year) \(catalogue[indicator].id) is given twice with different values: \(formatNumber(value)) here, \(formatNumber(taken.value)) at \(file):\(taken.line):\(taken.column); keep one")
+        } else {
+            error(line, column, "\(regions.describe(region)) \(year) \(catalogue[indicator].id) is \(formatNumber(value)) here but \(formatNumber(taken.value)) was already loaded from \(taken.origin(in: store)): correct one of them, or start a new session without the other file")
+        }
     }
 
     /// Thrown out of the row loop when the user presses Ctrl-C.
     struct Interrupted: Error { var line: Int }
 
-    /// The next record whose width matches the header's; a ragged one is reported and skipped.
-    mutating func nextRow(_ reader: inout CSVReader, width: Int) throws -> CSVRow? {
+    /// Reads the next record whose width matches the header's into `row`; a ragged one is reported and skipped.
+    mutating func nextRow(_ reader: inout CSVReader, width: Int, into row: inout CSVRow) throws -> Bool {
         defer { for p in reader.drainSkipped() { report(p) } }
-        while let row = try reader.next() {
+        while try reader.next(into: &row) {
             dataRows += 1
             if dataRows & 0xFFF == 0, Cancellation.isRequested { throw Interrupted(line: row.line) }
-            if row.fields.count == width { return row }
+            if row.fields.count == width { return true }
             // Excel's trailing commas: extra fields that are all empty are fine.
-            if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return row }
+            if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return true }
             let column = row.fields.count > width ? row.fields[width].column : (row.fields.last?.column ?? 1)
             error(row.line, column, "ragged row: \(row.fields.count) fields where the header has \(width); add or remove commas (quote a value that contains one)")
         }
-        return nil
+        return false
     }
 
-    /// The region and year of a data row (each nil, with an error, when it cannot be read).
-    mutating func regionAndYear(_ row: CSVRow, _ reader: CSVReader, region rc: Int, year yc: Int) -> (RegionIndex?, Int?) {
-        let f = row.fields
-        return (region(reader.string(f[rc]), line: row.line, column: f[rc].column), year(reader.string(f[yc]), line: row.line, column: f[yc].column))
+    // MARK: The per-cell path
+    //
+    // Every data cell of a CSV goes through these: they read the field's bytes in place and fall back to the
+    // String path above (which also reports problems) only for what they do not recognise.
+
+    /// The field's bytes, when it can be read as written (unquoted, or quoted without `""`).
+    @inline(__always) func raw(_ f: CSVField) -> (UnsafePointer<UInt8>, Int)? {
+        guard !f.hasEscapes, let base = bytes.baseAddress else { return nil }
+        return (base + f.start, f.end - f.start)
+    }
+
+    mutating func region(_ f: CSVField, _ reader: CSVReader, line: Int) -> RegionIndex? {
+        if let (p, n) = raw(f), let r = regionBytes.find(p, n) { return r }
+        let r = region(reader.string(f), line: line, column: f.column)
+        if let r, let (p, n) = raw(f) { regionBytes.insert(p, n, r) }
+        return r
+    }
+
+    mutating func indicator(_ f: CSVField, _ reader: CSVReader, unit: () -> WrittenUnit?, line: Int) -> IndicatorIndex? {
+        if let (p, n) = raw(f), let i = indicatorBytes.find(p, n) { return i }
+        let i = indicator(reader.string(f), unit: unit, line: line, column: f.column)
+        if let i, let (p, n) = raw(f) { indicatorBytes.insert(p, n, i) }
+        return i
+    }
+
+    mutating func year(_ f: CSVField, _ reader: CSVReader, line: Int) -> Int? {
+        if !f.quoted, f.end - f.start == 4, let base = bytes.baseAddress {
+            let p = base + f.start
+            var y = 0
+            var digits = true
+            for k in 0..<4 {
+                let d = Int(p[k]) - 0x30
+                if d < 0 || d > 9 { digits = false }
+                y = y * 10 + d
+            }
+            if digits, DataLoader.years.contains(y) { return y }
+        }
+        return year(reader.string(f), line: line, column: f.column)
+    }
+
+    mutating func value(_ f: CSVField, _ reader: CSVReader, indicator: IndicatorIndex, declared: WrittenUnit?, region: RegionIndex?, line: Int) -> Double? {
+        if !f.quoted, let base = bytes.baseAddress {
+            if f.end == f.start { return nil }  // an empty cell is a missing value
+            if declared == nil, let v = ValueParser.plainNumber(base + f.start, f.end - f.start),
+               let r = region, let checked = plainValue(v, indicator, forArea: !regions.type(of: r).isUnit) {
+                return checked
+            }
+        }
+        return value(reader.string(f), indicator: indicator, declared: declared, region: region, line: line, column: f.column)
+    }
+
+    /// What the per-cell path needs to know of an indicator: plain values, copied without the names and aliases
+    /// (copying an `Indicator` per cell costs more than reading the cell).
+    struct Traits {
+        var kind: IndicatorKind
+        var isCustom: Bool
+    }
+    private var traits: [Traits] = []
+
+    /// A plain number without a unit, converted and checked as `convert` would; nil when it needs `convert`
+    /// (which also reports what is wrong with it).
+    @inline(__always) mutating func plainValue(_ v: Double, _ indicator: IndicatorIndex, forArea: Bool) -> Double? {
+        let i = Int(indicator)
+        if i >= traits.count {
+            traits = catalogue.indicators.map { Traits(kind: $0.kind, isCustom: $0.isCustom) }
+        }
+        let t = traits[i]
+        switch t.kind {
+        case .flag:
+            // A flag is 0 or 1; for an area, how many of its units have it.
+            guard v == 0 || v == 1 || (forArea && v >= 0 && v == v.rounded()) else { return nil }
+            return v
+        case .ratio:
+            return v
+        case .amount:
+            return v >= 0 ? v : nil
+        case .count:
+            guard v >= 0 else { return nil }
+            if v == v.rounded() { return v }
+            if Tolerance.equal(v, v.rounded()) { return v.rounded() }
+            return t.isCustom ? v : nil
+        }
+    }
+
+    /// The unit written in a value cell (`35亿元`), which decides the kind of a new custom indicator.
+    static func unitOfCell(_ text: String) -> WrittenUnit? {
+        if case .number(_, let u)? = try? ValueParser.parse(text) { return u }
+        return nil
     }
 
     // MARK: File kinds
 
     mutating func longFile(_ reader: inout CSVReader, header: CSVRow, region rc: Int, year yc: Int, indicator ic: Int, value vc: Int, unit uc: Int?) throws {
         let width = header.fields.count
-        while let row = try nextRow(&reader, width: width) {
+        var row = CSVRow(line: 0, fields: [])
+        row.fields.reserveCapacity(width + 4)
+        while try nextRow(&reader, width: width, into: &row) {
             let f = row.fields
-            let (r, y) = regionAndYear(row, reader, region: rc, year: yc)
+            let r = region(f[rc], reader, line: row.line)
+            let y = year(f[yc], reader, line: row.line)
             var declared: WrittenUnit? = nil
             if let uc {
                 guard let u = unit(reader.string(f[uc]), line: row.line, column: f[uc].column) else { continue }
                 declared = u
             }
-            let i = indicator(reader.string(f[ic]), unit: declared ?? unitOfCell(reader.string(f[vc])), line: row.line, column: f[ic].column)
+            let cell = f[vc]
+            let i = indicator(f[ic], reader, unit: { declared ?? FileParse.unitOfCell(reader.string(cell)) }, line: row.line)
             guard let i else { continue }
-            let v = value(reader.string(f[vc]), indicator: i, declared: declared, region: r, line: row.line, column: f[vc].column)
-            if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[vc].column) }
+            let v = value(cell, reader, indicator: i, declared: declared, region: r, line: row.line)
+            if let r, let y, let v { add(r, i, y, v, line: row.line, column: cell.column) }
         }
-    }
-
-    func unitOfCell(_ text: String) -> WrittenUnit? {
-        if case .number(_, let u)? = try? ValueParser.parse(text) { return u }
-        return nil
     }
 
     /// Splits `R&D经费支出(万元)` into the name and the unit; a bracket that holds no unit stays in the name.
@@ -421,7 +553,7 @@ struct FileParse {
             }
             var (name, unit) = FileParse.splitHeader(raw)
             if catalogue.lookup(name) == nil, catalogue.lookup(raw) != nil { (name, unit) = (raw, nil) }
-            guard let i = indicator(name, unit: unit, line: header.line, column: column) else { continue }
+            guard let i = indicator(name, unit: { unit }, line: header.line, column: column) else { continue }
             if let other = seen[i] {
                 error(header.line, column, "column “\(raw)” repeats \(catalogue[i].id), already in column \(other + 1): keep one")
                 continue
@@ -430,14 +562,17 @@ struct FileParse {
             columns.append((c, i, unit))
         }
         let width = header.fields.count
-        while let row = try nextRow(&reader, width: width) {
+        var row = CSVRow(line: 0, fields: [])
+        row.fields.reserveCapacity(width + 4)
+        while try nextRow(&reader, width: width, into: &row) {
             let f = row.fields
-            let (r, y) = regionAndYear(row, reader, region: rc, year: yc)
+            let r = region(f[rc], reader, line: row.line)
+            let y = year(f[yc], reader, line: row.line)
             for c in unnamed where c < f.count && f[c].end > f[c].start {
                 error(row.line, f[c].column, "a value in column \(c + 1), which has no name: name the indicator in the header, or delete the value")
             }
             for (c, i, unit) in columns {
-                let v = value(reader.string(f[c]), indicator: i, declared: unit, region: r, line: row.line, column: f[c].column)
+                let v = value(f[c], reader, indicator: i, declared: unit, region: r, line: row.line)
                 if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[c].column) }
             }
         }
@@ -445,7 +580,8 @@ struct FileParse {
 
     mutating func regionsFile(_ reader: inout CSVReader, header: CSVRow, code cc: Int, name nc: Int, prefecture pc: Int?, type tc: Int?, groups gc: Int?) throws {
         let width = header.fields.count
-        while let row = try nextRow(&reader, width: width) {
+        var row = CSVRow(line: 0, fields: [])
+        while try nextRow(&reader, width: width, into: &row) {
             let f = row.fields
             declareRegion(code: reader.string(f[cc]), name: reader.string(f[nc]),
                           prefecture: pc.map { (reader.string(f[$0]), f[$0].column) },
@@ -453,7 +589,6 @@ struct FileParse {
                           groups: gc.map { reader.string(f[$0]) } ?? "", line: row.line, column: f[cc].column)
         }
     }
-
     mutating func declareRegion(code: String, name: String, prefecture: (String, Int)?, type: (String, Int)?, groups: String, line: Int, column: Int) {
         let groupList = groups.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
         guard !code.isEmpty else {
@@ -485,13 +620,17 @@ struct FileParse {
         regions.add(Region(code: code, name: name, type: t, parent: p, groups: groupList, isUserDefined: true))
         regionsAdded += 1
         regionCache = [:]
+        regionBytes.removeAll()
     }
 
     mutating func json() {
-        var reader = JSONReader(bytes)
+        var reader = JSONReader(source)
         let doc: JSONNode
+        let deferred: JSONReader.Position?
         do {
-            doc = try reader.document()
+            // The observations array is skipped on this pass and read item by item below, after the regions it
+            // may name are declared: a national file holds millions of them, too many to keep as a tree.
+            (doc, deferred) = try reader.document(deferring: "observations")
         } catch {
             self.error(error.line, error.column, error.message)
             return
@@ -500,15 +639,6 @@ struct FileParse {
             error(doc.line, doc.column, "the JSON must be an object {\"regions\": [...], \"observations\": [...]}")
             return
         }
-        func text(_ n: JSONNode?) -> String? {
-            switch n?.value {
-            case .string(let s)?: s
-            case .number(let d)?: d.isFinite && abs(d) < 1e15 && d == d.rounded() ? String(Int(d)) : String(d)
-            case .bool(let b)?: b ? "true" : "false"
-            case .null?: ""
-            default: nil
-            }
-        }
         if let rs = doc["regions"] {
             guard case .array(let items) = rs.value else {
                 error(rs.line, rs.column, "\"regions\" must be an array of {code, name, prefecture, type}")
@@ -516,71 +646,76 @@ struct FileParse {
             }
             for item in items {
                 let groups: String
-                if case .array(let gs)? = item["groups"]?.value { groups = gs.compactMap { text($0) }.joined(separator: ";") } else { groups = text(item["groups"]) ?? "" }
-                declareRegion(code: text(item["code"]) ?? "", name: text(item["name"]) ?? "",
-                              prefecture: text(item["prefecture"]).map { ($0, item["prefecture"]!.column) },
-                              type: text(item["type"]).map { ($0, item["type"]!.column) }, groups: groups, line: item.line, column: item.column)
+                if case .array(let gs)? = item["groups"]?.value { groups = gs.compactMap { FileParse.text($0) }.joined(separator: ";") } else { groups = FileParse.text(item["groups"]) ?? "" }
+                declareRegion(code: FileParse.text(item["code"]) ?? "", name: FileParse.text(item["name"]) ?? "",
+                              prefecture: FileParse.text(item["prefecture"]).map { ($0, item["prefecture"]!.column) },
+                              type: FileParse.text(item["type"]).map { ($0, item["type"]!.column) }, groups: groups, line: item.line, column: item.column)
             }
         }
         guard let obs = doc["observations"] else {
             if doc["regions"] == nil { error(doc.line, doc.column, "the JSON has neither \"regions\" nor \"observations\"") }
             return
         }
-        guard case .array(let items) = obs.value else {
+        guard let deferred else {
             error(obs.line, obs.column, "\"observations\" must be an array of {region, year, indicator, value, unit?}")
             return
         }
-        for item in items {
-            guard case .object = item.value else {
-                error(item.line, item.column, "an observation must be an object {region, year, indicator, value}")
-                continue
+        reader.seek(deferred)
+        do {
+            try reader.forEachItem { item throws(Interrupted) in
+                dataRows += 1
+                if dataRows & 0xFFF == 0, Cancellation.isRequested { throw Interrupted(line: item.line) }
+                observation(item)
             }
-            var fieldsOK = true
-            for key in ["region", "year", "indicator"] where text(item[key]) == nil || text(item[key])!.isEmpty {
-                error(item.line, item.column, "observation without \"\(key)\"")
-                fieldsOK = false
-            }
-            guard fieldsOK else { continue }
-            let r = region(text(item["region"])!, line: item["region"]!.line, column: item["region"]!.column)
-            let y = year(text(item["year"])!, line: item["year"]!.line, column: item["year"]!.column)
-            var declared: WrittenUnit? = nil
-            if let u = text(item["unit"]) {
-                guard let parsed = unit(u, line: item["unit"]!.line, column: item["unit"]!.column) else { continue }
-                declared = parsed
-            }
-            let valueNode = item["value"]
-            let valueText = text(valueNode) ?? ""
-            guard let i = indicator(text(item["indicator"])!, unit: declared ?? unitOfCell(valueText), line: item["indicator"]!.line, column: item["indicator"]!.column) else { continue }
-            let v = value(valueText, indicator: i, declared: declared, region: r, line: valueNode?.line ?? item.line, column: valueNode?.column ?? item.column)
-            if let r, let y, let v { add(r, i, y, v, line: valueNode?.line ?? item.line, column: valueNode?.column ?? item.column) }
+        } catch let e as JSONSyntaxError {
+            error(e.line, e.column, e.message)
+        } catch let i as Interrupted {
+            error(i.line, 1, "interrupted (Ctrl-C) while reading this line: nothing was loaded; load the file again to finish")
+        } catch {}
+    }
+
+    /// A JSON scalar as the text a CSV cell would hold.
+    static func text(_ n: JSONNode?) -> String? {
+        switch n?.value {
+        case .string(let s)?: s
+        case .number(let d)?: d.isFinite && abs(d) < 1e15 && d == d.rounded() ? String(Int(d)) : String(d)
+        case .bool(let b)?: b ? "true" : "false"
+        case .null?: ""
+        default: nil
         }
     }
 
-    // MARK: Duplicates
-
-    /// The observations without repeats; a repeat with a different value is reported, naming both places.
-    mutating func deduplicated() -> [Observation] {
-        guard observations.count > 1 else { return observations }
-        @inline(__always) func key(_ o: Observation) -> UInt64 {
-            UInt64(UInt32(bitPattern: o.region)) << 40 | UInt64(UInt32(bitPattern: o.indicator)) << 16 | UInt64(UInt16(bitPattern: o.year))
+    /// One item of a JSON `observations` array.
+    mutating func observation(_ item: JSONNode) {
+        guard case .object = item.value else {
+            error(item.line, item.column, "an observation must be an object {region, year, indicator, value}")
+            return
         }
-        let order = observations.indices.sorted { (key(observations[$0]), $0) < (key(observations[$1]), $1) }
-        var keep = [Bool](repeating: true, count: observations.count)
-        var first = order[0]
-        for n in 1..<order.count {
-            let j = order[n]
-            let (a, b) = (observations[first], observations[j])
-            if key(a) == key(b) {
-                keep[j] = false
-                if !Tolerance.equal(a.value, b.value) {
-                    duplicateDiagnostics.append(Diagnostic(
-                        file: file, line: Int(b.line), column: Int(b.column),
-                        "\(regions.describe(b.region)) \(b.year) \(catalogue[b.indicator].id) is given twice with different values: \(formatNumber(b.value)) here, \(formatNumber(a.value)) at \(file):\(a.line):\(a.column); keep one"))
-                }
-            } else {
-                first = j
-            }
+        var fieldsOK = true
+        for key in ["region", "year", "indicator"] where FileParse.text(item[key]) == nil || FileParse.text(item[key])!.isEmpty {
+            error(item.line, item.column, "observation without \"\(key)\"")
+            fieldsOK = false
         }
-        return observations.indices.filter { keep[$0] }.map { observations[$0] }
+        guard fieldsOK else { return }
+        let r = region(FileParse.text(item["region"])!, line: item["region"]!.line, column: item["region"]!.column)
+        let y = year(FileParse.text(item["year"])!, line: item["year"]!.line, column: item["year"]!.column)
+        var declared: WrittenUnit? = nil
+        if let u = FileParse.text(item["unit"]) {
+            guard let parsed = unit(u, line: item["unit"]!.line, column: item["unit"]!.column) else { return }
+            declared = parsed
+        }
+        let valueNode = item["value"]
+        let (line, column) = (valueNode?.line ?? item.line, valueNode?.column ?? item.column)
+        let valueText = { FileParse.text(valueNode) ?? "" }
+        guard let i = indicator(FileParse.text(item["indicator"])!, unit: { declared ?? FileParse.unitOfCell(valueText()) },
+                                line: item["indicator"]!.line, column: item["indicator"]!.column) else { return }
+        let v: Double?
+        if case .number(let d)? = valueNode?.value, d.isFinite {
+            // A JSON number is a plain number already: no need to print it and read it back.
+            v = convert(.number(d, nil), indicator: i, declared: declared, region: r, line: line, column: column, text: valueText)
+        } else {
+            v = value(valueText(), indicator: i, declared: declared, region: r, line: line, column: column)
+        }
+        if let r, let y, let v { add(r, i, y, v, line: line, column: column) }
     }
 }

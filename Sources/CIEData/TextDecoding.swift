@@ -14,55 +14,95 @@ public enum TextEncoding: String, Sendable {
 /// Turns file bytes into UTF-8 bytes: UTF-8 with or without BOM as is; otherwise GB18030/GBK (what Excel writes
 /// on Chinese Windows) through glibc's iconv. Refuses empty and binary files.
 public enum TextDecoding {
+    /// Decodes an array (headers sniffed by the loader, tests).
     public static func decode(_ bytes: [UInt8], file: String) -> Result<([UInt8], TextEncoding), LoadFailure> {
-        func fail(_ line: Int, _ column: Int, _ message: String) -> Result<([UInt8], TextEncoding), LoadFailure> {
-            .failure(LoadFailure([Diagnostic(file: file, line: line, column: column, message)]))
+        decode(FileBytes(bytes), file: file).map { (Array($0.0.bytes), $0.1) }
+    }
+
+    /// Decodes a file's bytes: the same object, past its BOM, when it is UTF-8 (no copy); a converted copy when it
+    /// is GB18030. The check reads the whole file once, then hands its pages back (see `FileBytes`).
+    public static func decode(_ file: FileBytes, file name: String) -> Result<(FileBytes, TextEncoding), LoadFailure> {
+        func fail(_ line: Int, _ column: Int, _ message: String) -> Result<(FileBytes, TextEncoding), LoadFailure> {
+            .failure(LoadFailure([Diagnostic(file: name, line: line, column: column, message)]))
         }
-        var body = bytes[...]
+        let all = file.bytes
         var encoding = TextEncoding.utf8
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
-            body = body.dropFirst(3)
+        var bomLength = 0
+        if all.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bomLength = 3
             encoding = .utf8BOM
         }
+        let body = UnsafeBufferPointer(rebasing: all[bomLength...])
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return fail(1, 1, "empty file: it holds no header and no data; check the path, or export the sheet again")
         }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
             return fail(1, 1, "UTF-16 text is not supported: save the file as UTF-8 (Excel: CSV UTF-8) and load it again")
         }
-        if let nul = body.firstIndex(of: 0) {
-            let (line, column) = position(of: nul, in: bytes)
-            return fail(line, column, "binary file (a NUL byte at byte \(nul + 1)): cie reads CSV and JSON text; export the data as CSV")
+        defer { file.releaseAll() }
+        let scan = scanUTF8(body, releasing: file)
+        if let nul = scan.nul {
+            let (line, column) = position(of: bomLength + nul, in: all)
+            return fail(line, column, "binary file (a NUL byte at byte \(bomLength + nul + 1)): cie reads CSV and JSON text; export the data as CSV")
         }
-        if validUTF8(body) { return .success((Array(body), encoding)) }
-        if let converted = iconvToUTF8(Array(body), from: "GB18030") { return .success((converted, .gb18030)) }
-        let bad = firstInvalidUTF8(body) ?? body.startIndex
-        let (line, column) = position(of: bad, in: bytes)
+        guard let bad = scan.invalid else {
+            file.dropPrefix(bomLength)
+            return .success((file, encoding))
+        }
+        if let converted = iconvToUTF8(body, from: "GB18030") { return .success((FileBytes(converted), .gb18030)) }
+        let (line, column) = position(of: bomLength + bad, in: all)
         return fail(line, column, "not UTF-8 or GB18030 text: save the file as UTF-8 and load it again")
     }
 
-    static func validUTF8(_ bytes: ArraySlice<UInt8>) -> Bool { firstInvalidUTF8(bytes) == nil }
-
-    /// The index of the first byte that does not start or continue a valid UTF-8 sequence.
-    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+    /// The offsets of the first NUL byte and of the first byte that does not start or continue a valid UTF-8
+    /// sequence. Written by hand because it reads every byte of every load: eight ASCII bytes are checked at once.
+    /// It goes a few MB at a time and hands back the pages behind it when `file` is given (see `FileBytes`).
+    static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>, releasing file: FileBytes? = nil) -> (nul: Int?, invalid: Int?) {
+        guard let p = bytes.baseAddress else { return (nil, nil) }
+        let end = bytes.count
+        var invalid: Int?
+        var i = 0
         while i < end {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
+            let blockEnd = min(end, i + FileBytes.releaseStep)
+            while i < blockEnd {
+                // Fast path: eight bytes that are all ASCII and none NUL.
+                if i + 8 <= end {
+                    let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    let high = w & 0x8080_8080_8080_8080
+                    let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                    if high == 0 && zero == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = p[i]
+                if b == 0 { return (i, invalid) }
+                if b < 0x80 || invalid != nil {
+                    i += 1
+                    continue
+                }
+                let n: Int
+                if b & 0xE0 == 0xC0, b >= 0xC2 { n = 1 } else if b & 0xF0 == 0xE0 { n = 2 } else if b & 0xF8 == 0xF0, b <= 0xF4 { n = 3 } else {
+                    invalid = i
+                    i += 1
+                    continue
+                }
+                var ok = true
+                for k in 1...n where i + k >= end || p[i + k] & 0xC0 != 0x80 { ok = false }
+                if !ok {
+                    invalid = i
+                    i += 1
+                    continue
+                }
+                i += n + 1
             }
-            let n: Int
-            if b & 0xE0 == 0xC0, b >= 0xC2 { n = 1 } else if b & 0xF0 == 0xE0 { n = 2 } else if b & 0xF8 == 0xF0, b <= 0xF4 { n = 3 } else { return i }
-            for k in 1...n where i + k >= end || bytes[i + k] & 0xC0 != 0x80 { return i }
-            i += n + 1
+            file?.release(upTo: i)
         }
-        return nil
+        return (nil, invalid)
     }
 
     /// 1-based line and column (in characters) of a byte offset.
-    public static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+    public static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var line = 1, column = 1
         var i = 0
         while i < offset && i < bytes.count {
@@ -72,12 +112,16 @@ public enum TextDecoding {
         return (line, column)
     }
 
-    static func iconvToUTF8(_ input: [UInt8], from encoding: String) -> [UInt8]? {
+    public static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        bytes.withUnsafeBufferPointer { position(of: offset, in: $0) }
+    }
+
+    static func iconvToUTF8(_ input: UnsafeBufferPointer<UInt8>, from encoding: String) -> [UInt8]? {
         let cd = iconv_open("UTF-8", encoding)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        var source = input
+        var source = Array(input)
         let written: Int? = source.withUnsafeMutableBufferPointer { src in
             output.withUnsafeMutableBufferPointer { dst in
                 var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self)

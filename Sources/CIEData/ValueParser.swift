@@ -180,3 +180,46 @@ public enum UnitConversion {
             + (indicator.unit == .wanYuan ? " (or 元/亿元)" : ""))
     }
 }
+
+extension ValueParser {
+    /// Exact powers of ten a double holds (10^0 … 10^22).
+    private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
+    /// A plain ASCII decimal (`-12.5`, `4800`, `0.07`), or nil for anything else (units, separators, exponents,
+    /// full-width digits, more than 15 significant digits), which then takes the general path through `parse`.
+    ///
+    /// Written by hand because it runs for every cell of a load: the general path folds full-width forms and
+    /// builds Strings. The result is exactly what `Double(String)` gives: with at most 15 digits the mantissa and
+    /// 10^k (k ≤ 22) are both exact doubles, so one IEEE division rounds correctly (Clinger's fast path).
+    @inline(__always)
+    public static func plainNumber(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+        guard n > 0, n <= 17 else { return nil }
+        var k = 0
+        var negative = false
+        if p[0] == 0x2D {
+            negative = true
+            k = 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var seenPoint = false
+        while k < n {
+            let c = p[k]
+            if c >= 0x30 && c <= 0x39 {
+                mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
+                digits += 1
+                if seenPoint { fraction += 1 }
+            } else if c == 0x2E, !seenPoint, digits > 0, k + 1 < n {
+                // Only `1.5`: `.5` and `1.` take the general path, which decides what they mean.
+                seenPoint = true
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let v = Double(mantissa) / exactPowersOfTen[fraction]
+        return negative ? -v : v
+    }
+}

@@ -1,0 +1,77 @@
+/// A hash table from short byte strings (a field as it is written in the file) to a small value: what a region
+/// or indicator name already resolved to.
+///
+/// Written by hand because it sits on the per-row path of every load: a lookup hashes the field's bytes in place
+/// and compares them with one stored copy, with no String built, no Unicode normalisation and no SipHash. A
+/// `[String: …]` cache costs a String and a hash of it per field, several times what the rest of the row costs.
+struct ByteTable<Value> {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var arena: [UInt8] = []
+    private(set) var values: [Value] = []
+    private var mask: Int
+
+    init() {
+        slots = [Int32](repeating: -1, count: 64)
+        mask = 63
+    }
+
+    var count: Int { values.count }
+
+    @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        // FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in 0..<n { h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3 }
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 32)
+    }
+
+    /// The value stored for these bytes.
+    @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Value? {
+        let h = ByteTable.hash(p, n)
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[s])
+            if e < 0 { return nil }
+            if hashes[e] == h, lengths[e] == n, arena.withUnsafeBufferPointer({ memcmpEqual($0.baseAddress! + starts[e], p, n) }) {
+                return values[e]
+            }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Stores a value for these bytes (which must not be in the table yet).
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: Value) {
+        if (values.count + 1) * 2 > slots.count { rehash(slots.count * 2) }
+        let h = ByteTable.hash(p, n)
+        let e = values.count
+        hashes.append(h)
+        starts.append(arena.count)
+        lengths.append(n)
+        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+        values.append(value)
+        place(e, h)
+    }
+
+    private mutating func place(_ e: Int, _ h: UInt64) {
+        var s = Int(truncatingIfNeeded: h) & mask
+        while slots[s] >= 0 { s = (s + 1) & mask }
+        slots[s] = Int32(e)
+    }
+
+    private mutating func rehash(_ size: Int) {
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for e in values.indices { place(e, hashes[e]) }
+    }
+
+    mutating func removeAll() { self = ByteTable() }
+}
+
+@inline(__always) private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    for k in 0..<n where a[k] != b[k] { return false }
+    return true
+}

@@ -1,0 +1,138 @@
+import CIECore
+@testable import CIEData
+import Foundation
+import Testing
+
+/// The per-cell fast paths (bytes, plain numbers, the byte table, mapped files, direct writes) must give exactly
+/// what the general String path gives, and fall back to it for everything they do not recognise.
+@Suite struct FastPathTests {
+    /// A fixed SplitMix64, so that the random cases are the same in every run.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func plainNumbersAreExactlyWhatDoubleParsingGives() {
+        var rng = SplitMix(state: 42)
+        for _ in 0..<100_000 {
+            let digits = Int(rng.next() % 15) + 1
+            var text = String(rng.next() % UInt64(pow(10, Double(min(digits, 15)))))
+            let point = Int(rng.next() % 8)
+            if point > 0, point < text.count { text.insert(".", at: text.index(text.endIndex, offsetBy: -point)) }
+            if rng.next() % 4 == 0 { text = "-" + text }
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { ValueParser.plainNumber($0.baseAddress!, $0.count) }
+            #expect(fast?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
+    @Test(arguments: ["", "-", ".5", "1.", "1e3", "+1", "4.5%", " 4", "1,000", "１２", "1234567890123456", "1.2.3", "0x10", "--1"])
+    func anythingElseTakesTheGeneralPath(text: String) {
+        let bytes = Array(text.utf8)
+        let fast = bytes.withUnsafeBufferPointer { $0.isEmpty ? nil : ValueParser.plainNumber($0.baseAddress!, $0.count) }
+        #expect(fast == nil)
+    }
+
+    /// The same cells quoted (general path) and unquoted (fast path where it can) load to the same doubles.
+    @Test func quotedAndUnquotedCellsLoadAlike() throws {
+        let cells = ["4.8", "0.07", "-0", "007", "16200", "1.62万", "3500", "35亿元", "123456789012345", "1234567890123456.5", "4.5%", "1e3", "2.50"]
+        let ids = ["science_literacy_rate", "gdp", "science_literacy_rate", "incubators", "incubators", "incubators", "gdp", "gdp",
+                   "gdp", "gdp", "science_literacy_rate", "gdp", "science_literacy_rate"]
+        func csv(quoted: Bool) -> String {
+            "region,year,indicator,value\n" + zip(cells, ids).enumerated().map { n, c in
+                "630121,\(2000 + n),\(c.1),\(quoted ? "\"\(c.0)\"" : c.0)"
+            }.joined(separator: "\n") + "\n"
+        }
+        var plain = makeLoader(), quoted = makeLoader()
+        _ = try plain.load(csv(quoted: false)).get()
+        _ = try quoted.load(csv(quoted: true)).get()
+        for (n, id) in ids.enumerated() {
+            let a = plain.value("630121", id, 2000 + n), b = quoted.value("630121", id, 2000 + n)
+            #expect(a != nil && a?.bitPattern == b?.bitPattern, "\(cells[n])")
+        }
+        #expect(plain.value("630121", "incubators", 2005) == 16200)
+    }
+
+    @Test func byteTableFindsWhatWasInsertedAcrossRehashes() {
+        var table = ByteTable<Int32>()
+        let keys = (0..<5000).map { "k\($0)" } + ["", "大通回族土族自治县", "630121", "630121 "]
+        for (n, k) in keys.enumerated() {
+            let b = Array(k.utf8)
+            b.withUnsafeBufferPointer { p in
+                let base = p.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                #expect(table.find(base, p.count) == nil)
+                table.insert(base, p.count, Int32(n))
+            }
+        }
+        for (n, k) in keys.enumerated() {
+            let b = Array(k.utf8)
+            let found = b.withUnsafeBufferPointer { table.find($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            #expect(found == Int32(n), "\(k)")
+        }
+        #expect(table.count == keys.count)
+    }
+
+    /// Files of a megabyte or more are mapped and released as they are read: values and positions are the same.
+    @Test func aMappedFileLoadsAndNamesPlacesExactly() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-fast-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines = ["region,year,indicator,value"]
+        for n in 0..<60_000 { lines.append("630121,\(1950 + n % 150),custom_\(n / 150),\(n).25") }
+        let good = dir.appendingPathComponent("big.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: good, atomically: true, encoding: .utf8)
+        #expect(try FileManager.default.attributesOfItem(atPath: good.path)[.size] as! Int >= FileBytes.mapThreshold)
+        var loader = makeLoader()
+        let f = try loader.load(paths: [good.path]).get()
+        #expect(f.first?.observations == 60_000)
+        #expect(loader.value("630121", "custom_399", 1950 + 59_999 % 150) == 59_999.25)
+        #expect(loader.store.years == 1950...2099)
+
+        // The same region, year and indicator twice, 60,000 lines apart, with different values: both places named.
+        lines.append("630121,1950,custom_0,1")
+        let bad = dir.appendingPathComponent("dup.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: bad, atomically: true, encoding: .utf8)
+        var other = makeLoader()
+        let d = diagnostics(other.load(paths: [bad.path]).map { $0[0] })
+        #expect(d.count == 1)
+        #expect(d.first?.line == 60_002 && d.first?.column == 22)
+        #expect(d.first?.message.contains("1 here, 0.25 at \(bad.path):2:22") == true)
+        #expect(other.store.isEmpty)
+    }
+
+    /// Years arriving newest first and regions added later keep every value; the layout ends at the data's years.
+    @Test func writesGrowTheLayoutInAnyOrder() {
+        var store = DataStore()
+        let file = store.addFile("t")
+        for (n, y) in [2024, 2023, 2010, 1990, 2030].enumerated() {
+            #expect(store.write(Double(n), 0, Int32(n * 7), y, file: file, line: UInt32(n + 2), column: 1, regionCount: 1, indicatorCount: 1) == nil)
+        }
+        let again = store.write(9, 0, 0, 2024, file: file, line: 9, column: 3, regionCount: 1, indicatorCount: 1)
+        #expect(again?.value == 0 && again?.line == 2)
+        store.trim()
+        #expect(store.years == 1990...2030)
+        for (n, y) in [2024, 2023, 2010, 1990, 2030].enumerated() { #expect(store.value(0, Int32(n * 7), y) == Double(n)) }
+        #expect(store.hasData(28) && !store.hasData(27))
+        #expect(store.count(of: 0) == 5)
+    }
+
+    /// A JSON file whose observations come before its regions still resolves the units it declares.
+    @Test func jsonObservationsMayComeBeforeTheRegionsTheyName() throws {
+        var loader = makeLoader()
+        let json = """
+        {"observations": [{"region": "NH01", "year": 2020, "indicator": "gdp", "value": 12.5},
+                          {"region": "630121", "year": 2020, "indicator": "gdp", "value": "3亿元"}],
+         "regions": [{"code": "NH01", "name": "南海新区", "prefecture": "371000", "type": "zone"}]}
+        """
+        let f = try loader.load(json, name: "t.json").get()
+        #expect(f.observations == 2 && f.regionsAdded == 1)
+        #expect(loader.value("NH01", "gdp", 2020) == 12.5)
+        #expect(loader.value("630121", "gdp", 2020) == 30_000)
+    }
+}
