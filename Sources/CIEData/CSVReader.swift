@@ -39,6 +39,15 @@ public struct CSVReader {
         case fieldTooLong(line: Int, column: Int, bytes: Int)
     }
 
+    /// The byte offset and line the next record starts at.
+    public var position: (offset: Int, line: Int) { (i, line) }
+
+    /// Continues reading at a record that starts at `offset` on `line`.
+    public mutating func seek(offset: Int, line: Int) {
+        i = offset
+        self.line = line
+    }
+
     public init(_ file: FileBytes) {
         self.file = file
         self.bytes = file.bytes

@@ -13,6 +13,9 @@ import Darwin
 public final class FileBytes: @unchecked Sendable {
     /// The content, after any prefix dropped by `dropPrefix` (a BOM).
     public private(set) var bytes: UnsafeBufferPointer<UInt8>
+    /// Whether the text may hold a `"` (false only when the UTF-8 check saw none): a CSV without quotes can be
+    /// cut at any line break, so its blocks can be read in parallel.
+    public internal(set) var mayHoldQuotes = true
     private let base: UnsafeMutableRawPointer?
     private let length: Int
     private let isMapped: Bool

@@ -468,11 +468,18 @@ struct FileParse {
 
     /// What the per-cell path needs to know of an indicator: plain values, copied without the names and aliases
     /// (copying an `Indicator` per cell costs more than reading the cell).
-    struct Traits {
+    struct Traits: Sendable {
         var kind: IndicatorKind
         var isCustom: Bool
     }
     private var traits: [Traits] = []
+
+    /// Brings the traits up to the catalogue (custom indicators are added as a file is read).
+    mutating func refreshTraits() {
+        if traits.count < catalogue.count { traits = catalogue.indicators.map { Traits(kind: $0.kind, isCustom: $0.isCustom) } }
+    }
+
+    var currentTraits: [Traits] { traits }
 
     /// A plain number without a unit, converted and checked as `convert` would; nil when it needs `convert`
     /// (which also reports what is wrong with it).
@@ -481,7 +488,10 @@ struct FileParse {
         if i >= traits.count {
             traits = catalogue.indicators.map { Traits(kind: $0.kind, isCustom: $0.isCustom) }
         }
-        let t = traits[i]
+        return FileParse.plainValue(v, traits[i], forArea: forArea)
+    }
+
+    @inline(__always) static func plainValue(_ v: Double, _ t: Traits, forArea: Bool) -> Double? {
         switch t.kind {
         case .flag:
             // A flag is 0 or 1; for an area, how many of its units have it.
@@ -508,24 +518,44 @@ struct FileParse {
     // MARK: File kinds
 
     mutating func longFile(_ reader: inout CSVReader, header: CSVRow, region rc: Int, year yc: Int, indicator ic: Int, value vc: Int, unit uc: Int?) throws {
-        let width = header.fields.count
-        var row = CSVRow(line: 0, fields: [])
-        row.fields.reserveCapacity(width + 4)
-        while try nextRow(&reader, width: width, into: &row) {
-            let f = row.fields
-            let r = region(f[rc], reader, line: row.line)
-            let y = year(f[yc], reader, line: row.line)
-            var declared: WrittenUnit? = nil
-            if let uc {
-                guard let u = unit(reader.string(f[uc]), line: row.line, column: f[uc].column) else { continue }
-                declared = u
-            }
-            let cell = f[vc]
-            let i = indicator(f[ic], reader, unit: { declared ?? FileParse.unitOfCell(reader.string(cell)) }, line: row.line)
-            guard let i else { continue }
-            let v = value(cell, reader, indicator: i, declared: declared, region: r, line: row.line)
-            if let r, let y, let v { add(r, i, y, v, line: row.line, column: cell.column) }
+        let columns = LongColumns(width: header.fields.count, region: rc, year: yc, indicator: ic, value: vc, unit: uc)
+        if uc == nil, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
+           ProcessInfo.processInfo.activeProcessorCount > 1 {
+            try ParallelLongCSV.load(into: &self, reader: &reader, columns: columns)
+            return
         }
+        var row = CSVRow(line: 0, fields: [])
+        row.fields.reserveCapacity(columns.width + 4)
+        while try nextRow(&reader, width: columns.width, into: &row) {
+            longRow(row, reader, columns)
+        }
+    }
+
+    /// Where a long CSV keeps what.
+    struct LongColumns: Sendable {
+        var width: Int
+        var region: Int
+        var year: Int
+        var indicator: Int
+        var value: Int
+        var unit: Int?
+    }
+
+    /// One row of a long CSV.
+    mutating func longRow(_ row: CSVRow, _ reader: CSVReader, _ c: LongColumns) {
+        let f = row.fields
+        let r = region(f[c.region], reader, line: row.line)
+        let y = year(f[c.year], reader, line: row.line)
+        var declared: WrittenUnit? = nil
+        if let uc = c.unit {
+            guard let u = unit(reader.string(f[uc]), line: row.line, column: f[uc].column) else { return }
+            declared = u
+        }
+        let cell = f[c.value]
+        let i = indicator(f[c.indicator], reader, unit: { declared ?? FileParse.unitOfCell(reader.string(cell)) }, line: row.line)
+        guard let i else { return }
+        let v = value(cell, reader, indicator: i, declared: declared, region: r, line: row.line)
+        if let r, let y, let v { add(r, i, y, v, line: row.line, column: cell.column) }
     }
 
     /// Splits `R&D经费支出(万元)` into the name and the unit; a bracket that holds no unit stays in the name.

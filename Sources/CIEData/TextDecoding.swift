@@ -47,6 +47,7 @@ public enum TextDecoding {
         }
         guard let bad = scan.invalid else {
             file.dropPrefix(bomLength)
+            file.mayHoldQuotes = scan.quote
             return .success((file, encoding))
         }
         if let converted = iconvToUTF8(body, from: "GB18030") { return .success((FileBytes(converted), .gb18030)) }
@@ -57,10 +58,11 @@ public enum TextDecoding {
     /// The offsets of the first NUL byte and of the first byte that does not start or continue a valid UTF-8
     /// sequence. Written by hand because it reads every byte of every load: eight ASCII bytes are checked at once.
     /// It goes a few MB at a time and hands back the pages behind it when `file` is given (see `FileBytes`).
-    static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>, releasing file: FileBytes? = nil) -> (nul: Int?, invalid: Int?) {
-        guard let p = bytes.baseAddress else { return (nil, nil) }
+    static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>, releasing file: FileBytes? = nil) -> (nul: Int?, invalid: Int?, quote: Bool) {
+        guard let p = bytes.baseAddress else { return (nil, nil, false) }
         let end = bytes.count
         var invalid: Int?
+        var quote = false
         var i = 0
         while i < end {
             let blockEnd = min(end, i + FileBytes.releaseStep)
@@ -70,13 +72,16 @@ public enum TextDecoding {
                     let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
                     let high = w & 0x8080_8080_8080_8080
                     let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
-                    if high == 0 && zero == 0 {
+                    let q = w ^ 0x2222_2222_2222_2222
+                    let quotes = (q &- 0x0101_0101_0101_0101) & ~q & 0x8080_8080_8080_8080
+                    if high == 0 && zero == 0 && quotes == 0 {
                         i += 8
                         continue
                     }
                 }
                 let b = p[i]
-                if b == 0 { return (i, invalid) }
+                if b == 0 { return (i, invalid, quote) }
+                if b == 0x22 { quote = true }
                 if b < 0x80 || invalid != nil {
                     i += 1
                     continue
@@ -98,7 +103,7 @@ public enum TextDecoding {
             }
             file?.release(upTo: i)
         }
-        return (nil, invalid)
+        return (nil, invalid, quote)
     }
 
     /// 1-based line and column (in characters) of a byte offset.

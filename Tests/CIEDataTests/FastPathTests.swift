@@ -136,3 +136,54 @@ import Testing
         #expect(loader.value("630121", "gdp", 2020) == 30_000)
     }
 }
+
+/// The two-core reader of long CSVs gives exactly what the single pass gives: values, origins, every problem with
+/// its place, custom indicators in the same order. The same text with one quoted header field (which rules out
+/// cutting it at line breaks) is read by the single pass.
+@Suite(.serialized) struct ParallelLoadTests {
+    @Test func twoCoresReadLikeOnePass() throws {
+        var lines = ["region,year,indicator,value"]
+        for n in 0..<2400 {
+            let region = ["630121", "630102", "湟源县", "330102"][n % 4]
+            lines.append("\(region),\(1950 + n / 16),\(["gdp", "incubators", "science_literacy_rate", "新指标甲"][n / 4 % 4]),\(n % 7 == 0 ? "" : "\(n)")")
+            if n % 500 == 1 { lines.append("") }  // blank lines still count
+            if n == 700 { lines.append("630121,2019,gdp,3亿元") }  // a unit: the single pass reads it
+            if n == 900 { lines.append("630121,2019,gdp,1") }  // a conflict with the row above
+            if n == 1200 { lines.append("大通镇,2020,gdp,1") }  // unknown region
+            if n == 1500 { lines.append("630121,2020,gdp") }  // ragged
+            if n == 1800 { lines.append("630121,2020年,incubators,4") }  // a year the single pass reads
+            if n == 2100 { lines.append("630121,2020,incubators,-3") }  // negative count
+        }
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        let (savedMinimum, savedBlock) = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
+        ParallelLongCSV.minimumBytes = 0
+        ParallelLongCSV.blockBytes = 1000
+        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = (savedMinimum, savedBlock) }
+
+        var parallel = makeLoader(), single = makeLoader()
+        let a = diagnostics(parallel.load(text, name: "t.csv"))
+        let b = diagnostics(single.load(text.replacingOccurrences(of: "region,year", with: "\"region\",year"), name: "t.csv"))
+        #expect(!a.isEmpty && a == b, "\(a.map(\.description))\n\(b.map(\.description))")
+        let conflictLine = 906  // the header, 901 rows, two blank lines, the unit row, then the conflict
+        #expect(a.first?.line == conflictLine)
+
+        // Without the bad rows both load, to the same values and origins.
+        let good = lines.filter { !["3亿元", "大通镇", "gdp\r", ",-3", "2020年"].contains(where: $0.contains) && $0 != "630121,2019,gdp,1" && $0 != "630121,2020,gdp" }
+        let goodText = good.joined(separator: "\n") + "\n"
+        parallel = makeLoader()
+        single = makeLoader()
+        let fa = try parallel.load(goodText, name: "g.csv").get()
+        let fb = try single.load(goodText.replacingOccurrences(of: "region,year", with: "\"region\",year"), name: "g.csv").get()
+        #expect(fa.observations == fb.observations && fa.customIndicators == fb.customIndicators && fa.years == fb.years)
+        #expect(fa.customIndicators == ["新指标甲"])
+        for code in ["630121", "630102", "630123", "330102"] {
+            for id in ["gdp", "incubators", "science_literacy_rate", "新指标甲"] {
+                for year in 1950..<2100 {
+                    let r = parallel.regions.index(code: code)!, i = parallel.catalogue.lookup(id)!
+                    #expect(parallel.store.value(i, r, year)?.bitPattern == single.store.value(i, r, year)?.bitPattern)
+                    #expect(parallel.store.origin(i, r, year) == single.store.origin(i, r, year))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+import CIECore
+import Dispatch
+import Foundation
+
+/// Reads a large long CSV on two cores.
+///
+/// A file without a single `"` can be cut at any line break. So the rows after the header are cut into blocks of a
+/// few MB. Two workers read alternate blocks: each resolves its rows on the fast path (bytes, the byte tables, plain
+/// numbers) into a small buffer of cells. The loading thread writes the previous pair of blocks into the store
+/// while the workers read the next pair. It writes them in file order, so repeats, conflicts and the first-seen
+/// order of custom indicators come out exactly as a single pass gives them.
+///
+/// A row a worker cannot take on the fast path is handed back by its place and read by the single-pass code when
+/// its turn comes: ragged rows, unknown or ambiguous names, custom indicators, units, flags, anything to report.
+/// Memory stays flat: four blocks' cells at most, whatever the size of the file.
+enum ParallelLongCSV {
+    /// Files smaller than this are read in one pass: starting the workers would cost more than it saves.
+    /// (Variables so that the tests can run the parallel path on small files; nothing else changes them.)
+    nonisolated(unsafe) static var minimumBytes = 8 << 20
+    nonisolated(unsafe) static var blockBytes = 2 << 20
+
+    /// One resolved value, 24 bytes; `line` counts from the start of its block.
+    struct Cell {
+        var region: RegionIndex
+        var indicator: IndicatorIndex
+        var value: Double
+        var line: UInt32
+        var year: Int16
+        var column: UInt16
+    }
+
+    /// What a worker made of a block.
+    struct Block {
+        var cells: [Cell] = []
+        /// Rows for the single pass: where the row starts, its line in the block, and how many cells come before it.
+        var deferred: [(offset: Int, line: Int, before: Int)] = []
+        /// Line breaks in the block (so the next block knows its first line).
+        var lines = 0
+        /// Rows read on the fast path.
+        var rows = 0
+    }
+
+    /// The tables a worker reads: copies taken when its pair of blocks starts (copy on write: nothing is copied
+    /// unless the loading thread changes its own, as when it adds a custom indicator).
+    struct Snapshot: @unchecked Sendable {
+        var regions: RegionTable
+        var catalogue: IndicatorCatalogue
+        var traits: [FileParse.Traits]
+        var bytes: UnsafeBufferPointer<UInt8>
+        var columns: FileParse.LongColumns
+    }
+
+    /// A worker's own name caches, kept from one block to the next.
+    final class Worker: @unchecked Sendable {
+        var regionBytes = ByteTable<RegionIndex>()
+        var indicatorBytes = ByteTable<IndicatorIndex>()
+        var fieldStarts: [Int] = []
+        var fieldEnds: [Int] = []
+        var result = Block()
+
+        func read(_ start: Int, _ end: Int, _ s: Snapshot) {
+            // Locals, not the class's properties, inside the loop: every access to a class property is checked
+            // for exclusivity at run time, which cost a third of the time here.
+            var regionBytes = self.regionBytes, indicatorBytes = self.indicatorBytes
+            var fieldStarts = self.fieldStarts, fieldEnds = self.fieldEnds
+            self.regionBytes = ByteTable()
+            self.indicatorBytes = ByteTable()
+            defer {
+                (self.regionBytes, self.indicatorBytes) = (regionBytes, indicatorBytes)
+                (self.fieldStarts, self.fieldEnds) = (fieldStarts, fieldEnds)
+            }
+            var out = Block()
+            out.cells.reserveCapacity((end - start) / 32)
+            let c = s.columns
+            guard let base = s.bytes.baseAddress else {
+                result = out
+                return
+            }
+            let fieldLimit = CSVReader.maxFieldBytes
+            var lineStart = start
+            var lines = 0
+            // Straight-line code, no nested functions: a local captured by a closure is boxed and every access
+            // to it is checked for exclusivity at run time.
+            while lineStart < end {
+                // The row is [lineStart, lineEnd); its line break (if any) is at `nl`.
+                let found = memchr(base + lineStart, 0x0A, end - lineStart)
+                let nl = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+                let next = nl + 1
+                var lineEnd = nl
+                if lineEnd > lineStart, base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                let lineInBlock = lines
+                if found != nil { lines += 1 }
+                if lineEnd == lineStart {  // a blank line
+                    lineStart = next
+                    continue
+                }
+                // Fields: split at commas (there is no quote anywhere in the file).
+                fieldStarts.removeAll(keepingCapacity: true)
+                fieldEnds.removeAll(keepingCapacity: true)
+                var ascii = true
+                var fieldStart = lineStart
+                for k in lineStart..<lineEnd {
+                    let b = base[k]
+                    if b == 0x2C {
+                        fieldStarts.append(fieldStart)
+                        fieldEnds.append(k)
+                        fieldStart = k + 1
+                    } else if b >= 0x80 {
+                        ascii = false
+                    }
+                }
+                fieldStarts.append(fieldStart)
+                fieldEnds.append(lineEnd)
+                var cell: Cell?
+                var fast = false
+                if fieldStarts.count == c.width, fieldEnds[c.value] - fieldStarts[c.value] <= fieldLimit {
+                    // Region.
+                    let rp = base + fieldStarts[c.region], rn = fieldEnds[c.region] - fieldStarts[c.region]
+                    var region = regionBytes.find(rp, rn)
+                    if region == nil, case .found(let r) = s.regions.resolve(String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self)) {
+                        regionBytes.insert(rp, rn, r)
+                        region = r
+                    }
+                    // Indicator.
+                    let ip = base + fieldStarts[c.indicator], iN = fieldEnds[c.indicator] - fieldStarts[c.indicator]
+                    var indicator = indicatorBytes.find(ip, iN)
+                    if indicator == nil, let i = s.catalogue.lookup(String(decoding: UnsafeBufferPointer(start: ip, count: iN), as: UTF8.self).trimmingSpaces()),
+                       Int(i) < s.traits.count {
+                        indicatorBytes.insert(ip, iN, i)
+                        indicator = i
+                    }
+                    // Year: four digits.
+                    let yp = base + fieldStarts[c.year]
+                    var year = -1
+                    if fieldEnds[c.year] - fieldStarts[c.year] == 4 {
+                        year = 0
+                        for d in 0..<4 {
+                            let v = Int(yp[d]) - 0x30
+                            if v < 0 || v > 9 { year = -1; break }
+                            year = year * 10 + v
+                        }
+                    }
+                    // Value: empty is missing; a plain number that fits the indicator; anything else is the single pass's.
+                    if let r = region, let i = indicator, DataLoader.years.contains(year) {
+                        let vp = base + fieldStarts[c.value], vn = fieldEnds[c.value] - fieldStarts[c.value]
+                        if vn == 0 {
+                            fast = true
+                        } else if let number = ValueParser.plainNumber(vp, vn),
+                                  let v = FileParse.plainValue(number, s.traits[Int(i)], forArea: !s.regions.type(of: r).isUnit) {
+                            var column = fieldStarts[c.value] - lineStart + 1
+                            if !ascii {
+                                column = 1
+                                for q in lineStart..<fieldStarts[c.value] where base[q] & 0xC0 != 0x80 { column += 1 }
+                            }
+                            cell = Cell(region: r, indicator: i, value: v, line: UInt32(lineInBlock), year: Int16(year), column: UInt16(clamping: column))
+                            fast = true
+                        }
+                    }
+                }
+                if fast {
+                    out.rows += 1
+                    if let cell { out.cells.append(cell) }
+                } else {
+                    out.deferred.append((offset: lineStart, line: lineInBlock, before: out.cells.count))
+                }
+                lineStart = next
+            }
+            out.lines = lines
+            result = out
+        }
+    }
+
+    static func load(into parse: inout FileParse, reader: inout CSVReader, columns: FileParse.LongColumns) throws {
+        let bytes = parse.bytes
+        let (bodyStart, firstLine) = reader.position
+        // Block boundaries: just after a line break, about `blockBytes` apart.
+        var bounds: [Int] = [bodyStart]
+        var at = bodyStart
+        while at < bytes.count {
+            var cut = min(bytes.count, at + blockBytes)
+            if cut < bytes.count, let base = bytes.baseAddress {
+                if let nl = memchr(base + cut, 0x0A, bytes.count - cut) {
+                    cut = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
+                } else {
+                    cut = bytes.count
+                }
+            }
+            bounds.append(cut)
+            at = cut
+        }
+        let blocks = bounds.count - 1
+        let workers = [Worker(), Worker()]
+        var line = firstLine
+        var row = CSVRow(line: 0, fields: [])
+        row.fields.reserveCapacity(columns.width + 4)
+
+        // Writes a block into the store in file order, reading its deferred rows where they fall.
+        func merge(_ block: Block) throws {
+            var d = 0
+            for (n, cell) in block.cells.enumerated() {
+                while d < block.deferred.count, block.deferred[d].before == n {
+                    try single(block.deferred[d])
+                    d += 1
+                }
+                parse.add(cell.region, cell.indicator, Int(cell.year), cell.value, line: line + Int(cell.line), column: Int(cell.column))
+            }
+            while d < block.deferred.count {
+                try single(block.deferred[d])
+                d += 1
+            }
+            parse.dataRows += block.rows
+            line += block.lines
+        }
+        func single(_ r: (offset: Int, line: Int, before: Int)) throws {
+            reader.seek(offset: r.offset, line: line + r.line)
+            if try parse.nextRow(&reader, width: columns.width, into: &row) {
+                parse.longRow(row, reader, columns)
+            }
+        }
+
+        var pending: [Block] = []
+        var next = 0
+        while next < blocks || !pending.isEmpty {
+            if Cancellation.isRequested { throw FileParse.Interrupted(line: line) }
+            let count = min(2, blocks - next)
+            let group = DispatchGroup()
+            if count > 0 {
+                parse.refreshTraits()
+                let snapshot = Snapshot(regions: parse.regions, catalogue: parse.catalogue, traits: parse.currentTraits,
+                                        bytes: bytes, columns: columns)
+                for k in 0..<count {
+                    let (worker, start, end) = (workers[k], bounds[next + k], bounds[next + k + 1])
+                    DispatchQueue.global().async(group: group) { worker.read(start, end, snapshot) }
+                }
+            }
+            for block in pending { try merge(block) }
+            group.wait()
+            pending = (0..<count).map { workers[$0].result }
+            if count > 0 { parse.source.release(upTo: bounds[next]) }
+            next += count
+        }
+        reader.seek(offset: bytes.count, line: line)
+    }
+}
