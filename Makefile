@@ -2,10 +2,11 @@
 #   make run     start the REPL with the Qinghai sample loaded and the Qinghai policy in use
 #   make test    build and run every test
 #   make regions regenerate the region table from ../shared/data
+#   make bench   national-scale benchmark against DuckDB (Docs/Performance.md)
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
-.PHONY: run test build regions widths samples check-generated check-scaffold deps clean docs
+.PHONY: run test build regions widths samples check-generated check-scaffold deps clean docs bench
 
 # The system packages the build needs; installed when missing (apt-get, through sudo when not root).
 deps:
@@ -50,6 +51,13 @@ check-generated:
 # The new-policy plugin on a copy of the committed package (CI runs this too).
 check-scaffold:
 	Scripts/check_new_policy.sh
+
+# cie at national scale against DuckDB (Docs/Performance.md). BENCH_ARGS: e.g. --runs 3 --scales 1 --write-doc
+bench: deps
+	$(SWIFT) build -c release --product cie
+	$(SWIFT) build -c release --product cie-bench
+	@python3 -c "import duckdb" 2>/dev/null || python3 -m pip install --quiet duckdb
+	python3 Benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

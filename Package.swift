@@ -52,6 +52,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "cie", dependencies: ["CIECommands"], swiftSettings: strict),
+        // The in-process half of `make bench` (Benchmarks/run.py): load throughput, evaluation, REPL latency.
+        .executableTarget(name: "cie-bench", dependencies: ["CIECommands", "CIEData", "CIEPolicies"], path: "Benchmarks/CIEBench", swiftSettings: strict),
 
         .testTarget(name: "CIECoreTests", dependencies: ["CIECore"], swiftSettings: strict),
         .testTarget(name: "CIEDataTests", dependencies: ["CIEData"], swiftSettings: strict),

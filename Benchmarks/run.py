@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""`make bench`: cie at national scale, side by side with DuckDB, on this machine, in one run.
+
+    python3 Benchmarks/run.py [--runs N] [--scales 0.1,1,3] [--write-doc] [--data DIR]
+
+1. Generates the national datasets with Benchmarks/generate.py (deterministic; kept under
+   .build/bench-data and made again only when the generator changes).
+2. Runs the release builds of `cie` and `cie-bench` (make bench builds them first) and the DuckDB
+   script Benchmarks/duckdb_qinghai.py, and measures:
+   - load throughput per format (cie-bench, in process);
+   - evaluating every target of every module, and `check` in a session holding the national data
+     (cie-bench, through the REPL's interpreter, output discarded);
+   - end-to-end `cie check --policy qinghai` on the long CSV against the DuckDB script on the same
+     file, at every scale: wall time and peak resident memory of each process (wait4's ru_maxrss);
+   - start to first output: `echo quit | cie` (to exit) and `echo policies | cie` (to the first byte).
+3. Prints a Markdown report with the ratios; --write-doc puts it in Docs/Performance.md between the
+   `bench:begin` and `bench:end` markers.
+
+Figures are medians of N runs after one warm-up run (files in the page cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".build" / "release"
+
+
+def median(xs):
+    s = sorted(xs)
+    return s[len(s) // 2]
+
+
+def peak_rss_mb(argv, stdin_data=None):
+    """Wall time, peak RSS (MB) and exit code of one run, from wait4 on the child itself."""
+    t = time.perf_counter()
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin_data is not None else subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if stdin_data is not None:
+        p.stdin.write(stdin_data)
+        p.stdin.close()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, p.returncode
+
+
+def first_output_ms(argv, stdin_data):
+    """Milliseconds from start to the first byte on stdout (or to exit when nothing is printed)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    p.stdin.write(stdin_data)
+    p.stdin.close()
+    p.stdout.read(1)
+    ms = (time.perf_counter() - t) * 1000
+    p.stdout.read()
+    p.wait()
+    return ms
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+    except OSError:
+        pass
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    import duckdb
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memory": mem, "kernel": platform.release(),
+        "os": platform.freedesktop_os_release().get("PRETTY_NAME", platform.system()) if hasattr(platform, "freedesktop_os_release") else platform.system(),
+        "swift": swift[0] if swift else "?", "duckdb": duckdb.__version__, "python": platform.python_version(),
+    }
+
+
+def dataset(scale: str, base: Path) -> Path:
+    """The generated data for a scale, made again when generate.py changes."""
+    gen = ROOT / "Benchmarks" / "generate.py"
+    stamp = hashlib.sha256(gen.read_bytes()).hexdigest()[:16]
+    out = base / f"scale-{scale}"
+    marker = out / ".generator"
+    if not (marker.exists() and marker.read_text() == stamp):
+        print(f"generating scale {scale} into {out} …", file=sys.stderr)
+        subprocess.run([sys.executable, str(gen), "--scale", scale, "--out", str(out)], check=True, stdout=sys.stderr)
+        marker.write_text(stamp)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--scales", default="0.1,1,3")
+    ap.add_argument("--data", default=str(ROOT / ".build" / "bench-data"))
+    ap.add_argument("--write-doc", action="store_true")
+    args = ap.parse_args()
+    for exe in ("cie", "cie-bench"):
+        if not (BIN / exe).exists():
+            sys.exit(f"{BIN / exe} is missing: run `make bench` (it builds the release binaries first)")
+    base = Path(args.data)
+    base.mkdir(parents=True, exist_ok=True)
+    scales = args.scales.split(",")
+    dirs = {s: dataset(s, base) for s in scales}
+    main_dir = dirs.get("1") or dirs[scales[0]]
+    cie, bench = str(BIN / "cie"), str(BIN / "cie-bench")
+    duck = [sys.executable, str(ROOT / "Benchmarks" / "duckdb_qinghai.py")]
+
+    report = {"machine": machine(), "date": date.today().isoformat(), "runs": args.runs}
+
+    # In process: loads, every target, REPL latency.
+    print("cie-bench …", file=sys.stderr)
+    out = subprocess.run([bench, str(main_dir), "--runs", str(args.runs)], check=True, capture_output=True, text=True).stdout
+    report["inprocess"] = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    report["inprocess_scale"] = main_dir.name.removeprefix("scale-")
+
+    # Whole processes at every scale: cie check against DuckDB.
+    report["scales"] = []
+    for s in scales:
+        d = dirs[s]
+        rows = sum(1 for _ in open(d / "national_long.csv", "rb")) - 1
+        size = (d / "national_long.csv").stat().st_size
+        cie_argv = [cie, "check", "--policy", "qinghai", "--data", str(d / "regions.csv"), "--data", str(d / "national_long.csv"), "--format", "csv"]
+        duck_argv = duck + [str(d)]
+        entry = {"scale": s, "rows": rows, "bytes": size}
+        for name, argv in (("cie", cie_argv), ("duckdb", duck_argv)):
+            print(f"scale {s}: {name} …", file=sys.stderr)
+            peak_rss_mb(argv)  # warm-up
+            runs = [peak_rss_mb(argv) for _ in range(args.runs)]
+            entry[name] = {"wall_s": median([r[0] for r in runs]), "peak_mb": max(r[1] for r in runs), "exit": runs[0][2]}
+        dout = subprocess.run(duck_argv, capture_output=True, text=True).stdout
+        m = re.search(r"loaded in ([\d.]+) s; Qinghai evaluated for \d+ in ([\d.]+) s", dout)
+        if m:
+            entry["duckdb"]["load_s"], entry["duckdb"]["query_s"] = float(m.group(1)), float(m.group(2))
+        report["scales"].append(entry)
+
+    # Start to first output.
+    first_output_ms([cie], b"quit\n")
+    report["quit_ms"] = median([first_output_ms([cie], b"quit\n") for _ in range(20)])
+    report["policies_ms"] = median([first_output_ms([cie], b"policies\n") for _ in range(20)])
+
+    md = markdown(report)
+    print(md)
+    (base / "last-report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    if args.write_doc:
+        doc = ROOT / "Docs" / "Performance.md"
+        text = doc.read_text()
+        begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+        if begin not in text or end not in text:
+            sys.exit(f"{doc} has no {begin} … {end} markers")
+        head, rest = text.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        doc.write_text(head + begin + "\n" + md + "\n" + end + tail)
+        print(f"wrote the results into {doc}", file=sys.stderr)
+
+
+def markdown(r) -> str:
+    m = r["machine"]
+    lines = [f"Measured on {r['date']}: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['os']} (Linux {m['kernel']}); "
+             f"{m['swift']}; DuckDB {m['duckdb']} (Python {m['python']}). Medians of {r['runs']} runs after a warm-up run.", ""]
+    one = next((e for e in r["scales"] if e["scale"] == "1"), r["scales"][0])
+    c, d = one["cie"], one["duckdb"]
+    lines += ["### Against DuckDB: load the long CSV and evaluate Qinghai's targets (whole process)", "",
+              "| scale | rows | file | cie | DuckDB | time ratio | cie peak | DuckDB peak | memory ratio |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for e in r["scales"]:
+        c, d = e["cie"], e["duckdb"]
+        lines.append(f"| {e['scale']}× | {e['rows']:,} | {e['bytes'] / 1e6:.0f} MB | {c['wall_s']:.2f} s | {d['wall_s']:.2f} s | "
+                     f"**{c['wall_s'] / d['wall_s']:.2f}** | {c['peak_mb']:.0f} MB | {d['peak_mb']:.0f} MB | **{c['peak_mb'] / d['peak_mb']:.2f}** |")
+    lines.append("")
+    lines.append("DuckDB's own timer (inside Python, so without interpreter start and import): " + "; ".join(
+        f"{e['scale']}× load {e['duckdb'].get('load_s', float('nan')):.2f} s + query {e['duckdb'].get('query_s', float('nan')):.2f} s"
+        for e in r["scales"]) + ".")
+    lines += ["", "### Cost per row (cie check, whole process)", "", "| scale | rows | seconds | µs per row |", "|---|---:|---:|---:|"]
+    for e in r["scales"]:
+        lines.append(f"| {e['scale']}× | {e['rows']:,} | {e['cie']['wall_s']:.3f} | {e['cie']['wall_s'] / e['rows'] * 1e6:.3f} |")
+    lines += ["", f"### In process (cie-bench, national data at {r['inprocess_scale']}×)", "", "| measure | median | fastest | p90 | throughput |", "|---|---:|---:|---:|---|"]
+    for s in r["inprocess"]:
+        extra = ""
+        if "mb_per_s" in s:
+            extra = f"{s['mb_per_s']} MB/s, {int(s['values_per_s']) / 1e6:.1f} M values/s ({s['bytes'] / 1e6:.0f} MB)"
+        elif "results" in s:
+            extra = f"{s['modules']} modules, {s['targets']} targets, {s['results']} results"
+        elif "units_loaded" in s:
+            extra = f"{s['units_loaded']:,} regions loaded"
+        lines.append(f"| {s['name']} | {s['median_ms']:.1f} ms | {s['min_ms']:.1f} ms | {s['p90_ms']:.1f} ms | {extra} |")
+    lines += ["", "### Start-up", "",
+              f"- `echo quit | cie`: {r['quit_ms']:.1f} ms to exit (median of 20).",
+              f"- `echo policies | cie`: {r['policies_ms']:.1f} ms to the first byte of output (median of 20)."]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
