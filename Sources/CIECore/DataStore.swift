@@ -109,18 +109,6 @@ public struct DataStore: Sendable {
         Int(region) < regionHasData.count && regionHasData[Int(region)]
     }
 
-    /// The observations of a batch that contradict a stored value, with the stored value's origin.
-    public func conflicts(with batch: [Observation]) -> [(Observation, Origin, Double)] {
-        var out: [(Observation, Origin, Double)] = []
-        for o in batch {
-            if let v = value(o.indicator, o.region, Int(o.year)), !Tolerance.equal(v, o.value),
-               let origin = origin(o.indicator, o.region, Int(o.year)) {
-                out.append((o, origin, v))
-            }
-        }
-        return out
-    }
-
     /// Writes a batch that has been checked (tests and fixtures; loaders write cell by cell with `write`).
     public mutating func insert(_ batch: [Observation], from file: String, regionCount: Int, indicatorCount: Int) {
         guard !batch.isEmpty else { return }

@@ -57,53 +57,82 @@ struct JSONReader {
         skipSpace()
         guard i < bytes.count, bytes[i] == 0x7B else { return (try document(), nil) }
         let (l, c) = (line, column)
-        i += 1
-        var members: [(String, JSONNode)] = []
         var deferred: Position?
-        skipSpace()
-        if i < bytes.count, bytes[i] == 0x7D {
-            i += 1
-        } else {
-            while true {
-                skipSpace()
-                guard i < bytes.count, bytes[i] == 0x22 else { throw fail("malformed JSON: expected a quoted key") }
-                let name = try string()
-                skipSpace()
-                guard i < bytes.count, bytes[i] == 0x3A else { throw fail("malformed JSON: expected ':' after the key \"\(name)\"") }
-                i += 1
-                skipSpace()
-                if name == key, deferred == nil, i < bytes.count, bytes[i] == 0x5B {
-                    deferred = Position(i: i, line: line, lineStart: lineStart)
-                    let (vl, vc) = (line, column)
-                    do {
-                        try skipValue()
-                        members.append((name, JSONNode(value: .array([]), line: vl, column: vc)))
-                    } catch {
-                        // Read it properly from the start to report the problem exactly where it is.
-                        seek(deferred!)
-                        deferred = nil
-                        members.append((name, try value()))
-                    }
-                } else {
-                    members.append((name, try value()))
-                }
-                skipSpace()
-                guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an object (a missing }?)") }
-                if bytes[i] == 0x2C {
-                    i += 1
-                    continue
-                }
-                if bytes[i] == 0x7D {
-                    i += 1
-                    break
-                }
-                throw fail("malformed JSON: expected ',' or '}'")
+        let members = try objectMembers { r, name throws(JSONSyntaxError) in
+            guard name == key, deferred == nil, r.i < r.bytes.count, r.bytes[r.i] == 0x5B else { return try r.value() }
+            let at = Position(i: r.i, line: r.line, lineStart: r.lineStart)
+            let (vl, vc) = (r.line, r.column)
+            do {
+                try r.skipValue()
+                deferred = at
+                return JSONNode(value: .array([]), line: vl, column: vc)
+            } catch {
+                // Read it properly from the start to report the problem exactly where it is.
+                r.seek(at)
+                return try r.value()
             }
         }
         skipSpace()
         if i < bytes.count { throw fail("malformed JSON: unexpected text after the document") }
         file.releaseAll()
         return (JSONNode(value: .object(members), line: l, column: c), deferred)
+    }
+
+    /// Reads the object whose `{` is at the cursor, up to its `}`; `member` reads each value after its key and `:`.
+    mutating func objectMembers(_ member: (inout JSONReader, String) throws(JSONSyntaxError) -> JSONNode) throws(JSONSyntaxError) -> [(String, JSONNode)] {
+        i += 1
+        var members: [(String, JSONNode)] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == 0x7D {
+            i += 1
+            return members
+        }
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == 0x22 else { throw fail("malformed JSON: expected a quoted key") }
+            let key = try string()
+            skipSpace()
+            guard i < bytes.count, bytes[i] == 0x3A else { throw fail("malformed JSON: expected ':' after the key \"\(key)\"") }
+            i += 1
+            skipSpace()
+            members.append((key, try member(&self, key)))
+            skipSpace()
+            guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an object (a missing }?)") }
+            if bytes[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if bytes[i] == 0x7D {
+                i += 1
+                return members
+            }
+            throw fail("malformed JSON: expected ',' or '}'")
+        }
+    }
+
+    /// Reads the array whose `[` is at the cursor, up to its `]`, handing the reader to `item` at each item; `item`
+    /// reads it and returns false to stop there.
+    mutating func arrayItems(_ item: (inout JSONReader) throws(JSONSyntaxError) -> Bool) throws(JSONSyntaxError) {
+        i += 1
+        skipSpace()
+        if i < bytes.count, bytes[i] == 0x5D {
+            i += 1
+            return
+        }
+        while true {
+            guard try item(&self) else { return }
+            skipSpace()
+            guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an array (a missing ]?)") }
+            if bytes[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if bytes[i] == 0x5D {
+                i += 1
+                return
+            }
+            throw fail("malformed JSON: expected ',' or ']'")
+        }
     }
 
     /// Moves past one value, checking only that its brackets and strings close; `forEachItem` reads it properly later.
@@ -134,30 +163,13 @@ struct JSONReader {
         } while !open.isEmpty
     }
 
-    /// Reads the array that starts here one item at a time, handing each to `body`.
-    mutating func forEachItem<E: Error>(_ body: (JSONNode) throws(E) -> Void) throws {
+    /// Reads the array that starts here one item at a time, handing each to `body`, which returns false to stop.
+    mutating func forEachItem(_ body: (JSONNode) -> Bool) throws(JSONSyntaxError) {
         skipSpace()
         guard i < bytes.count, bytes[i] == 0x5B else { throw fail("malformed JSON: expected '['") }
-        i += 1
-        skipSpace()
-        if i < bytes.count, bytes[i] == 0x5D {
-            i += 1
-            return
-        }
-        while true {
-            file.release(upTo: i)
-            try body(try value())
-            skipSpace()
-            guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an array (a missing ]?)") }
-            if bytes[i] == 0x2C {
-                i += 1
-                continue
-            }
-            if bytes[i] == 0x5D {
-                i += 1
-                return
-            }
-            throw fail("malformed JSON: expected ',' or ']'")
+        try arrayItems { r throws(JSONSyntaxError) in
+            r.file.release(upTo: r.i)
+            return body(try r.value())
         }
     }
 
@@ -214,55 +226,14 @@ struct JSONReader {
         if depth > 64 { throw fail("malformed JSON: nested too deeply") }
         switch bytes[i] {
         case 0x7B:  // {
-            i += 1
-            var members: [(String, JSONNode)] = []
-            skipSpace()
-            if i < bytes.count, bytes[i] == 0x7D {
-                i += 1
-                return JSONNode(value: .object(members), line: l, column: c)
-            }
-            while true {
-                skipSpace()
-                guard i < bytes.count, bytes[i] == 0x22 else { throw fail("malformed JSON: expected a quoted key") }
-                let key = try string()
-                skipSpace()
-                guard i < bytes.count, bytes[i] == 0x3A else { throw fail("malformed JSON: expected ':' after the key \"\(key)\"") }
-                i += 1
-                members.append((key, try value()))
-                skipSpace()
-                guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an object (a missing }?)") }
-                if bytes[i] == 0x2C {
-                    i += 1
-                    continue
-                }
-                if bytes[i] == 0x7D {
-                    i += 1
-                    return JSONNode(value: .object(members), line: l, column: c)
-                }
-                throw fail("malformed JSON: expected ',' or '}'")
-            }
+            return JSONNode(value: .object(try objectMembers { r, _ throws(JSONSyntaxError) in try r.value() }), line: l, column: c)
         case 0x5B:  // [
-            i += 1
             var items: [JSONNode] = []
-            skipSpace()
-            if i < bytes.count, bytes[i] == 0x5D {
-                i += 1
-                return JSONNode(value: .array(items), line: l, column: c)
+            try arrayItems { r throws(JSONSyntaxError) in
+                items.append(try r.value())
+                return true
             }
-            while true {
-                items.append(try value())
-                skipSpace()
-                guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an array (a missing ]?)") }
-                if bytes[i] == 0x2C {
-                    i += 1
-                    continue
-                }
-                if bytes[i] == 0x5D {
-                    i += 1
-                    return JSONNode(value: .array(items), line: l, column: c)
-                }
-                throw fail("malformed JSON: expected ',' or ']'")
-            }
+            return JSONNode(value: .array(items), line: l, column: c)
         case 0x22:
             return JSONNode(value: .string(try string()), line: l, column: c)
         case 0x74, 0x66, 0x6E:  // true false null

@@ -41,7 +41,8 @@ public struct DataLoader: Sendable {
         var loaded: [LoadedFile] = []
         var problems: [Diagnostic] = []
         // Regions files first, so that data files of the same load can name the units they declare.
-        let ordered = paths.filter { DataLoader.looksLikeRegionsFile($0) } + paths.filter { !DataLoader.looksLikeRegionsFile($0) }
+        let isRegions = paths.map(DataLoader.looksLikeRegionsFile)
+        let ordered = zip(paths, isRegions).filter { $0.1 }.map(\.0) + zip(paths, isRegions).filter { !$0.1 }.map(\.0)
         for path in ordered {
             if Cancellation.isRequested {
                 problems.append(Diagnostic(file: path, line: 0, column: 0, "interrupted (Ctrl-C) before this file: nothing was loaded; load again to finish"))
@@ -441,18 +442,20 @@ struct FileParse {
     }
 
     mutating func year(_ f: CSVField, _ reader: CSVReader, line: Int) -> Int? {
-        if !f.quoted, f.end - f.start == 4, let base = bytes.baseAddress {
-            let p = base + f.start
-            var y = 0
-            var digits = true
-            for k in 0..<4 {
-                let d = Int(p[k]) - 0x30
-                if d < 0 || d > 9 { digits = false }
-                y = y * 10 + d
-            }
-            if digits, DataLoader.years.contains(y) { return y }
-        }
+        if !f.quoted, let base = bytes.baseAddress, let y = FileParse.plainYear(base + f.start, f.end - f.start) { return y }
         return year(reader.string(f), line: line, column: f.column)
+    }
+
+    /// Four ASCII digits within `DataLoader.years`; nil for anything else, which takes the String path.
+    @inline(__always) static func plainYear(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard n == 4 else { return nil }
+        var y = 0
+        for k in 0..<4 {
+            let d = Int(p[k]) &- 0x30
+            if d < 0 || d > 9 { return nil }
+            y = y * 10 + d
+        }
+        return DataLoader.years.contains(y) ? y : nil
     }
 
     mutating func value(_ f: CSVField, _ reader: CSVReader, indicator: IndicatorIndex, declared: WrittenUnit?, region: RegionIndex?, line: Int) -> Double? {
@@ -484,11 +487,8 @@ struct FileParse {
     /// A plain number without a unit, converted and checked as `convert` would; nil when it needs `convert`
     /// (which also reports what is wrong with it).
     @inline(__always) mutating func plainValue(_ v: Double, _ indicator: IndicatorIndex, forArea: Bool) -> Double? {
-        let i = Int(indicator)
-        if i >= traits.count {
-            traits = catalogue.indicators.map { Traits(kind: $0.kind, isCustom: $0.isCustom) }
-        }
-        return FileParse.plainValue(v, traits[i], forArea: forArea)
+        if Int(indicator) >= traits.count { refreshTraits() }
+        return FileParse.plainValue(v, traits[Int(indicator)], forArea: forArea)
     }
 
     @inline(__always) static func plainValue(_ v: Double, _ t: Traits, forArea: Bool) -> Double? {
@@ -691,17 +691,23 @@ struct FileParse {
             return
         }
         reader.seek(deferred)
+        var interruptedAt: Int?
         do {
-            try reader.forEachItem { item throws(Interrupted) in
+            try reader.forEachItem { item in
                 dataRows += 1
-                if dataRows & 0xFFF == 0, Cancellation.isRequested { throw Interrupted(line: item.line) }
+                if dataRows & 0xFFF == 0, Cancellation.isRequested {
+                    interruptedAt = item.line
+                    return false
+                }
                 observation(item)
+                return true
             }
-        } catch let e as JSONSyntaxError {
-            error(e.line, e.column, e.message)
-        } catch let i as Interrupted {
-            error(i.line, 1, "interrupted (Ctrl-C) while reading this line: nothing was loaded; load the file again to finish")
-        } catch {}
+        } catch {
+            self.error(error.line, error.column, error.message)
+        }
+        if let line = interruptedAt {
+            error(line, 1, "interrupted (Ctrl-C) while reading this line: nothing was loaded; load the file again to finish")
+        }
     }
 
     /// A JSON scalar as the text a CSV cell would hold.

@@ -129,19 +129,9 @@ enum ParallelLongCSV {
                         indicatorBytes.insert(ip, iN, i)
                         indicator = i
                     }
-                    // Year: four digits.
-                    let yp = base + fieldStarts[c.year]
-                    var year = -1
-                    if fieldEnds[c.year] - fieldStarts[c.year] == 4 {
-                        year = 0
-                        for d in 0..<4 {
-                            let v = Int(yp[d]) - 0x30
-                            if v < 0 || v > 9 { year = -1; break }
-                            year = year * 10 + v
-                        }
-                    }
+                    let year = FileParse.plainYear(base + fieldStarts[c.year], fieldEnds[c.year] - fieldStarts[c.year])
                     // Value: empty is missing; a plain number that fits the indicator; anything else is the single pass's.
-                    if let r = region, let i = indicator, DataLoader.years.contains(year) {
+                    if let r = region, let i = indicator, let year {
                         let vp = base + fieldStarts[c.value], vn = fieldEnds[c.value] - fieldStarts[c.value]
                         if vn == 0 {
                             fast = true
