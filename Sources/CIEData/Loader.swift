@@ -407,12 +407,18 @@ struct FileParse {
         while try reader.next(into: &row) {
             dataRows += 1
             if dataRows & 0xFFF == 0, Cancellation.isRequested { throw Interrupted(line: row.line) }
-            if row.fields.count == width { return true }
-            // Excel's trailing commas: extra fields that are all empty are fine.
-            if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return true }
-            let column = row.fields.count > width ? row.fields[width].column : (row.fields.last?.column ?? 1)
-            error(row.line, column, "ragged row: \(row.fields.count) fields where the header has \(width); add or remove commas (quote a value that contains one)")
+            if fits(row, width: width) { return true }
         }
+        return false
+    }
+
+    /// Whether a record has the header's width; a ragged one is reported.
+    mutating func fits(_ row: CSVRow, width: Int) -> Bool {
+        if row.fields.count == width { return true }
+        // Excel's trailing commas: extra fields that are all empty are fine.
+        if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return true }
+        let column = row.fields.count > width ? row.fields[width].column : (row.fields.last?.column ?? 1)
+        error(row.line, column, "ragged row: \(row.fields.count) fields where the header has \(width); add or remove commas (quote a value that contains one)")
         return false
     }
 

@@ -201,11 +201,16 @@ enum ParallelLongCSV {
             parse.dataRows += block.rows
             line += block.lines
         }
+        // Reads exactly the one record at that place: a ragged or unreadable one is reported, and never followed
+        // on to the next record (which has its own turn).
         func single(_ r: (offset: Int, line: Int, before: Int)) throws {
-            reader.seek(offset: r.offset, line: line + r.line)
-            if try parse.nextRow(&reader, width: columns.width, into: &row) {
-                parse.longRow(row, reader, columns)
-            }
+            let at = line + r.line
+            reader.seek(offset: r.offset, line: at)
+            let read = try reader.next(into: &row)
+            for p in reader.drainSkipped() { parse.report(p) }
+            guard read, row.line == at else { return }
+            parse.dataRows += 1
+            if parse.fits(row, width: columns.width) { parse.longRow(row, reader, columns) }
         }
 
         var pending: [Block] = []

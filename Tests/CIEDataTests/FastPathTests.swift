@@ -150,7 +150,11 @@ import Testing
             if n == 700 { lines.append("630121,2019,gdp,3亿元") }  // a unit: the single pass reads it
             if n == 900 { lines.append("630121,2019,gdp,1") }  // a conflict with the row above
             if n == 1200 { lines.append("大通镇,2020,gdp,1") }  // unknown region
-            if n == 1500 { lines.append("630121,2020,gdp") }  // ragged
+            if n == 1500 {
+                lines.append("630121,2020,gdp")  // ragged, and straight after it:
+                lines.append("大通镇,2021,gdp,1")  // unknown region (reported once)
+                lines.append(String(repeating: "6", count: 5000) + ",2021,gdp,1")  // a field too long (reported once)
+            }
             if n == 1800 { lines.append("630121,2020年,incubators,4") }  // a year the single pass reads
             if n == 2100 { lines.append("630121,2020,incubators,-3") }  // negative count
         }
@@ -163,12 +167,14 @@ import Testing
         var parallel = makeLoader(), single = makeLoader()
         let a = diagnostics(parallel.load(text, name: "t.csv"))
         let b = diagnostics(single.load(text.replacingOccurrences(of: "region,year", with: "\"region\",year"), name: "t.csv"))
+        #expect(Set(a.map(\.description)).count == a.count, "no problem is reported twice")
+        #expect(a.filter { $0.message.contains("大通镇") }.count == 2 && a.filter { $0.message.contains("longer than") }.count == 1)
         #expect(!a.isEmpty && a == b, "\(a.map(\.description))\n\(b.map(\.description))")
         let conflictLine = 906  // the header, 901 rows, two blank lines, the unit row, then the conflict
         #expect(a.first?.line == conflictLine)
 
         // Without the bad rows both load, to the same values and origins.
-        let good = lines.filter { !["3亿元", "大通镇", "gdp\r", ",-3", "2020年"].contains(where: $0.contains) && $0 != "630121,2019,gdp,1" && $0 != "630121,2020,gdp" }
+        let good = lines.filter { !["3亿元", "大通镇", "gdp\r", ",-3", "2020年", "66666"].contains(where: $0.contains) && $0 != "630121,2019,gdp,1" && $0 != "630121,2020,gdp" }
         let goodText = good.joined(separator: "\n") + "\n"
         parallel = makeLoader()
         single = makeLoader()
