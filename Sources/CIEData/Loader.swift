@@ -40,16 +40,20 @@ public struct DataLoader: Sendable {
         var copy = self
         var loaded: [LoadedFile] = []
         var problems: [Diagnostic] = []
-        // Regions files first, so that data files of the same load can name the units they declare.
-        let isRegions = paths.map(DataLoader.looksLikeRegionsFile)
-        let ordered = zip(paths, isRegions).filter { $0.1 }.map(\.0) + zip(paths, isRegions).filter { !$0.1 }.map(\.0)
-        for path in ordered {
+        // Each file is opened once. Regions files load first, so that data files of the same load can name the
+        // units they declare.
+        let opened = paths.map { path in
+            let file = FileBytes.open(path)
+            let isRegions = (try? file.get()).map { DataLoader.looksLikeRegionsFile($0, name: path) } ?? false
+            return (path: path, file: file, isRegions: isRegions)
+        }
+        for (path, opening, _) in opened.filter(\.isRegions) + opened.filter({ !$0.isRegions }) {
             if Cancellation.isRequested {
                 problems.append(Diagnostic(file: path, line: 0, column: 0, "interrupted (Ctrl-C) before this file: nothing was loaded; load again to finish"))
                 break
             }
             let file: FileBytes
-            switch FileBytes.open(path) {
+            switch opening {
             case .success(let f): file = f
             case .failure(let why):
                 let message = switch why {
@@ -71,12 +75,10 @@ public struct DataLoader: Sendable {
     }
 
     /// Whether the file's header is that of a regions CSV (code, name, and no region or year column).
-    static func looksLikeRegionsFile(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = [UInt8](handle.readData(ofLength: 4096))
+    static func looksLikeRegionsFile(_ file: FileBytes, name: String) -> Bool {
+        let head = file.bytes.prefix(4096)
         let firstLine = head.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first.map(Array.init) ?? []
-        guard case .success(let (bytes, _)) = TextDecoding.decode(firstLine, file: path) else { return false }
+        guard case .success(let (bytes, _)) = TextDecoding.decode(firstLine, file: name) else { return false }
         let roles = String(decoding: bytes, as: UTF8.self).split(separator: ",").compactMap { Role.of(String($0).trimmingSpaces()) }
         return roles.contains(.code) && roles.contains(.name) && !roles.contains(.region) && !roles.contains(.year)
     }

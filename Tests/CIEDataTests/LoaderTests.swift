@@ -259,6 +259,13 @@ func diagnostics(_ r: Result<LoadedFile, LoadFailure>) -> [Diagnostic] {
             #expect(loader.store.isEmpty)
         }
     }
+
+    /// A directory is refused with a message, not a crash (the regions-header sniff used to trap on it).
+    @Test func aDirectoryIsRefusedWithAMessage() {
+        var loader = makeLoader()
+        let d = diagnostics(loader.load(paths: [FileManager.default.temporaryDirectory.path]).map { $0[0] })
+        #expect(d.count == 1 && d.first?.message.contains("is a directory") == true)
+    }
 }
 
 @Suite struct RegionTableTests {
