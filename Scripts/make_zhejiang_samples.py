@@ -6,20 +6,38 @@ from fractions import Fraction as F
 import os
 ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 tsv = open(f"{ROOT}/Sources/CIEData/RegionTable+Generated.swift", encoding="utf-8").read()
-units = []  # (code, name, type, prefecture)
-for line in tsv.splitlines():
-    f = line.split("\t")
-    if len(f) >= 4 and re.fullmatch(r"33\d{4}", f[0]) and f[2] in ("district", "county", "city"):
-        units.append((f[0], f[1], f[2], f[3]))
+# The generated records: unit, code, name, type, from, until, parent unit, names (one line per record).
+records = [l.split("\t") for l in tsv.splitlines() if re.match(r"^\d+\t\d{6}\t", l)]
+unit_code = {}  # the latest code of each unit
+for f in records:
+    unit_code[f[0]] = f[1]
+units = []  # (code, name, type, prefecture): the 90 county-level units of 2024
+lifetime = {}  # code -> (first year, first year no longer in use); None where open
+for f in records:
+    if re.fullmatch(r"33\d{4}", f[1]) and f[3] in ("district", "county", "city"):
+        lifetime[f[1]] = (int(f[4]) if f[4] else None, int(f[5]) if f[5] else None)
+        if not f[5]:
+            units.append((f[1], f[2], f[3], unit_code[f[6]]))
 units.sort()
 assert len(units) == 90, len(units)
-NAME = {c: n for c, n, _, _ in units}
+YEARS = range(2018, 2023)
+
+def exists(code, year):
+    start, until = lifetime[code]
+    return (start is None or year >= start) and (until is None or year < until)
+
+# Units of 2018–2020 that are no more: 杭州's 下城区 and 江干区 (abolished in 2021, 浙政发〔2021〕7号). Their values come
+# from a random stream of their own, so that every other unit's values stay what they were.
+former = sorted((f[1], f[2], f[3], unit_code[f[6]]) for f in records
+                if re.fullmatch(r"33\d{4}", f[1]) and f[3] in ("district", "county", "city") and f[5]
+                and int(f[5]) > YEARS[0] and (not f[4] or int(f[4]) <= YEARS[-1]))
+assert [c for c, *_ in former] == ["330103", "330104"], former
+NAME = {c: n for c, n, _, _ in units + former}
 proper = [c for c, _, t, _ in units if t in ("county", "city")]
 districts = [c for c, _, t, _ in units if t == "district"]
 assert len(proper) == 53
 ACCEL = ["330127", "330324", "330326", "330327", "330328", "330329", "330723", "330727", "330802", "330803", "330881", "330822", "330824",
          "330825", "331022", "331023", "331024", "331102", "331181", "331121", "331125", "331126", "331122", "331123", "331124", "331127"]
-YEARS = range(2018, 2023)
 SRC = "示例数据（虚构）"
 rng = random.Random(20190221)
 rows = []  # (region, year, indicator, value, unit, note)
@@ -34,6 +52,8 @@ def fmt(x):
     return str(x)
 
 weights = {c: rng.randint(2, 12) for c, *_ in units}
+old_rng = random.Random(2021)
+weights.update({c: old_rng.randint(2, 12) for c, *_ in former})
 
 def distribute(total, codes):
     """Split an integer total over codes in proportion to their weights (largest remainder), exactly."""
@@ -56,8 +76,9 @@ for ind, totals, share in (("hitech_enterprises", hitech_total, hitech_share), (
     for y in YEARS:
         t = totals[y]
         county_sum = int(round(share[y] * t / 100))
-        vals = distribute(county_sum, proper)
-        vals.update(distribute(t - county_sum, districts))
+        # Over the units of the year: 龙港市 from 2019, 临平区 and 钱塘区 from 2021, 下城区 and 江干区 until 2020.
+        vals = distribute(county_sum, [c for c in proper if exists(c, y)])
+        vals.update(distribute(t - county_sum, [c for c in districts + [c for c, *_ in former] if exists(c, y)]))
         shares[(ind, y)] = F(county_sum * 100, t)
         written = {("hitech_enterprises", 2022): ("2.05万家", ""), ("st_smes", 2022): ("5.88万", "家")}.get((ind, y), (str(t), "家"))
         add("330000", y, ind, written[0], written[1])
@@ -72,7 +93,8 @@ for c, name, t, pref in units:
     n2022 = rng.randint(6, 90) * 10
     for y in (2020, 2021, 2022):
         n = n2022 - (2022 - y) * 10
-        add(c, y, "above_scale_industrial_enterprises", n, "家")
+        if exists(c, y):
+            add(c, y, "above_scale_industrial_enterprises", n, "家")
         # R&D activity: 100% in 2022 except ZJ05_NOT; earlier years lower.
         p5 = ZJ05_NOT.get(c, F(100))
         p6 = F(100) if pref in ("330100", "330200", "330400") else F(70 + (weights[c] * 7) % 29)
@@ -81,7 +103,7 @@ for c, name, t, pref in units:
         def count(p, step):
             return int(n * (p - step * lag) / 100) if y < 2022 else int(n * p / 100)
         v5, v6, v7 = count(p5, 4), count(p6, 5), count(p7, 6)
-        if y == 2022 and c == NODATA_BREAKDOWN:
+        if (y == 2022 and c == NODATA_BREAKDOWN) or not exists(c, y):
             continue
         add(c, y, "above_scale_with_rd_activity", v5, "家")
         add(c, y, "above_scale_with_rd_institution", v6, "家")
@@ -127,10 +149,11 @@ ZJ13_MISSING = "331127"   # 景宁畲族自治县: no 2020 value
 RD_FALL_ONLY = "330122"   # 桐庐县: R&D intensity falls in 2022, fiscal growth rises: no veto
 BOTH_FALL_DISTRICT = "330106"  # 西湖区: both fall in 2022, but a district
 fiscal = {}
-for c, name, t, pref in units:
-    gdp0 = rng.randint(150, 2500) * 1000
-    f0 = rng.randint(20, 400) * 100
-    intensity0 = F(rng.randint(120, 320), 100)
+for c, name, t, pref in units + former:
+    r = rng if (c, name, t, pref) in units else old_rng
+    gdp0 = r.randint(150, 2500) * 1000
+    f0 = r.randint(20, 400) * 100
+    intensity0 = F(r.randint(120, 320), 100)
     for k, y in enumerate(YEARS):
         gdp = int(gdp0 * (F(107, 100) ** k))
         inten = intensity0 + F(8, 100) * k
@@ -148,6 +171,8 @@ for c, name, t, pref in units:
         if c in (ZJ13_FALL22, BOTH_FALL_DISTRICT) and y == 2022:
             f = int(fiscal[(c, 2021)] * F(97, 100))
         fiscal[(c, y)] = f
+        if not exists(c, y):
+            continue  # drawn all the same, so that the stream of the units after it is unchanged
         add(c, y, "gdp", gdp, "万元")
         add(c, y, "rd_expenditure", rd, "万元")
         if not (c == ZJ13_MISSING and y == 2020):
@@ -196,8 +221,10 @@ md = f"""# Zhejiang sample: designed results for 2022
 
 Generated deterministically (`Scripts/make_zhejiang_samples.py`, `make samples`); the sample tests check the outcomes below.
 **All values are made up** (source column `示例数据（虚构）`). Policy `zhejiang` (浙政办发〔2019〕11号), evaluation
-year 2022 (the deadline). `zhejiang_2018_2022.csv`: the 90 county-level units of 浙江省 (codes of 2024) and the
-province (330000), 2018–2022, {len(rows)} data rows. Amounts in 万元.
+year 2022 (the deadline). `zhejiang_2018_2022.csv`: the county-level units of 浙江省 in each year and the province
+(330000), 2018–2022, {len(rows)} data rows. Amounts in 万元. The units are those of each year: 龙港市 (330383) from 2019,
+临平区 (330113) and 钱塘区 (330114) from 2021, 下城区 (330103) and 江干区 (330104) in 2018–2020 (abolished in 2021);
+90 units in 2022.
 
 - ZJ-01 hitech_enterprises ≥ 20,000 (striving, 330000): met, 20,500 in 2022 (written `2.05万家`)
 - ZJ-02 st_smes ≥ 60,000 (striving, 330000): not_met, 58,800 in 2022 (written `5.88万` with unit 家)

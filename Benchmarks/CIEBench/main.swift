@@ -49,6 +49,16 @@ if let k = args.firstIndex(of: "--runs"), k + 1 < args.count, let n = Int(args[k
     runs = n
     args.removeSubrange(k...(k + 1))
 }
+if args.first == "--regions" {
+    // The region table alone: reading it, and resolving names (a development aid; `make bench` runs the rest).
+    let build = measure("region table", runs: runs) { _ = BuiltinRegions.build() }
+    print(build.json())
+    let t = BuiltinRegions.table
+    for q in args.dropFirst() {
+        print(q, t.resolve(q), t.resolve(q, year: 2018), t.resolve(q, year: 2022))
+    }
+    exit(0)
+}
 guard let dir = args.first else {
     FileHandle.standardError.write("usage: cie-bench DATA_DIR [--runs N]\n".data(using: .utf8)!)
     exit(2)

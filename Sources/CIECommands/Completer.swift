@@ -149,7 +149,7 @@ public struct Completer {
         func matches(_ r: Region) -> String? {
             if word.isEmpty || r.name.hasPrefix(word) { return r.name }
             if r.code.hasPrefix(word) { return r.code }
-            if r.aliases.contains(where: { $0.hasPrefix(word) }) { return r.name }
+            if (r.latest.aliases + r.aliases).contains(where: { Region.aliasName($0).hasPrefix(word) }) { return r.name }
             return nil
         }
         var loaded = Set<RegionIndex>()
@@ -163,17 +163,14 @@ public struct Completer {
             var names: [String] = []
             var seen: [String: Int] = [:]
             for i in pool { if let n = matches(table[i]) { names.append(n); seen[n, default: 0] += 1 } }
-            // A name two units share (城中区) completes to codes instead, which are unambiguous.
+            // A name two units share (城中区: 西宁 and 柳州) completes to the name where the session would read it as
+            // this unit (the current policy's, or the one with data), else to the code, which is unambiguous.
             var out: [String] = []
             for i in pool {
                 guard let n = matches(table[i]) else { continue }
-                out.append(seen[n]! > 1 || !isUniqueName(n) ? table[i].code : n)
+                out.append(seen[n]! > 1 || (try? session.resolveRegion(n)) != i ? table[i].code : n)
             }
             return out
-        }
-        func isUniqueName(_ n: String) -> Bool {
-            if case .found = table.resolve(n) { return true }
-            return false
         }
         let sorted = { (s: Set<RegionIndex>) in s.sorted { table[$0].code < table[$1].code } }
         let fromLoaded = collect(sorted(loaded))

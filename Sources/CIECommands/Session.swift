@@ -26,7 +26,8 @@ public enum LastResult {
 /// Everything a CLI run or a REPL session holds: regions, catalogue, loaded values, the current policy, settings.
 /// Commands read and change it; nothing in it touches the terminal.
 public final class Session {
-    public var regions: RegionTable = BuiltinRegions.table
+    /// The national table, read on first use (a session that never names a region, `echo quit | cie`, never reads it).
+    public lazy var regions: RegionTable = BuiltinRegions.table
     public var catalogue = IndicatorCatalogue()
     public var store = DataStore()
     public var loadedFiles: [LoadedFile] = []
@@ -126,13 +127,38 @@ public final class Session {
         return y
     }
 
-    public func resolveRegion(_ text: String) throws -> RegionIndex {
-        switch regions.resolve(text) {
-        case .found(let i): return i
+    /// The jurisdiction of the current policy, which names typed in a session prefer.
+    var preferredArea: RegionIndex? { policy.flatMap { regions.index(code: $0.document.jurisdictionCode) } }
+
+    /// A region typed in a command (`check 大通`, `show 湟中县`): a name several units share means the one in the
+    /// current policy's jurisdiction, else the one with data; a former name is today's unit (or the unit of `year`).
+    public func resolveRegion(_ text: String, year: Int? = nil) throws -> RegionIndex {
+        let zh = language == .zh
+        switch regions.resolve(text, year: year) {
+        case .found(let i, _): return i
         case .ambiguous(let hits):
-            throw CommandError("ambiguous region “\(text)”: it names \(hits.map { regions.describe($0) }.joined(separator: ", ")); use the code")
-        case .unknown(let s):
-            throw CommandError("unknown region “\(text)”" + (s.isEmpty ? ": use its 6-digit code or full name" : ": did you mean \(s.map { regions.describe($0) }.joined(separator: " or "))?"))
+            if let area = preferredArea {
+                let inside = hits.filter { regions.isWithin($0, area, in: year) }
+                if inside.count == 1 { return inside[0] }
+            }
+            // Else the one with data: a unit with values, or an area whose units have some.
+            let withData = hits.filter { h in
+                store.hasData(h) || (!regions[h].type.isUnit && regions.units(under: h).contains { store.hasData($0) })
+            }
+            if withData.count == 1 { return withData[0] }
+            let names = hits.prefix(8).map { regions.describeWithProvince($0, in: year) }
+            throw CommandError(zh ? "地区“\(text)”有歧义：\(names.joined(separator: "、"))；请用代码，或在名称前加省份或地级"
+                                  : "ambiguous region “\(text)”: it names \(names.joined(separator: ", ")); use the code, or put the province or prefecture in front")
+        case .unknown:
+            let s = regions.suggestions(for: text, preferring: preferredArea)
+            let names = s.map { regions.describeWithProvince($0) }
+            throw CommandError(zh ? "未知地区“\(text)”" + (s.isEmpty ? "：请用 6 位代码或全称" : "：是否指 \(names.joined(separator: " 或 "))？")
+                                  : "unknown region “\(text)”" + (s.isEmpty ? ": use its 6-digit code or full name" : ": did you mean \(names.joined(separator: " or "))?"))
+        case .notInUse(let y, let units):
+            let why = regions.explainNotInUse(text, year: y, units: units)
+            throw CommandError(zh ? "地区“\(text)”在 \(y) 年不存在：\(why.zh)" : "region “\(text)” did not exist in \(y): \(why.en)")
+        case .outside(_, let units):
+            return units[0]
         }
     }
 

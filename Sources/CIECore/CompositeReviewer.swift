@@ -35,7 +35,7 @@ public struct CompositeReviewer: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let units = try evaluator.jurisdictionUnits()
+        let units = try evaluator.jurisdictionUnits(year: year)
         let weights = try Composite.weights(dimensions, given: options.weights)
         let top = options.top ?? defaultTop
         guard top > 0, top <= 100_000, top < 1 || top == top.rounded() else {
@@ -51,7 +51,7 @@ public struct CompositeReviewer: Reviewer {
             groups = zones.map { _ in [] }
             groupNames = zones.map { LocalizedText($0) }
             for u in units {
-                if let z = zones.firstIndex(where: { policy.isMember(u, of: $0, in: context.regions) }) { groups[z].append(u) }
+                if let z = zones.firstIndex(where: { policy.isMember(u, of: $0, in: context.regions, year: year) }) { groups[z].append(u) }
             }
         }
         let perturbation = Composite.Perturbation(runs: max(0, options.runs), seed: options.seed)

@@ -26,11 +26,12 @@ public struct Origin: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(file):\(line):\(column)" }
 }
 
-/// The loaded values, held columnar: one dense column per indicator, laid out region × year,
-/// with NaN marking a missing value (NaN is refused on input, so it can never be data).
-/// Reading a value is two multiplications and an array load.
+/// The loaded values, held columnar: one dense column per indicator, laid out row × year, where a region gets a
+/// row when its first value is written (the region table holds every division since 1981; a column holds only the
+/// regions with data). NaN marks a missing value (NaN is refused on input, so it can never be data). Reading a value
+/// is an array load for the row, two multiplications and an array load.
 public struct DataStore: Sendable {
-    /// One indicator's values and their origins, region × year. 16 bytes a cell: the value, and the file, line
+    /// One indicator's values and their origins, row × year. 16 bytes a cell: the value, and the file, line
     /// and column it came from (a later load that contradicts it names that place).
     struct Column: Sendable {
         var values: [Double]
@@ -46,11 +47,23 @@ public struct DataStore: Sendable {
             column = [UInt16](repeating: 0, count: n)
             count = 0
         }
+
+        /// Room for `n` more cells at the end (rows added; the layout of the others unchanged).
+        mutating func extend(by n: Int) {
+            values.append(contentsOf: repeatElement(.nan, count: n))
+            file.append(contentsOf: repeatElement(0, count: n))
+            line.append(contentsOf: repeatElement(0, count: n))
+            column.append(contentsOf: repeatElement(0, count: n))
+        }
     }
 
     public private(set) var firstYear: Int = 0
     public private(set) var yearCount: Int = 0
-    public private(set) var regionCapacity: Int = 0
+    /// The row of each region (by index), -1 for a region with no value.
+    private var rowOf: [Int32] = []
+    /// Rows in use, and rows the columns have room for.
+    private var rowCount = 0
+    private var rowCapacity = 0
     private var columns: [Column?] = []
     /// The files values came from, by the id their cells carry.
     public private(set) var files: [String] = []
@@ -58,8 +71,6 @@ public struct DataStore: Sendable {
     public private(set) var latestYear: Int?
     /// The earliest year that holds any value.
     public private(set) var earliestYear: Int?
-    /// Whether a region has any value, kept as values are written so that asking is O(1).
-    private var regionHasData: [Bool] = []
 
     public init() {}
 
@@ -73,8 +84,9 @@ public struct DataStore: Sendable {
 
     @inline(__always) private func slot(_ region: RegionIndex, _ year: Int) -> Int? {
         let y = year - firstYear
-        guard y >= 0, y < yearCount, Int(region) < regionCapacity else { return nil }
-        return Int(region) * yearCount + y
+        guard y >= 0, y < yearCount, Int(region) < rowOf.count else { return nil }
+        let row = Int(rowOf[Int(region)])
+        return row < 0 ? nil : row * yearCount + y
     }
 
     /// The stored value, if any (no derivation or aggregation: see `Evaluator`).
@@ -99,14 +111,18 @@ public struct DataStore: Sendable {
 
     /// Years with a value for this indicator and region, ascending.
     public func years(_ indicator: IndicatorIndex, _ region: RegionIndex) -> [Int] {
-        guard Int(indicator) < columns.count, let column = columns[Int(indicator)], Int(region) < regionCapacity else { return [] }
-        let base = Int(region) * yearCount
+        guard Int(indicator) < columns.count, let column = columns[Int(indicator)], let base = slot(region, firstYear) else { return [] }
         return (0..<yearCount).filter { !column.values[base + $0].isNaN }.map { firstYear + $0 }
     }
 
     /// Whether any value is loaded for the region (any indicator, any year).
-    public func hasData(_ region: RegionIndex) -> Bool {
-        Int(region) < regionHasData.count && regionHasData[Int(region)]
+    @inline(__always) public func hasData(_ region: RegionIndex) -> Bool {
+        Int(region) < rowOf.count && rowOf[Int(region)] >= 0
+    }
+
+    /// The regions with any value, in table order.
+    public var regionsWithData: [RegionIndex] {
+        rowOf.indices.filter { rowOf[$0] >= 0 }.map { RegionIndex($0) }
     }
 
     /// Writes a batch that has been checked (tests and fixtures; loaders write cell by cell with `write`).
@@ -145,12 +161,14 @@ public struct DataStore: Sendable {
     public mutating func write(_ value: Double, _ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int,
                                file: UInt16, line: UInt32, column: UInt16, regionCount: Int, indicatorCount: Int) -> Taken? {
         let y = year - firstYear
-        if y < 0 || y >= yearCount || Int(region) >= regionCapacity || Int(indicator) >= columns.count {
+        if y < 0 || y >= yearCount || Int(region) >= rowOf.count || Int(indicator) >= columns.count {
             grow(toHold: region, year, indicator, regionCount: regionCount, indicatorCount: indicatorCount)
         }
-        let s = Int(region) * yearCount + (year - firstYear)
+        var row = Int(rowOf[Int(region)])
+        if row < 0 { row = addRow(region) }
+        let s = row * yearCount + (year - firstYear)
         let i = Int(indicator)
-        if columns[i] == nil { columns[i] = Column(count: regionCapacity * yearCount) }
+        if columns[i] == nil { columns[i] = Column(count: rowCapacity * yearCount) }
         let old = columns[i]!.values[s]
         if !old.isNaN {
             return Taken(value: old, file: columns[i]!.file[s], line: columns[i]!.line[s], column: columns[i]!.column[s])
@@ -160,13 +178,30 @@ public struct DataStore: Sendable {
         columns[i]!.line[s] = line
         columns[i]!.column[s] = column
         columns[i]!.count += 1
-        regionHasData[Int(region)] = true
         if latestYear == nil || year > latestYear! { latestYear = year }
         if earliestYear == nil || year < earliestYear! { earliestYear = year }
         return nil
     }
 
+    /// Gives a region the next row, making room for more rows (half again, at least 64) when they are used up.
+    private mutating func addRow(_ region: RegionIndex) -> Int {
+        if rowCount == rowCapacity {
+            let more = max(64, rowCapacity / 2)
+            for i in columns.indices where columns[i] != nil { columns[i]!.extend(by: more * yearCount) }
+            rowCapacity += more
+        }
+        rowOf[Int(region)] = Int32(rowCount)
+        rowCount += 1
+        return rowCount - 1
+    }
+
     private mutating func grow(toHold region: RegionIndex, _ year: Int, _ indicator: IndicatorIndex, regionCount: Int, indicatorCount: Int) {
+        // Every region the table has now, so that a load adding units does not grow this for each one.
+        let regions = max(rowOf.count, regionCount, Int(region) + 1)
+        if rowOf.count < regions { rowOf += [Int32](repeating: -1, count: regions - rowOf.count) }
+        let indicators = max(indicatorCount, Int(indicator) + 1, columns.count)
+        if columns.count < indicators { columns += [Column?](repeating: nil, count: indicators - columns.count) }
+        guard yearCount == 0 || year < firstYear || year >= firstYear + yearCount else { return }
         var lo = yearCount == 0 ? year : min(firstYear, year)
         var hi = yearCount == 0 ? year : max(firstYear + yearCount - 1, year)
         // A file read year by year would otherwise move everything once per new year: grow by half again (at least
@@ -175,52 +210,38 @@ public struct DataStore: Sendable {
         if yearCount > 0, year < firstYear { lo -= slack }
         if yearCount > 0, year >= firstYear + yearCount { hi += slack }
         if yearCount == 0 { hi += slack }
-        // Room for every region the table has now, so that a load adding units does not regrow for each one.
-        let regions = max(regionCapacity, regionCount, Int(region) + 1)
-        reshape(firstYear: lo, yearCount: hi - lo + 1, regionCapacity: regions, indicators: max(indicatorCount, Int(indicator) + 1, columns.count))
+        relayout(firstYear: lo, yearCount: hi - lo + 1)
     }
 
     /// Drops the empty years the growth left at either end (a loader calls this when a file is done).
     public mutating func trim() {
         guard let latest = latestYear, let earliest = earliestYear else { return }
         if earliest == firstYear, latest == firstYear + yearCount - 1 { return }
-        reshape(firstYear: earliest, yearCount: latest - earliest + 1, regionCapacity: regionCapacity, indicators: columns.count)
+        relayout(firstYear: earliest, yearCount: latest - earliest + 1)
     }
 
-    /// Grows the dense layout to hold more years, regions or indicators, moving existing values.
-    private mutating func reshape(firstYear newFirst: Int, yearCount newCount: Int, regionCapacity newRegions: Int, indicators: Int) {
-        if columns.count < indicators { columns += [Column?](repeating: nil, count: indicators - columns.count) }
-        if regionHasData.count < newRegions { regionHasData += [Bool](repeating: false, count: newRegions - regionHasData.count) }
-        if newFirst == firstYear, newCount == yearCount, newRegions == regionCapacity { return }
-        let oldFirst = firstYear, oldCount = yearCount, oldRegions = regionCapacity
-        let n = newRegions * newCount
+    /// Lays every column out again for another range of years, moving the values.
+    private mutating func relayout(firstYear newFirst: Int, yearCount newCount: Int) {
+        if newFirst == firstYear, newCount == yearCount { return }
+        let oldFirst = firstYear, oldCount = yearCount
         for i in columns.indices {
             guard let old = columns[i] else { continue }
-            var c = Column(count: n)
+            var c = Column(count: rowCapacity * newCount)
             c.count = old.count
-            if newFirst == oldFirst, newCount == oldCount {
-                // Only regions were added: the old layout is a prefix of the new one.
-                c.values.replaceSubrange(0..<old.values.count, with: old.values)
-                c.file.replaceSubrange(0..<old.file.count, with: old.file)
-                c.line.replaceSubrange(0..<old.line.count, with: old.line)
-                c.column.replaceSubrange(0..<old.column.count, with: old.column)
-            } else {
-                for r in 0..<oldRegions {
-                    for y in 0..<oldCount {
-                        let from = r * oldCount + y
-                        guard !old.values[from].isNaN else { continue }
-                        let to = r * newCount + (oldFirst + y - newFirst)
-                        c.values[to] = old.values[from]
-                        c.file[to] = old.file[from]
-                        c.line[to] = old.line[from]
-                        c.column[to] = old.column[from]
-                    }
+            for r in 0..<rowCount {
+                for y in 0..<oldCount {
+                    let from = r * oldCount + y
+                    guard !old.values[from].isNaN else { continue }
+                    let to = r * newCount + (oldFirst + y - newFirst)
+                    c.values[to] = old.values[from]
+                    c.file[to] = old.file[from]
+                    c.line[to] = old.line[from]
+                    c.column[to] = old.column[from]
                 }
             }
             columns[i] = c
         }
         firstYear = newFirst
         yearCount = newCount
-        regionCapacity = newRegions
     }
 }

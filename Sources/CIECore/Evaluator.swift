@@ -55,8 +55,13 @@ public struct Evaluator: Sendable {
     /// Progress ratio at or above which a result before its deadline is on track (Eurostat's SDG method).
     public static let onTrackThreshold = 0.95
 
+    /// The context as the policy reads it: its functional zones count among its units (`PolicyModule.zones`),
+    /// and the series it treats as comparable across boundary changes.
     public init(context: EvaluationContext, policy: any PolicyModule) {
-        self.context = context
+        var c = context
+        c.zones = policy.zones
+        c.continuousSeries = Set(policy.continuousSeries.compactMap { context.regions.index(code: $0) })
+        self.context = c
         self.policy = policy
     }
 
@@ -66,18 +71,24 @@ public struct Evaluator: Sendable {
     /// The jurisdiction the document governs, if the region table knows it.
     public var jurisdiction: RegionIndex? { regions.index(code: policy.document.jurisdictionCode) }
 
-    /// The units an area is made of: its administrative units, plus functional zones that have data or were declared.
-    public func members(of area: RegionIndex) -> [RegionIndex] {
-        regions.units(under: area).filter(counts)
+    /// The units an area was made of in `year`: the administrative units that existed then, plus the functional zones
+    /// the policy counts (`PolicyModule.zones`) that have data or were declared.
+    public func members(of area: RegionIndex, year: Int) -> [RegionIndex] {
+        regions.units(under: area, in: year).filter { context.counts($0) }
     }
 
-    private func counts(_ region: RegionIndex) -> Bool { context.counts(region) }
-
-    /// The prefectures of the jurisdiction (the jurisdiction itself when it is a prefecture, as 威海市 is).
-    public func prefectures(of area: RegionIndex) -> [RegionIndex] {
+    /// The prefectures of the jurisdiction in `year` (the jurisdiction itself when it is a prefecture, as 威海市 is).
+    public func prefectures(of area: RegionIndex, year: Int) -> [RegionIndex] {
         if regions[area].type == .prefecture { return [area] }
-        return regions.children(of: area).filter { regions[$0].type == .prefecture }
+        return regions.children(of: area, in: year).filter { regions[$0].type == .prefecture }
             .sorted { regions[$0].code < regions[$1].code }
+    }
+
+    /// Functional zones under the jurisdiction that have data in `year`, and whether the policy counts them.
+    public func zonesWithData(year: Int) -> (counted: [RegionIndex], left: [RegionIndex]) {
+        guard let j = jurisdiction else { return ([], []) }
+        let zones = regions.units(under: j, in: year).filter { regions.type(of: $0) == .zone && (store.hasData($0) || regions[$0].isUserDefined) }
+        return (zones.filter { context.counts($0) }, zones.filter { !context.counts($0) })
     }
 
     /// Every result of the module's targets (or the given ones) in year `year`.
@@ -98,18 +109,18 @@ public struct Evaluator: Sendable {
                       en: "the region table has no jurisdiction \(policy.document.jurisdictionCode): add it with a regions file")
     }
 
-    /// The jurisdiction's units (`members`), for reviewers; throws when the region table lacks the jurisdiction.
-    public func jurisdictionUnits() throws -> [RegionIndex] {
+    /// The jurisdiction's units in `year` (`members`), for reviewers; throws when the region table lacks the jurisdiction.
+    public func jurisdictionUnits(year: Int) throws -> [RegionIndex] {
         guard let j = jurisdiction else { throw ReviewError(noJurisdiction) }
-        return members(of: j)
+        return members(of: j, year: year)
     }
 
     public func evaluate(_ target: Target, year: Int) -> [TargetResult] {
         guard let j = jurisdiction else { return [errorResult(target, region: 0, year: year, noJurisdiction)] }
         let areas: [RegionIndex]
         switch target.scope {
-        case .county: areas = members(of: j)
-        case .prefecture: areas = prefectures(of: j)
+        case .county: areas = members(of: j, year: year)
+        case .prefecture: areas = prefectures(of: j, year: year)
         case .jurisdiction: areas = [j]
         }
         return areas.map { evaluate(target, region: $0, year: year) }
@@ -135,6 +146,11 @@ public struct Evaluator: Sendable {
                !(target.condition.isPathCondition && year == b && isEveryYear(target.condition)) {
                 return result(target, region, .notApplicable, Outcome(truth: .no, observed: nil), year: year, notes: [
                     LocalizedText(zh: "目标以 \(b) 年为基期，\(year) 年尚无可比较的年份", en: "the target's baseline is \(b); \(year) has nothing to compare yet")])
+            }
+            // A comparison with the baseline across a merge or split, or from before the unit existed, is not made.
+            if let b = target.baseline, b < year, !isEveryYear(target.condition), target.condition.isPathCondition || isGrowth(target.condition),
+               let why = seriesBreak(region, from: b, to: year) {
+                return result(target, region, .noData, Outcome(truth: .unknown, observed: nil), year: year, notes: [why])
             }
             var outcome = try check(target.condition, target: target, region: region, year: year)
             var status: Status
@@ -174,10 +190,42 @@ public struct Evaluator: Sendable {
         (try? read(q, region, year))?.value
     }
 
-    /// A quantity in the year before and in the year, when both are known: what year-on-year rules compare.
+    /// A quantity in the year before and in the year, when both are known and comparable (no merge or split of the
+    /// unit between them): what year-on-year rules compare.
     public func yearOnYear(_ q: Quantity, _ region: RegionIndex, _ year: Int) -> (before: Double, now: Double)? {
-        guard let b = value(of: q, region, year - 1), let n = value(of: q, region, year) else { return nil }
+        guard seriesBreak(region, from: year - 1, to: year) == nil,
+              let b = value(of: q, region, year - 1), let n = value(of: q, region, year) else { return nil }
         return (b, n)
+    }
+
+    /// Why the region's values of `base` and `year` cannot be compared, if they cannot: it was set up after `base`,
+    /// or its area changed in between by a merge or a split (unless the policy or a regions file declares its series
+    /// comparable). Renames and transfers (划归) do not break a series.
+    public func seriesBreak(_ region: RegionIndex, from base: Int, to year: Int) -> LocalizedText? {
+        let r = regions[region]
+        if let from = r.from, from > base, r.exists(in: year) {
+            var zh = "\(r.nearestRecord(to: year).name) 于 \(from) 年设立", en = "\(r.nearestRecord(to: year).name) was set up in \(from)"
+            if let p = regions.changes.predecessors(of: region, from: from) {
+                let names = p.units.map { regions.describe($0, in: from - 1) }
+                zh += "（由 " + names.joined(separator: "、") + " 的区域设立\(regions.citation(p.document, zh: true))）"
+                en += " (from " + names.joined(separator: ", ") + regions.citation(p.document, zh: false) + ")"
+            }
+            return LocalizedText(zh: zh + "，\(base) 年没有可比的数值", en: en + "; there is no comparable value for \(base)")
+        }
+        guard !r.seriesContinuous, !context.continuousSeries.contains(region),
+              let cut = regions.changes.breaks(of: region, after: base, through: year).last else { return nil }
+        let events = cut.changes.map { regions.changes.events[$0] }
+        let others = events.flatMap { [$0.from, $0.to] }.filter { $0 != region }
+        var seen = Set<RegionIndex>()
+        let names = others.filter { seen.insert($0).inserted }.map { regions.describe($0, in: cut.year - 1) }
+        let doc = events.first { $0.document >= 0 }.map { regions.citation($0.document, zh: true) } ?? ""
+        let docEN = events.first { $0.document >= 0 }.map { regions.citation($0.document, zh: false) } ?? ""
+        let name = r.nearestRecord(to: year).name
+        return LocalizedText(
+            zh: "\(name) 的区域于 \(cut.year) 年变更（涉及 \(names.joined(separator: "、"))\(doc)），\(base) 年与 \(year) 年的数值不可比；"
+                + "如数据已按新区划调整，请在地区 CSV 中为其加 series=continuous",
+            en: "the area of \(name) changed in \(cut.year) (with \(names.joined(separator: ", "))\(docEN)): \(base) and \(year) are not comparable; "
+                + "if the data is on the new boundaries, mark it series=continuous in a regions CSV")
     }
 
     func read(_ q: Quantity, _ region: RegionIndex, _ year: Int) throws -> Reading {
@@ -197,7 +245,7 @@ public struct Evaluator: Sendable {
             let i = try indicatorIndex(id)
             let total = try readIndicator(i, region, year)
             var part = Reading.exact(0)
-            for u in members(of: region) where try applies(filter, to: u, year: year) == .yes {
+            for u in members(of: region, year: year) where try applies(filter, to: u, year: year) == .yes {
                 part.add(try readIndicator(i, u, year))
             }
             guard let x = part.value, let y = total.value else { return .unknown(part.missing + total.missing) }
@@ -216,11 +264,10 @@ public struct Evaluator: Sendable {
     }
 
     func applies(_ filter: UnitFilter, to unit: RegionIndex, year: Int) throws -> Truth {
-        let r = regions[unit]
         switch filter {
-        case .countyProper: return r.type.isCountyProper ? .yes : .no
+        case .countyProper: return regions.type(of: unit, in: year).isCountyProper ? .yes : .no
         case .group(let g):
-            return policy.isMember(unit, of: g, in: regions) ? .yes : .no
+            return policy.isMember(unit, of: g, in: regions, year: year) ? .yes : .no
         case .flag(let id):
             guard let v = try readIndicator(try indicatorIndex(id), unit, year).value else { return .unknown }
             return v >= 0.5 ? .yes : .no
@@ -292,7 +339,7 @@ public struct Evaluator: Sendable {
             o.gap = nil
             return o
         case .share(let inner, let filter, let p):
-            var units = members(of: region)
+            var units = members(of: region, year: year)
             var unknownUnits: [RegionIndex] = []
             var missing: [Missing] = []
             if let filter {
@@ -378,7 +425,13 @@ public struct Evaluator: Sendable {
             var failed: [String] = []
             var missing: [Missing] = []
             var last: Double?
+            var skipped: [Int] = []
             for t in b...max(b, year) {
+                // A year before the unit was set up (or after it ended) asks nothing of it.
+                if !regions.exists(region, in: t) {
+                    skipped.append(t)
+                    continue
+                }
                 let o = threshold(try read(q, region, t), atLeast: x)
                 last = o.observed
                 switch o.truth {
@@ -393,7 +446,12 @@ public struct Evaluator: Sendable {
                                   en: "years below \(formatNumber(x)): " + failed.joined(separator: "; "))])
             }
             if !missing.isEmpty { return Outcome(truth: .unknown, observed: last, missing: missing) }
-            return Outcome(truth: .yes, observed: last, gap: last.map { $0 - x })
+            var met = Outcome(truth: .yes, observed: last, gap: last.map { $0 - x })
+            if let first = skipped.first {
+                met.notes.append(LocalizedText(zh: "\(first)\(skipped.count > 1 ? "—\(skipped.last!)" : "") 年该单位尚未设立，不计",
+                                               en: "the unit did not exist in \(first)\(skipped.count > 1 ? "–\(skipped.last!)" : ""), not counted"))
+            }
+            return met
         case .all(let parts):
             var outcomes: [Outcome] = []
             for p in parts { outcomes.append(try check(p, target: target, region: region, year: year)) }
@@ -423,7 +481,12 @@ public struct Evaluator: Sendable {
                 guard let vb = try read(q, region, b).value else { return nil }
                 return (b, vb, vy)
             }
-            let first = store.earliestYear ?? year
+            // From the earliest comparable year: none before the unit was set up or its area last changed.
+            var first = store.earliestYear ?? year
+            if let from = regions[region].from { first = max(first, from) }
+            if let cut = regions.changes.breaks(of: region, after: first, through: year).last, seriesBreak(region, from: first, to: year) != nil {
+                first = cut.year
+            }
             for t in first..<year {
                 if let v = try read(q, region, t).value { return (t, v, vy) }
             }
@@ -558,11 +621,13 @@ extension EvaluationContext {
         (try? readIndicator(i, region, year))?.value
     }
 
-    /// Whether a region takes part in its area: any area or administrative unit; a functional zone only when it
-    /// has data or a regions file declared it (so 大柴旦 is not a gap in Qinghai's sums).
+    /// Whether a region takes part in its area: any area or administrative unit; a functional zone only when the
+    /// policy counts it (`zones`: none by default, so 大柴旦 is neither a gap nor a unit in Qinghai's sums) and it
+    /// has data or a regions file declared it.
     func counts(_ region: RegionIndex) -> Bool {
+        guard regions.type(of: region) == .zone else { return true }
         let r = regions[region]
-        return r.type != .zone || r.isUserDefined || store.hasData(region)
+        return zones.includes(r) && (r.isUserDefined || store.hasData(region))
     }
 
     func indicatorIndex(_ id: String) throws -> IndicatorIndex {
@@ -588,6 +653,11 @@ extension EvaluationContext {
                     r = .unknown(a.missing + b.missing)
                 }
             case .yearOnYearGrowth(let of):
+                // No growth across a merge or split of the region's area: the two years measure different areas.
+                if !regions[region].seriesContinuous, !continuousSeries.contains(region),
+                   !regions.changes.breaks(of: region, after: year - 1, through: year).isEmpty {
+                    return .unknown(own)
+                }
                 let j = try indicatorIndex(of)
                 let (now, before) = (try readIndicator(j, region, year), try readIndicator(j, region, year - 1))
                 if let a = now.value, let b = before.value {
@@ -603,7 +673,7 @@ extension EvaluationContext {
         let missingBound: Double = indicator.kind == .flag ? 1 : .infinity
         if regions[region].type.isUnit { return Reading(lo: 0, hi: missingBound, missing: own) }
         // An area sums its children: a unit's value, or a sub-area's own value where it has one, else its units.
-        let parts = regions.children(of: region).filter(counts)
+        let parts = regions.children(of: region, in: year).filter(counts)
         guard !parts.isEmpty else { return .unknown(own) }
         var total = Reading.exact(0)
         for u in parts { total.add(try readIndicator(i, u, year)) }

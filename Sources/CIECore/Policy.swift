@@ -57,12 +57,45 @@ public protocol PolicyModule: Sendable {
     var reviewers: [any Reviewer] { get }
     /// Named groups of region codes the module defines; they are attached to the regions when the module is used.
     var groups: [String: [String]] { get }
+    /// The functional zones (statistical-only units) it counts among its 县（市、区）: none unless its text says so.
+    var zones: ZoneRule { get }
+    /// Codes of units whose series it compares across their boundary changes (the data being on new boundaries).
+    var continuousSeries: [String] { get }
+}
+
+/// Which statistical-only units (type `zone`) a policy counts among its units. They count when they have data or a
+/// regions file declared them; a zone with neither is no unit of the policy (yearbooks often fold them into the
+/// districts around them).
+public struct ZoneRule: Sendable, Hashable {
+    /// Shipped zones by code (威海火炬高技术产业开发区 371071 …).
+    public var codes: Set<String>
+    /// Whether zones a regions file declares count (威海's 综保区 and 南海新区, which have no code).
+    public var declared: Bool
+    /// The document's words that bring them in, for `check`, `regions` and `explain`.
+    public var reading: LocalizedText?
+
+    public init(codes: Set<String> = [], declared: Bool = false, reading: LocalizedText? = nil) {
+        self.codes = codes
+        self.declared = declared
+        self.reading = reading
+    }
+
+    public static let none = ZoneRule()
+
+    public var isEmpty: Bool { codes.isEmpty && !declared }
+
+    /// Whether a zone counts (not whether it has data).
+    public func includes(_ region: Region) -> Bool {
+        region.isUserDefined ? declared : region.codes.contains(where: codes.contains)
+    }
 }
 
 extension PolicyModule {
     public var reviewers: [any Reviewer] { [] }
     public var groups: [String: [String]] { [:] }
     public var aliases: [String] { [] }
+    public var zones: ZoneRule { .none }
+    public var continuousSeries: [String] { [] }
 
     /// The module's reviewers with `compliance` first.
     public var allReviewers: [any Reviewer] { [ComplianceReviewer()] + reviewers }
@@ -80,11 +113,13 @@ extension PolicyModule {
 
     /// Whether a unit is in one of the module's named groups: a regions file put it there, or the module lists it
     /// or its prefecture (吉林's zones are made of prefectures). The evaluator, reviewers and `regions` all ask this.
-    public func isMember(_ unit: RegionIndex, of group: String, in regions: RegionTable) -> Bool {
+    /// A unit is listed by any code it held (吉林's 扶余 as 220724 or 220781), or its prefecture in `year` is.
+    public func isMember(_ unit: RegionIndex, of group: String, in regions: RegionTable, year: Int? = nil) -> Bool {
         let r = regions[unit]
         if r.groups.contains(group) { return true }
         guard let listed = groups[group] else { return false }
-        return listed.contains(r.code) || regions.prefecture(of: unit).map { listed.contains(regions[$0].code) } == true
+        return r.codes.contains(where: listed.contains)
+            || regions.prefecture(of: unit, in: year).map { regions[$0].codes.contains(where: listed.contains) } == true
     }
 
     public func reviewer(_ id: String) -> (any Reviewer)? {
@@ -144,6 +179,10 @@ public struct EvaluationContext: Sendable {
     public var regions: RegionTable
     public var catalogue: IndicatorCatalogue
     public var store: DataStore
+    /// The zones that count among units (the evaluator sets the policy's; none without a policy).
+    public var zones: ZoneRule = .none
+    /// Units whose series are compared across their boundary changes (the policy's `continuousSeries`).
+    public var continuousSeries: Set<RegionIndex> = []
 
     public init(regions: RegionTable, catalogue: IndicatorCatalogue, store: DataStore) {
         self.regions = regions

@@ -1,3 +1,5 @@
+import CIECore
+
 /// A problem found in an input file, reported as `FILE:LINE:COLUMN: error: message`.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning, note }
@@ -5,18 +7,31 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var severity: Severity
-    public var message: String
+    /// The message in both languages; `render(_:)` prints it in the session's.
+    public var text: LocalizedText
 
     public init(file: String, line: Int, column: Int, _ message: String, severity: Severity = .error) {
+        self.init(file: file, line: line, column: column, LocalizedText(message), severity: severity)
+    }
+
+    public init(file: String, line: Int, column: Int, _ text: LocalizedText, severity: Severity = .error) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
-        self.message = message
+        self.text = text
     }
 
-    public var description: String {
-        line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
+    /// The message in English (the language of the first messages; `render` picks the session's).
+    public var message: String { text.en }
+
+    public var description: String { render(.en) }
+
+    /// `FILE:LINE:COLUMN: error: message` with the message in the language given (`error:`, `warning:` and `note:`
+    /// stay as they are, for editors and scripts that read them).
+    public func render(_ language: Language) -> String {
+        let message = text(language)
+        return line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
     }
 }
 

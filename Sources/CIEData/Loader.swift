@@ -97,8 +97,19 @@ public struct DataLoader: Sendable {
         case .failure(let f): return .failure(f)
         }
         var parse = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store)
-        let kind = parse.run()
-        var diagnostics = parse.diagnostics
+        var kind = parse.run()
+        // Names several units answer to (城中区: 西宁 and 柳州) are read again in the light of the file's other units:
+        // a second pass decides them where exactly one candidate lies in a province the file's units are in.
+        if parse.lookup.ambiguous > 0, !Cancellation.isRequested {
+            let provinces = Set(parse.lookup.seen.compactMap { parse.regions.province(of: $0) })
+            if !provinces.isEmpty {
+                var second = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store,
+                                       context: provinces.sorted())
+                kind = second.run()
+                parse = second
+            }
+        }
+        var diagnostics = parse.diagnostics + parse.formerNotes()
         if diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
             return .failure(LoadFailure(diagnostics))
@@ -116,7 +127,7 @@ public struct DataLoader: Sendable {
 
 /// Header names each column role answers to (lower-cased, spaces dropped).
 enum Role: CaseIterable {
-    case region, year, indicator, value, unit, source, note, code, name, prefecture, type, groups
+    case region, year, indicator, value, unit, source, note, code, name, prefecture, province, type, groups, series
 
     var names: [String] {
         switch self {
@@ -129,9 +140,11 @@ enum Role: CaseIterable {
         case .note: ["note", "备注", "说明"]
         case .code: ["code", "代码", "区划代码", "行政区划代码"]
         case .name: ["name", "名称"]
-        case .prefecture: ["prefecture", "所属地市", "上级", "地市", "市（州、盟）", "市(州、盟)"]
+        case .prefecture: ["prefecture", "parent", "所属地市", "上级", "地市", "地级", "地级市", "所属地级", "市（州、盟）", "市(州、盟)", "市（州）", "市(州)"]
+        case .province: ["province", "省份", "省", "所属省份", "省（区、市）", "省(区、市)", "省区市"]
         case .type: ["type", "类型"]
         case .groups: ["groups", "分组", "组"]
+        case .series: ["series", "序列"]
         }
     }
 
@@ -160,13 +173,14 @@ struct FileParse {
     var valuesRead = 0
     var firstYear: Int?
     var lastYear: Int?
-    private var regionCache: [String: RegionMatch] = [:]
+    /// Caches and notes of region names (LoaderRegions.swift).
+    var lookup = RegionLookup()
     private var indicatorCache: [String: IndicatorIndex?] = [:]
     /// What a field's bytes resolved to, for the per-row path (only names that resolved cleanly are kept here).
-    private var regionBytes = ByteTable<RegionIndex>()
     private var indicatorBytes = ByteTable<IndicatorIndex>()
 
-    init(file: String, source: FileBytes, regions: RegionTable, catalogue: IndicatorCatalogue, store: DataStore) {
+    /// `context`: the areas of the file's units, for a second pass that decides names several units answer to.
+    init(file: String, source: FileBytes, regions: RegionTable, catalogue: IndicatorCatalogue, store: DataStore, context: [RegionIndex] = []) {
         self.file = file
         self.source = source
         self.bytes = source.bytes
@@ -174,10 +188,14 @@ struct FileParse {
         self.catalogue = catalogue
         self.store = store
         self.fileID = self.store.addFile(file)
+        self.lookup.context = context
     }
 
-
     mutating func error(_ line: Int, _ column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message))
+    }
+
+    mutating func error(_ line: Int, _ column: Int, _ message: LocalizedText) {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message))
     }
 
@@ -199,21 +217,23 @@ struct FileParse {
                 if let r = Role.of(n), roles[r] == nil { roles[r] = i }
             }
             if let c = roles[.code], let n = roles[.name], roles[.region] == nil, roles[.year] == nil {
-                try regionsFile(&reader, header: header, code: c, name: n, prefecture: roles[.prefecture], type: roles[.type], groups: roles[.groups])
+                try regionsFile(&reader, header: header, columns: RegionColumns(
+                    code: c, name: n, prefecture: roles[.prefecture], type: roles[.type], groups: roles[.groups], series: roles[.series]))
                 requireRows(after: header)
                 return .regionsCSV
             }
+            let labels = LabelColumns(province: roles[.province], prefecture: roles[.prefecture])
             let region = roles[.region] ?? roles[.code]
             guard let region, let year = roles[.year] else {
                 error(header.line, 1, "unrecognised header \(names.joined(separator: ",")): a long CSV needs region,year,indicator,value (地区,年份,指标,数值); a wide CSV region,year and a column per indicator; a regions CSV code,name,prefecture,type")
                 return nil
             }
             if let ind = roles[.indicator], let value = roles[.value] {
-                try longFile(&reader, header: header, region: region, year: year, indicator: ind, value: value, unit: roles[.unit])
+                try longFile(&reader, header: header, region: region, year: year, indicator: ind, value: value, unit: roles[.unit], labels: labels)
                 requireRows(after: header)
                 return .longCSV
             }
-            try wideFile(&reader, header: header, names: names, region: region, year: year)
+            try wideFile(&reader, header: header, names: names, region: region, year: year, labels: labels)
             requireRows(after: header)
             return .wideCSV
         } catch let i as Interrupted {
@@ -247,26 +267,6 @@ struct FileParse {
     }
 
     // MARK: Resolution
-
-    mutating func region(_ text: String, line: Int, column: Int) -> RegionIndex? {
-        let match: RegionMatch
-        if let m = regionCache[text] {
-            match = m
-        } else {
-            match = regions.resolve(text)
-            regionCache[text] = match
-        }
-        switch match {
-        case .found(let i): return i
-        case .ambiguous(let hits):
-            error(line, column, "ambiguous region “\(text)”: it names \(hits.map { regions.describe($0) }.joined(separator: ", ")); write the code instead")
-        case .unknown(let suggestions):
-            let hint = suggestions.isEmpty ? "use the 6-digit code, or declare it in a regions CSV (code,name,prefecture,type)"
-                : "did you mean " + suggestions.map { regions.describe($0) }.joined(separator: " or ") + "?"
-            error(line, column, "unknown region “\(text)”: \(hint)")
-        }
-        return nil
-    }
 
     /// A catalogue indicator; a custom one for a name far from every catalogue name; nil (with an error) for a near miss.
     /// `unit` is asked only when a custom indicator is made (its unit decides the kind).
@@ -435,13 +435,6 @@ struct FileParse {
         return (base + f.start, f.end - f.start)
     }
 
-    mutating func region(_ f: CSVField, _ reader: CSVReader, line: Int) -> RegionIndex? {
-        if let (p, n) = raw(f), let r = regionBytes.find(p, n) { return r }
-        let r = region(reader.string(f), line: line, column: f.column)
-        if let r, let (p, n) = raw(f) { regionBytes.insert(p, n, r) }
-        return r
-    }
-
     mutating func indicator(_ f: CSVField, _ reader: CSVReader, unit: () -> WrittenUnit?, line: Int) -> IndicatorIndex? {
         if let (p, n) = raw(f), let i = indicatorBytes.find(p, n) { return i }
         let i = indicator(reader.string(f), unit: unit, line: line, column: f.column)
@@ -525,9 +518,10 @@ struct FileParse {
 
     // MARK: File kinds
 
-    mutating func longFile(_ reader: inout CSVReader, header: CSVRow, region rc: Int, year yc: Int, indicator ic: Int, value vc: Int, unit uc: Int?) throws {
-        let columns = LongColumns(width: header.fields.count, region: rc, year: yc, indicator: ic, value: vc, unit: uc)
-        if uc == nil, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
+    mutating func longFile(_ reader: inout CSVReader, header: CSVRow, region rc: Int, year yc: Int, indicator ic: Int, value vc: Int, unit uc: Int?,
+                           labels: LabelColumns) throws {
+        let columns = LongColumns(width: header.fields.count, region: rc, year: yc, indicator: ic, value: vc, unit: uc, labels: labels)
+        if uc == nil, labels.isEmpty, lookup.context.isEmpty, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
            ProcessInfo.processInfo.activeProcessorCount > 1 {
             try ParallelLongCSV.load(into: &self, reader: &reader, columns: columns)
             return
@@ -547,13 +541,15 @@ struct FileParse {
         var indicator: Int
         var value: Int
         var unit: Int?
+        var labels = LabelColumns()
     }
 
     /// One row of a long CSV.
     mutating func longRow(_ row: CSVRow, _ reader: CSVReader, _ c: LongColumns) {
         let f = row.fields
-        let r = region(f[c.region], reader, line: row.line)
         let y = year(f[c.year], reader, line: row.line)
+        let area = c.labels.isEmpty ? nil : labelArea(row, reader, c.labels)
+        let r = region(f[c.region], reader, year: y, within: area, line: row.line)
         var declared: WrittenUnit? = nil
         if let uc = c.unit {
             guard let u = unit(reader.string(f[uc]), line: row.line, column: f[uc].column) else { return }
@@ -577,7 +573,7 @@ struct FileParse {
         return (t, nil)
     }
 
-    mutating func wideFile(_ reader: inout CSVReader, header: CSVRow, names: [String], region rc: Int, year yc: Int) throws {
+    mutating func wideFile(_ reader: inout CSVReader, header: CSVRow, names: [String], region rc: Int, year yc: Int, labels: LabelColumns) throws {
         var columns: [(Int, IndicatorIndex, WrittenUnit?)] = []
         var seen: [IndicatorIndex: Int] = [:]
         var unnamed: [Int] = []
@@ -604,8 +600,9 @@ struct FileParse {
         row.fields.reserveCapacity(width + 4)
         while try nextRow(&reader, width: width, into: &row) {
             let f = row.fields
-            let r = region(f[rc], reader, line: row.line)
             let y = year(f[yc], reader, line: row.line)
+            let area = labels.isEmpty ? nil : labelArea(row, reader, labels)
+            let r = region(f[rc], reader, year: y, within: area, line: row.line)
             for c in unnamed where c < f.count && f[c].end > f[c].start {
                 error(row.line, f[c].column, "a value in column \(c + 1), which has no name: name the indicator in the header, or delete the value")
             }
@@ -614,51 +611,6 @@ struct FileParse {
                 if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[c].column) }
             }
         }
-    }
-
-    mutating func regionsFile(_ reader: inout CSVReader, header: CSVRow, code cc: Int, name nc: Int, prefecture pc: Int?, type tc: Int?, groups gc: Int?) throws {
-        let width = header.fields.count
-        var row = CSVRow(line: 0, fields: [])
-        while try nextRow(&reader, width: width, into: &row) {
-            let f = row.fields
-            declareRegion(code: reader.string(f[cc]), name: reader.string(f[nc]),
-                          prefecture: pc.map { (reader.string(f[$0]), f[$0].column) },
-                          type: tc.map { (reader.string(f[$0]), f[$0].column) },
-                          groups: gc.map { reader.string(f[$0]) } ?? "", line: row.line, column: f[cc].column)
-        }
-    }
-    mutating func declareRegion(code: String, name: String, prefecture: (String, Int)?, type: (String, Int)?, groups: String, line: Int, column: Int) {
-        let groupList = groups.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-        guard !code.isEmpty else {
-            error(line, column, "a region needs a code: give the official code, or one of your own for a unit without one")
-            return
-        }
-        if let known = regions.index(code: code) {
-            regions.restate(known, name: name.isEmpty ? nil : name, groups: groupList)
-            return
-        }
-        guard !name.isEmpty else {
-            error(line, column, "new region \(code) needs a name")
-            return
-        }
-        guard let (ptext, pcol) = prefecture, !ptext.isEmpty else {
-            error(line, column, "new region \(code) \(name) needs a prefecture (code or name) to belong to")
-            return
-        }
-        guard let (ttext, tcol) = type, let t = RegionType(parsing: ttext), t.isUnit else {
-            error(line, type?.1 ?? column, "type “\(type?.0 ?? "")” of \(name) is not one of district, county, city, banner, zone (区, 县, 市, 旗, 功能区)")
-            return
-        }
-        guard let p = region(ptext, line: line, column: pcol) else { return }
-        guard !regions[p].type.isUnit else {
-            error(line, pcol, "\(regions.describe(p)) is a county-level unit, not a prefecture: name the prefecture \(name) belongs to")
-            return
-        }
-        _ = tcol
-        regions.add(Region(code: code, name: name, type: t, parent: p, groups: groupList, isUserDefined: true))
-        regionsAdded += 1
-        regionCache = [:]
-        regionBytes.removeAll()
     }
 
     mutating func json() {
@@ -687,7 +639,8 @@ struct FileParse {
                 if case .array(let gs)? = item["groups"]?.value { groups = gs.compactMap { FileParse.text($0) }.joined(separator: ";") } else { groups = FileParse.text(item["groups"]) ?? "" }
                 declareRegion(code: FileParse.text(item["code"]) ?? "", name: FileParse.text(item["name"]) ?? "",
                               prefecture: FileParse.text(item["prefecture"]).map { ($0, item["prefecture"]!.column) },
-                              type: FileParse.text(item["type"]).map { ($0, item["type"]!.column) }, groups: groups, line: item.line, column: item.column)
+                              type: FileParse.text(item["type"]).map { ($0, item["type"]!.column) }, groups: groups,
+                              series: FileParse.text(item["series"]).map { ($0, item["series"]!.column) }, line: item.line, column: item.column)
             }
         }
         guard let obs = doc["observations"] else {
@@ -741,8 +694,13 @@ struct FileParse {
             fieldsOK = false
         }
         guard fieldsOK else { return }
-        let r = region(FileParse.text(item["region"])!, line: item["region"]!.line, column: item["region"]!.column)
         let y = year(FileParse.text(item["year"])!, line: item["year"]!.line, column: item["year"]!.column)
+        // Labels, as a 省份 or 地级 column gives them in a CSV.
+        var area: RegionIndex?
+        for key in ["province", "prefecture"] {
+            if let text = FileParse.text(item[key]), let a = label(text, line: item[key]!.line, column: item[key]!.column) { area = a }
+        }
+        let r = region(FileParse.text(item["region"])!, year: y, within: area, line: item["region"]!.line, column: item["region"]!.column)
         var declared: WrittenUnit? = nil
         if let u = FileParse.text(item["unit"]) {
             guard let parsed = unit(u, line: item["unit"]!.line, column: item["unit"]!.column) else { return }

@@ -52,7 +52,7 @@ enum ParallelLongCSV {
 
     /// A worker's own name caches, kept from one block to the next.
     final class Worker: @unchecked Sendable {
-        var regionBytes = ByteTable<RegionIndex>()
+        var regionBytes = ByteTable<RegionLookup.Stable>()
         var indicatorBytes = ByteTable<IndicatorIndex>()
         var fieldStarts: [Int] = []
         var fieldEnds: [Int] = []
@@ -114,12 +114,17 @@ enum ParallelLongCSV {
                 var cell: Cell?
                 var fast = false
                 if fieldStarts.count == c.width, fieldEnds[c.value] - fieldStarts[c.value] <= fieldLimit {
-                    // Region.
+                    let year = FileParse.plainYear(base + fieldStarts[c.year], fieldEnds[c.year] - fieldStarts[c.year])
+                    // Region: bytes that resolve to one unit, with no note, in the row's year.
                     let rp = base + fieldStarts[c.region], rn = fieldEnds[c.region] - fieldStarts[c.region]
-                    var region = regionBytes.find(rp, rn)
-                    if region == nil, case .found(let r) = s.regions.resolve(String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self)) {
-                        regionBytes.insert(rp, rn, r)
-                        region = r
+                    var region: RegionIndex?
+                    if let year {
+                        if let stable = regionBytes.find(rp, rn) {
+                            if year >= Int(stable.from) && year < Int(stable.until) { region = stable.unit }
+                        } else if let r = s.regions.stableResolution(String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self), year: year) {
+                            regionBytes.insert(rp, rn, RegionLookup.Stable(unit: r.unit, from: Int16(clamping: r.from), until: Int16(clamping: r.until)))
+                            region = r.unit
+                        }
                     }
                     // Indicator.
                     let ip = base + fieldStarts[c.indicator], iN = fieldEnds[c.indicator] - fieldStarts[c.indicator]
@@ -129,7 +134,6 @@ enum ParallelLongCSV {
                         indicatorBytes.insert(ip, iN, i)
                         indicator = i
                     }
-                    let year = FileParse.plainYear(base + fieldStarts[c.year], fieldEnds[c.year] - fieldStarts[c.year])
                     // Value: empty is missing; a plain number that fits the indicator; anything else is the single pass's.
                     if let r = region, let i = indicator, let year {
                         let vp = base + fieldStarts[c.value], vn = fieldEnds[c.value] - fieldStarts[c.value]
@@ -235,5 +239,7 @@ enum ParallelLongCSV {
             next += count
         }
         reader.seek(offset: bytes.count, line: line)
+        // The units the workers resolved, for a second pass that decides ambiguous names by the file's context.
+        for w in workers { parse.lookup.seen.formUnion(w.regionBytes.values.map(\.unit)) }
     }
 }

@@ -2,7 +2,7 @@ import CIECore
 
 /// 吉林省 — 吉政办发〔2018〕51号《吉林省人民政府办公厅关于加快县域创新驱动发展的实施意见》 (seed 004).
 /// Targets JL-01…JL-05 of TARGETS.md; every quoted sentence occurs in the seed text (tested).
-/// The three zones of 一(一) are declared as groups of prefectures (`groups`, `zones`).
+/// The three zones of 一(一) are declared as groups of county-level units (`groups`, `zones`).
 public struct JilinPolicy: PolicyModule {
     public init() {}
 
@@ -19,12 +19,29 @@ public struct JilinPolicy: PolicyModule {
         seed: "004_e69ffcda2a041ad3.txt")
 
     /// 一(一) “促进东部绿色转型发展区、中部创新转型核心区、西部生态经济区协调创新发展”: the zones in the text's order, each
-    /// by the codes of its prefectures (a unit is in a zone when its prefecture is listed).
-    /// East: 延边朝鲜族自治州, 白山市, 通化市; centre: 长春市, 吉林市, 四平市, 辽源市; west: 白城市, 松原市.
-    static let zoneList: [(name: String, prefectures: [String])] = [
-        ("东部绿色转型发展区", ["222400", "220600", "220500"]),
-        ("中部创新转型核心区", ["220100", "220200", "220300", "220400"]),
-        ("西部生态经济区", ["220800", "220700"]),
+    /// by the codes of its county-level units. The text does not list them; the module follows the province's own
+    /// description of its three zones (english.jl.gov.cn, 2019-11-28): the west has 12 units “including Baicheng, Songyuan,
+    /// Nong'an and Shuangliao”, the east “including Tonghua, Baishan, Yanbian, Huadian, and Panshi” — so 农安县 (长春) and
+    /// 双辽市 (四平) are western, 桦甸市 and 磐石市 (吉林市) eastern, whatever their prefecture. A unit is listed by its
+    /// code of today; its earlier codes count too (公主岭市 220381 → 220184).
+    static let zoneList: [(name: String, units: [String])] = [
+        ("东部绿色转型发展区", [
+            "222401", "222402", "222403", "222404", "222405", "222406", "222424", "222426",  // 延边朝鲜族自治州
+            "220602", "220605", "220621", "220622", "220623", "220681",  // 白山市
+            "220502", "220503", "220521", "220523", "220524", "220581", "220582",  // 通化市
+            "220282", "220284",  // 桦甸市, 磐石市 (吉林市)
+        ]),
+        ("中部创新转型核心区", [
+            "220102", "220103", "220104", "220105", "220106", "220112", "220113", "220182", "220183", "220184",  // 长春市 but 农安县
+            "220202", "220203", "220204", "220211", "220221", "220281", "220283",  // 吉林市 but 桦甸市, 磐石市
+            "220302", "220303", "220322", "220323",  // 四平市 but 双辽市
+            "220402", "220403", "220421", "220422",  // 辽源市
+        ]),
+        ("西部生态经济区", [
+            "220802", "220821", "220822", "220881", "220882",  // 白城市
+            "220702", "220721", "220722", "220723", "220781",  // 松原市
+            "220122", "220382",  // 农安县 (长春市), 双辽市 (四平市)
+        ]),
     ]
 
     /// The zones, in the text's order.

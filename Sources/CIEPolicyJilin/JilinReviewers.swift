@@ -27,8 +27,8 @@ extension JilinPolicy {
         zones: JilinPolicy.zones,
         selectedVerdict: "priority", selectedLabel: LocalizedText(zh: "绩效拨款优先", en: "funding priority"),
         reading: LocalizedText(
-            zh: "“体现区域差异”读作在一(一)所列三个区域内分别标准化和排名（区域按市州划分：东部 延边、白山、通化；中部 长春、吉林、四平、辽源；西部 白城、松原，依吉林省三大板块区域发展布局，原文未列）；"
+            zh: "“体现区域差异”读作在一(一)所列三个区域内分别标准化和排名（区域按县级单位划分：东部 延边、白山、通化三市州及桦甸市、磐石市；西部 白城、松原两市及农安县、双辽市；其余为中部。原文未列，依吉林省政府对三大板块的说明：english.jl.gov.cn 2019-11-28，西部 12 个单位“包括白城、松原、农安和双辽”，东部“包括通化、白山、延边、桦甸和磐石”）；"
                 + "“进步速度”读作较上年的变化。原文未给指标和权重：本模块取四项创新能力指标，水平与进步默认各 50%，各区域前五分之一列为绩效拨款优先。",
-            en: "“Reflecting regional differences” is read as normalising and ranking within each of the three zones of 一(一) (by prefecture: east 延边, 白山, 通化; centre 长春, 吉林, 四平, 辽源; west 白城, 松原, after Jilin's three-zone development plan; the text does not list them); "
+            en: "“Reflecting regional differences” is read as normalising and ranking within each of the three zones of 一(一) (by county-level unit: east 延边, 白山, 通化 and 桦甸市, 磐石市; west 白城, 松原 and 农安县, 双辽市; the rest central. The text does not list them; the module follows the province's description of its three zones, english.jl.gov.cn 2019-11-28: the west's 12 units “including Baicheng, Songyuan, Nong'an and Shuangliao”, the east “including Tonghua, Baishan, Yanbian, Huadian, and Panshi”); "
                 + "“speed of progress” as the change on the year before. The text gives no measures or weights: the module takes four capability measures, level and progress 50/50 by default, and the top fifth of each zone as funding priority."))
 }

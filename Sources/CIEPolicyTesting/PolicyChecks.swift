@@ -96,7 +96,7 @@ public enum PolicyChecks {
             }
             let results = Evaluator(context: context, policy: policy).evaluate(t, year: e.year)
             for (region, expected) in e.expect {
-                guard case .found(let index) = context.regions.resolve(region) else {
+                guard let index = context.regions.resolve(region, year: e.year).unit else {
                     failures.append("\(id) “\(e.title.en)”: \(region) is not a known region")
                     continue
                 }

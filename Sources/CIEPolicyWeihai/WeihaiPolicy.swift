@@ -4,9 +4,10 @@ import CIECore
 /// Targets WH-01…WH-16 of TARGETS.md; every quoted sentence occurs in the seed text (tested).
 ///
 /// The jurisdiction is the prefecture 威海市 (371000). Its units are 环翠区, 文登区, 荣成市, 乳山市 and, because the document
-/// says “各区市（含国家级开发区、综保区、南海新区，下同）”, the functional zones: 威海火炬高技术产业开发区 (371071),
-/// 威海经济技术开发区 (371072) and 威海临港经济技术开发区 (371073) take part whenever the data has values for them
-/// (综保区 and 南海新区 have no code; a regions file can add them).
+/// says “各区市（含国家级开发区、综保区、南海新区，下同）”, the functional zones (`zones`): its three national development
+/// zones, 威海火炬高技术产业开发区 (371071), 威海经济技术开发区 (371072) and 威海临港经济技术开发区 (371073, national since
+/// 2013), take part whenever the data has values for them, and so do 综保区 and 南海新区, which have no code, when a regions
+/// file declares them.
 public struct WeihaiPolicy: PolicyModule {
     public init() {}
 
@@ -28,6 +29,13 @@ public struct WeihaiPolicy: PolicyModule {
     static let baseline = 2015
 
     public var targets: [Target] { WeihaiPolicy.declarations }
+
+    /// 总体要求 “各区市（含国家级开发区、综保区、南海新区，下同）”: the only one of the five documents that counts functional zones.
+    public var zones: ZoneRule {
+        ZoneRule(codes: ["371071", "371072", "371073"], declared: true, reading: LocalizedText(
+            zh: "“各区市（含国家级开发区、综保区、南海新区，下同）”：三个国家级开发区（371071 火炬高新区、371072 经开区、371073 临港经开区）有数据时计入，综保区、南海新区由地区 CSV 声明后计入",
+            en: "“each district and city (including the national development zones, the comprehensive bonded zone and 南海新区)”: the three national development zones (371071, 371072, 371073) count when they have data, 综保区 and 南海新区 once a regions CSV declares them"))
+    }
 
     static let zonesTakePart = LocalizedText(
         zh: "威海市数可直接给出（371000），否则为各区市之和；有数据的功能区（国家级开发区等）计入。",

@@ -50,7 +50,7 @@ public struct WeihaiFunding: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let us = try evaluator.jurisdictionUnits()
+        let us = try evaluator.jurisdictionUnits(year: year)
         if let pool = options.pool {
             guard pool >= 0, pool.isFinite else {
                 throw ReviewError(LocalizedText(zh: "--pool 须为非负的金额（万元）", en: "--pool must be a non-negative amount (10k yuan)"))
@@ -115,7 +115,7 @@ public struct WeihaiRewards: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let rows = try evaluator.jurisdictionUnits().map { u -> ReviewRow in
+        let rows = try evaluator.jurisdictionUnits(year: year).map { u -> ReviewRow in
             let county = evaluator.yearOnYear(.indicator("national_innovative_county"), u, year)
             let towns = evaluator.yearOnYear(.indicator("national_innovative_towns"), u, year)
             var amount = 0.0
@@ -170,7 +170,7 @@ public struct WeihaiSubsidySharing: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let rows = try evaluator.jurisdictionUnits().map { u -> ReviewRow in
+        let rows = try evaluator.jurisdictionUnits(year: year).map { u -> ReviewRow in
             guard let total = evaluator.value(of: .indicator("enterprise_rd_subsidies"), u, year) else {
                 return ReviewRow(region: u, verdict: "no_data", detail: LocalizedText(zh: "缺 \(year) 年企业研究开发财政补助", en: "enterprise R&D subsidies for \(year) missing"))
             }

@@ -65,13 +65,17 @@ public struct ZhejiangPolicy: PolicyModule {
         "331083", "331121", "331122", "331123", "331124", "331125", "331126", "331127", "331181",
     ]
 
+    /// 龙港市 (330383), set up in 2019 from part of 苍南县: a unit of 县域 proper from 2019 on, none before.
+    static let longgang = (code: "330383", from: 2019)
+
     /// A worked example for the 县域-share targets: the province total (330000, when given) and the same value for
-    /// every unit of 县域 proper in each year, so the share is 53 × each / total; `omitting` leaves one unit-year out.
+    /// every unit of 县域 proper in each year (52 in 2018, 53 from 2019, when 龙港市 was set up), so the share is
+    /// units × each / total; `omitting` leaves one unit-year out.
     static func shareCSV(_ indicator: String, _ years: [(year: Int, total: Int?, each: Int)], omitting: (code: String, year: Int)? = nil) -> String {
         var lines = ["region,year,indicator,value"]
         for y in years {
             if let total = y.total { lines.append("330000,\(y.year),\(indicator),\(total)") }
-            for code in countyProper where !(omitting?.code == code && omitting?.year == y.year) {
+            for code in countyProper where !(omitting?.code == code && omitting?.year == y.year) && !(code == longgang.code && y.year < longgang.from) {
                 lines.append("\(code),\(y.year),\(indicator),\(y.each)")
             }
         }
@@ -141,18 +145,20 @@ public struct ZhejiangPolicy: PolicyModule {
             scope: .jurisdiction, condition: .increasing(.shareOfTotal("hitech_enterprises", held: .countyProper)),
             deadline: deadline, baseline: 2018, strength: .striving,
             reading: LocalizedText(
-                zh: "“县域”指县、自治县和县级市（不含市辖区，共 53 个）；占比 = 53 个县（市）之和 ÷ 全省总数（330000 的数值，未给出则为各县（市、区）之和）。"
+                zh: "“县域”指县、自治县和县级市（不含市辖区，2019 年起共 53 个）；占比 = 当年各县（市）之和 ÷ 全省总数（330000 的数值，未给出则为各县（市、区）之和）。"
                     + "自文件印发前一年 2018 年起逐年严格提高，持平不算提高。句首“力争”统领全句，按力争类处理（TARGETS.md 作约束性）。"
-                    + "2019 年由苍南县析出的龙港市，2018 年请填 0（其企业计入苍南县）。",
-                en: "“县域” is 县, 自治县 and 县级市 (not districts; 53 units); the share is their sum over the province total (the 330000 value, "
-                    + "else the sum of all units). From 2018, the year before the document, it must rise strictly every year; flat is not a rise. "
-                    + "The sentence opens with 力争, so the module reads it as striving (TARGETS.md says binding). 龙港市, split from 苍南县 in 2019: give 0 for 2018."),
+                    + "单位按当年区划计：龙港市 2019 年由苍南县部分设立，2018 年的县域为 52 个（龙港的企业在苍南县内）。",
+                en: "“县域” is 县, 自治县 and 县级市 (not districts; 53 units from 2019); the share is their sum in the year over the province total "
+                    + "(the 330000 value, else the sum of all units). From 2018, the year before the document, it must rise strictly every year; flat is not a rise. "
+                    + "The sentence opens with 力争, so the module reads it as striving (TARGETS.md says binding). Units are those of each year: "
+                    + "龙港市 was set up from part of 苍南县 in 2019, so 2018 has 52 (龙港's enterprises are within 苍南县's)."),
             examples: [
-                TargetExample(LocalizedText(zh: "33.1% → 34.3% → 36.8%：逐年提高，达标", en: "33.1% → 34.3% → 36.8%: rises every year, met"), year: 2020,
+                TargetExample(LocalizedText(zh: "32.5% → 34.3% → 36.8%：逐年提高，达标", en: "32.5% → 34.3% → 36.8%: rises every year, met"), year: 2020,
                               csv: shareCSV("hitech_enterprises", [(2018, 16000, 100), (2019, 17000, 110), (2020, 18000, 125)]),
                               expect: [("330000", .met)]),
-                TargetExample(LocalizedText(zh: "2018、2019 年均为 33.125%：持平不算提高，未达标", en: "33.125% in both 2018 and 2019: flat is no rise, not met"), year: 2019,
-                              csv: shareCSV("hitech_enterprises", [(2018, 16000, 100), (2019, 17600, 110)]),
+                TargetExample(LocalizedText(zh: "2018 年 52 县 × 106、2019 年 53 县 × 104，均为 34.45%：持平不算提高，未达标",
+                                            en: "52 × 106 in 2018 and 53 × 104 in 2019, both 34.45%: flat is no rise, not met"), year: 2019,
+                              csv: shareCSV("hitech_enterprises", [(2018, 16000, 106), (2019, 16000, 104)]),
                               expect: [("330000", .notMet)]),
                 TargetExample(LocalizedText(zh: "淳安县缺 2019 年数：县域合计无法计算，数据不足", en: "淳安县 lacks 2019: the counties' sum cannot be formed, no data"), year: 2019,
                               csv: shareCSV("hitech_enterprises", [(2018, 16000, 100), (2019, 17000, 110)], omitting: ("330127", 2019)),
@@ -164,13 +170,13 @@ public struct ZhejiangPolicy: PolicyModule {
             scope: .jurisdiction, condition: .increasing(.shareOfTotal("st_smes", held: .countyProper)),
             deadline: deadline, baseline: 2018, strength: .striving,
             reading: LocalizedText(
-                zh: "同 ZJ-03：53 个县（市）之和 ÷ 全省总数，自 2018 年起逐年严格提高；未给出全省数时，总数需要全部 90 个县（市、区）的数据。",
-                en: "As ZJ-03: the 53 counties' sum over the province total, rising strictly every year from 2018; without a province value the total needs all 90 units."),
+                zh: "同 ZJ-03：当年各县（市）之和 ÷ 全省总数，自 2018 年起逐年严格提高；未给出全省数时，总数需要当年全部县（市、区）的数据（2022 年 90 个）。",
+                en: "As ZJ-03: the counties' sum in the year over the province total, rising strictly every year from 2018; without a province value the total needs every unit of the year (90 in 2022)."),
             examples: [
-                TargetExample(LocalizedText(zh: "26.5% → 28.3%：达标", en: "26.5% → 28.3%: met"), year: 2019,
+                TargetExample(LocalizedText(zh: "26% → 28.3%：达标", en: "26% → 28.3%: met"), year: 2019,
                               csv: shareCSV("st_smes", [(2018, 40000, 200), (2019, 45000, 240)]),
                               expect: [("330000", .met)]),
-                TargetExample(LocalizedText(zh: "26.5% → 25.9%：下降，未达标", en: "26.5% → 25.9%: falls, not met"), year: 2019,
+                TargetExample(LocalizedText(zh: "26% → 25.9%：下降，未达标", en: "26% → 25.9%: falls, not met"), year: 2019,
                               csv: shareCSV("st_smes", [(2018, 40000, 200), (2019, 45000, 220)]),
                               expect: [("330000", .notMet)]),
                 TargetExample(LocalizedText(zh: "2019 年无全省数，市辖区又无数据：总数无法计算，数据不足", en: "no province value for 2019 and none for the districts: no data"), year: 2019,

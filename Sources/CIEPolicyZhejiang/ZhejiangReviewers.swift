@@ -5,8 +5,8 @@ extension ZhejiangPolicy {
 }
 
 /// The units 三(三) speaks of: “县(市)”, i.e. 县域 proper (县, 自治县, 县级市), not 市辖区.
-private func countiesProper(_ evaluator: Evaluator) throws -> [RegionIndex] {
-    try evaluator.jurisdictionUnits().filter { evaluator.context.regions[$0].type.isCountyProper }
+private func countiesProper(_ evaluator: Evaluator, year: Int) throws -> [RegionIndex] {
+    try evaluator.jurisdictionUnits(year: year).filter { evaluator.context.regions.type(of: $0, in: year).isCountyProper }
 }
 
 /// 三(三) 一票否优: both R&D intensity and the growth of fiscal S&T expenditure fell on the year before.
@@ -41,7 +41,7 @@ public struct ZhejiangVeto: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let rows = try countiesProper(evaluator).map { u -> ReviewRow in
+        let rows = try countiesProper(evaluator, year: year).map { u -> ReviewRow in
             let o = ZhejiangVeto.outcome(evaluator, u, year: year)
             func describe(_ p: (before: Double, now: Double)?, _ zh: String, _ en: String) -> LocalizedText {
                 guard let p else { return LocalizedText(zh: "\(zh)：缺 \(year - 1) 或 \(year) 年数据", en: "\(en): \(year - 1) or \(year) missing") }
@@ -78,7 +78,7 @@ public struct ZhejiangPriority: Reviewer {
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
-        let units = try countiesProper(evaluator)
+        let units = try countiesProper(evaluator, year: year)
         let binding = policy.targets.filter { $0.scope == .county && $0.strength == .binding }
         var results: [RegionIndex: [TargetResult]] = [:]
         for r in evaluator.evaluate(year: year, targets: binding) { results[r.region, default: []].append(r) }

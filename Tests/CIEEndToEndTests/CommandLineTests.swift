@@ -18,8 +18,9 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
         #expect(qh06?["required"] as? String == "≥ 4.5")
         #expect(qh06?["scope"] as? String == "county" && qh06?["strength"] as? String == "binding" && qh06?["deadline"] as? Int == 2020)
         let summary = try #require(object["summary"] as? [String: Int])
-        #expect(summary["met"] == 276 && summary["not_met"] == 53 && summary["no_data"] == 2 && summary["not_applicable"] == 32)
-        #expect(r.stderr.contains("2888"), "the load is reported on stderr, not stdout")
+        // 茫崖市 (set up in 2018) has no 2017 baseline for QH-09: no_data.
+        #expect(summary["met"] == 275 && summary["not_met"] == 53 && summary["no_data"] == 3 && summary["not_applicable"] == 32)
+        #expect(r.stderr.contains("2864"), "the load is reported on stderr, not stdout")
     }
 
     @Test func exitCodesFollowTheSpec() throws {
@@ -141,8 +142,8 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
         ("ragged.csv", "region,year,indicator,value\n630121,2020,gdp,1,9\n", ":2:"),
         ("quote.csv", "region,year,indicator,value\n630121,2020,gdp,1\n\"630123,2020,gdp,2\n", ":3:1: error: unbalanced quote"),
         ("value.csv", "region,year,indicator,value\n630121,2020,gdp,abc\n", ":2:17:"),
-        ("region.csv", "region,year,indicator,value\n大通镇,2020,gdp,1\n", "did you mean 大通回族土族自治县 (630121)"),
-        ("ambiguous.csv", "region,year,indicator,value\n通化,2020,gdp,1\n", "通化县 (220521)"),
+        ("region.csv", "region,year,indicator,value\n大通镇,2020,gdp,1\n", "大通回族土族自治县 (630121, 青海省)"),
+        ("ambiguous.csv", "region,year,indicator,value\n通化,2020,gdp,1\n", "通化县 (220521, 吉林省)"),
         ("dup.csv", "region,year,indicator,value\n630121,2020,gdp,1\n630121,2020,gdp,2\n", "dup.csv:3:17: error: 大通回族土族自治县 (630121) 2020 gdp is given twice"),
         ("year.csv", "region,year,indicator,value\n630121,20200,gdp,1\n", "out of range"),
         ("unit.csv", "region,year,indicator,value\n630121,2020,incubators,3元\n", "wrong unit"),

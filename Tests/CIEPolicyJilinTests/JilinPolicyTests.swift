@@ -1,4 +1,5 @@
 import CIECore
+import CIEData
 import CIEPolicies
 import CIEPolicyJilin
 import CIEPolicyTesting
@@ -15,15 +16,24 @@ import Testing
         #expect(PolicyRegistry.module(named: "吉林")?.id == "jilin")
     }
 
-    /// The three zones of 一(一), in the text's order, each a list of prefectures covering the province once.
-    @Test func zones() {
+    /// The three zones of 一(一), in the text's order, each a list of county-level units covering the province's 60
+    /// units once. Per county, not per prefecture (english.jl.gov.cn, 2019-11-28): 农安县 (长春) and 双辽市 (四平) are in
+    /// the west, 桦甸市 and 磐石市 (吉林市) in the east.
+    @Test func zones() throws {
         #expect(JilinPolicy.zones == ["东部绿色转型发展区", "中部创新转型核心区", "西部生态经济区"])
         #expect(Set(policy.groups.keys) == Set(JilinPolicy.zones))
         let all = JilinPolicy.zones.flatMap { policy.groups[$0] ?? [] }
-        #expect(all.count == 9 && Set(all).count == 9)
-        #expect(policy.groups["东部绿色转型发展区"] == ["222400", "220600", "220500"])
-        #expect(policy.groups["中部创新转型核心区"] == ["220100", "220200", "220300", "220400"])
-        #expect(policy.groups["西部生态经济区"] == ["220800", "220700"])
+        let table = BuiltinRegions.table
+        let jilin = try #require(table.index(code: "220000"))
+        #expect(all.count == 60 && Set(all) == Set(table.units(under: jilin, in: 2024).filter { table.type(of: $0) != .zone }.map { table[$0].code }))
+        func zone(_ code: String) -> String? {
+            JilinPolicy.zones.first { policy.isMember(table.index(code: code)!, of: $0, in: table, year: 2020) }
+        }
+        #expect(zone("220122") == "西部生态经济区" && zone("220382") == "西部生态经济区")
+        #expect(zone("220282") == "东部绿色转型发展区" && zone("220284") == "东部绿色转型发展区")
+        #expect(zone("220802") == "西部生态经济区" && zone("222401") == "东部绿色转型发展区" && zone("220102") == "中部创新转型核心区")
+        #expect(zone("220381") == "中部创新转型核心区", "公主岭市 by its code before 2020 (四平) as by its code of today (长春)")
+        #expect(JilinPolicy.zones.map { policy.groups[$0]!.count } == [23, 25, 12], "the west has 12 units")
     }
 
     @Test func coverage() { #expect(PolicyChecks.coverageProblems(policy) == []) }

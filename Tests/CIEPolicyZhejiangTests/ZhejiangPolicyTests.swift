@@ -39,16 +39,21 @@ import Testing
         #expect(listed == Set(names))
         for c in codes {
             let i = try #require(table.index(code: c))
-            #expect(table.units(under: zhejiang).contains(i), "\(c) is not a unit of 浙江省")
+            #expect(table.units(under: zhejiang, in: 2019).contains(i), "\(c) is not a unit of 浙江省 in 2019")
         }
     }
 
-    /// The share examples give a value to every unit of 县域 proper: the list matches the region table.
+    /// The share examples give a value to every unit of 县域 proper of each year: the list matches the region table
+    /// (53 from 2019; 52 in 2018, before 龙港市 was set up).
     @Test func countyProperList() throws {
         let table = BuiltinRegions.table
         let zhejiang = try #require(table.index(code: "330000"))
-        let proper = table.units(under: zhejiang).filter { table[$0].type.isCountyProper }.map { table[$0].code }
-        #expect(proper == ZhejiangPolicy.countyProper)
+        func proper(_ year: Int) -> [String] {
+            table.units(under: zhejiang, in: year).filter { table.type(of: $0, in: year).isCountyProper }.map { table[$0].code }
+        }
+        #expect(proper(2022) == ZhejiangPolicy.countyProper)
+        #expect(proper(2019) == ZhejiangPolicy.countyProper)
+        #expect(proper(2018) == ZhejiangPolicy.countyProper.filter { $0 != "330383" })
     }
 }
 

@@ -1,0 +1,337 @@
+import CIECore
+
+/// What a parse keeps about the regions a file names: caches, the names it resolved through other years or its
+/// context (for the load summary), and the units it saw (the context of a second pass).
+struct RegionLookup {
+    struct Query: Hashable {
+        var text: String
+        var year: Int32
+        var within: RegionIndex
+    }
+
+    /// A field's bytes that resolve to one unit, with no note, in the years [from, until): the per-row path.
+    struct Stable {
+        var unit: RegionIndex
+        var from: Int16
+        var until: Int16
+    }
+
+    /// Who wrote a former code or name, and in which years.
+    struct FormerUse {
+        var text: String
+        var unit: RegionIndex
+        var former: FormerName
+        var firstLine: Int
+        var firstColumn: Int
+        var years: ClosedRange<Int>
+        var count: Int
+    }
+
+    var cache: [Query: RegionResolution] = [:]
+    var bytes = ByteTable<Stable>()
+    /// Province and prefecture labels (a 省份 column) as resolved.
+    var labels: [String: RegionIndex?] = [:]
+    var former: [Query: Int] = [:]
+    var formerUses: [FormerUse] = []
+    /// Units the file named without ambiguity.
+    var seen = Set<RegionIndex>()
+    /// Names that several units answer to, for which a second pass may use the file's context.
+    var ambiguous = 0
+    /// Areas (provinces) the file's other units lie in; set for the second pass.
+    var context: [RegionIndex] = []
+
+    mutating func clear() {
+        cache = [:]
+        bytes.removeAll()
+        labels = [:]
+    }
+}
+
+extension FileParse {
+    /// The unit a code or name means in `year` (nil: the year itself was unreadable), inside `within` when a label
+    /// column names an area. Reports what is wrong: unknown (did you mean), ambiguous (the candidates with their
+    /// provinces), not in use that year (when the unit was set up, or where its area went), outside the label.
+    mutating func region(_ text: String, year: Int?, within: RegionIndex? = nil, line: Int, column: Int) -> RegionIndex? {
+        let query = RegionLookup.Query(text: text, year: Int32(year ?? -1), within: within ?? -1)
+        let resolution: RegionResolution
+        if let cached = lookup.cache[query] {
+            resolution = cached
+        } else {
+            resolution = regions.resolve(text, year: year, within: within, context: lookup.context)
+            lookup.cache[query] = resolution
+        }
+        switch resolution {
+        case .found(let unit, let former):
+            if let former { noteFormer(query, unit: unit, former: former, year: year, line: line, column: column) }
+            else { lookup.seen.insert(unit) }
+            return unit
+        case .ambiguous(let hits):
+            lookup.ambiguous += 1
+            let names = hits.prefix(6).map { regions.describeWithProvince($0, in: year) }
+            error(line, column, LocalizedText(
+                zh: "地区“\(text)”有歧义：\(names.joined(separator: "、"))\(hits.count > 6 ? " 等 \(hits.count) 个" : "")；请写代码，或在名称前加省份或地级（如 \(qualifiedExample(hits[0], year))），或加一列 省份",
+                en: "ambiguous region “\(text)”: it names \(names.joined(separator: ", "))\(hits.count > 6 ? " and \(hits.count - 6) more" : ""); write the code, or put the province or prefecture in front (\(qualifiedExample(hits[0], year))), or add a province column"))
+        case .unknown(let suggestions):
+            if suggestions.isEmpty {
+                error(line, column, LocalizedText(
+                    zh: "未知地区“\(text)”：请用 6 位代码，或在地区 CSV（code,name,prefecture,type）中声明",
+                    en: "unknown region “\(text)”: use the 6-digit code, or declare it in a regions CSV (code,name,prefecture,type)"))
+            } else {
+                let names = suggestions.map { regions.describeWithProvince($0) }
+                error(line, column, LocalizedText(zh: "未知地区“\(text)”：是否指 \(names.joined(separator: " 或 "))？",
+                                                  en: "unknown region “\(text)”: did you mean \(names.joined(separator: " or "))?"))
+            }
+        case .notInUse(let y, let units):
+            let why = regions.explainNotInUse(text, year: y, units: units)
+            error(line, column, LocalizedText(zh: "地区“\(text)”在 \(y) 年不存在：" + why.zh, en: "region “\(text)” did not exist in \(y): " + why.en))
+        case .outside(let area, let units):
+            let names = units.prefix(3).map { u in
+                regions.describe(u, in: year) + (regions.province(of: u, in: year).map { "，在" + regions[$0].name } ?? "")
+            }
+            let namesEN = units.prefix(3).map { u in
+                regions.describe(u, in: year) + (regions.province(of: u, in: year).map { " is in " + regions[$0].name } ?? "")
+            }
+            error(line, column, LocalizedText(
+                zh: "“\(text)”不在 \(regions[area].name)：\(names.joined(separator: "；"))；请更正名称或所在省份一列",
+                en: "“\(text)” is not in \(regions[area].name): \(namesEN.joined(separator: "; ")); correct the name or the label column"))
+        }
+        return nil
+    }
+
+    /// `浙江省嘉善县` for a unit: how to write a name so that it is not ambiguous.
+    func qualifiedExample(_ unit: RegionIndex, _ year: Int?) -> String {
+        let name = regions[unit].nearestRecord(to: year).name
+        if regions[unit].type.isUnit, let p = regions.prefecture(of: unit, in: year) { return regions[p].nearestRecord(to: year).name + name }
+        if let p = regions.province(of: unit, in: year) { return regions[p].name + name }
+        return name
+    }
+
+    /// Counts a former code or name (or a choice the file's context made), for the note the load prints.
+    mutating func noteFormer(_ query: RegionLookup.Query, unit: RegionIndex, former: FormerName, year: Int?, line: Int, column: Int) {
+        let key = RegionLookup.Query(text: query.text, year: -1, within: unit)
+        if let k = lookup.former[key] {
+            lookup.formerUses[k].count += 1
+            if let year {
+                let ys = lookup.formerUses[k].years
+                lookup.formerUses[k].years = min(ys.lowerBound, year)...max(ys.upperBound, year)
+            }
+            return
+        }
+        lookup.former[key] = lookup.formerUses.count
+        lookup.formerUses.append(RegionLookup.FormerUse(text: query.text, unit: unit, former: former, firstLine: line, firstColumn: column,
+                                                        years: (year ?? 0)...(year ?? 0), count: 1))
+    }
+
+    /// The notes the load prints for former codes and names, and for names the file's context decided.
+    func formerNotes() -> [Diagnostic] {
+        lookup.formerUses.map { use in
+            let unit = regions[use.unit]
+            let years = use.years.lowerBound == use.years.upperBound ? "\(use.years.lowerBound)" : "\(use.years.lowerBound)–\(use.years.upperBound)"
+            let yearsZH = use.years.lowerBound == use.years.upperBound ? "\(use.years.lowerBound)" : "\(use.years.lowerBound)—\(use.years.upperBound)"
+            let then = unit.records.filter { r in (use.years.lowerBound...use.years.upperBound).contains { r.holds($0) } }
+            let thenNames = then.map { "\($0.name) (\($0.code))" }
+            let text: LocalizedText
+            if use.former.byContext {
+                let province = regions.province(of: use.unit, in: use.years.upperBound).map { regions[$0].name } ?? ""
+                text = LocalizedText(
+                    zh: "“\(use.text)”有多个同名单位，按文件中其他单位所在的 \(province) 读作 \(regions.describe(use.unit))（\(use.count) 个数值）",
+                    en: "“\(use.text)” names several units; read as \(regions.describe(use.unit)) of \(province), where the file's other units are (\(use.count) values)")
+            } else {
+                let change = formerChange(use)
+                text = LocalizedText(
+                    zh: "“\(use.text)”（\(use.former.record.name) \(use.former.record.code)，\(use.former.record.span.isEmpty ? "曾用" : use.former.record.span + " 年使用")）在 \(yearsZH) 年为 \(thenNames.joined(separator: "、"))，同一单位（今 \(unit.name) \(unit.code)）\(change.zh)：数值接续（\(use.count) 个）",
+                    en: "“\(use.text)” (\(use.former.record.name) \(use.former.record.code), in use \(use.former.record.span)) was \(thenNames.joined(separator: ", ")) in \(years): the same unit (today \(unit.name) \(unit.code))\(change.en); its series continues (\(use.count) values)")
+            }
+            return Diagnostic(file: file, line: use.firstLine, column: use.firstColumn, text, severity: .note)
+        }
+    }
+
+    /// "，2019 年更名（国函〔2019〕106号）": the renames between the record written and the records of the years.
+    private func formerChange(_ use: RegionLookup.FormerUse) -> LocalizedText {
+        let renames = regions.changes.events(of: use.unit).filter { $0.kind == .rename && $0.from == use.unit && $0.to == use.unit }
+        let relevant = renames.filter { e in
+            let lo = min(use.years.lowerBound, use.former.record.from ?? use.years.lowerBound)
+            let hi = max(use.years.upperBound, (use.former.record.until ?? use.years.upperBound + 1) - 1)
+            return e.year > lo && e.year <= hi
+        }
+        guard !relevant.isEmpty else { return LocalizedText("") }
+        let zh = relevant.map { e in "\(e.year) 年更名" + regions.citation(e.document, zh: true).replacingOccurrences(of: "，", with: "，依 ") }
+        let en = relevant.map { e in "renamed in \(e.year)" + regions.citation(e.document, zh: false) }
+        return LocalizedText(zh: "，" + zh.joined(separator: "；"), en: ", " + en.joined(separator: "; "))
+    }
+
+    /// A province or prefecture named in a label column (省份, 地级); reports an unknown one.
+    mutating func label(_ text: String, line: Int, column: Int) -> RegionIndex? {
+        let t = text.trimmingSpaces()
+        if t.isEmpty { return nil }
+        if let cached = lookup.labels[t] {
+            if cached == nil { unknownLabel(t, line: line, column: column) }
+            return cached
+        }
+        var found: RegionIndex?
+        if case .found(let u, _) = regions.resolve(t), !regions[u].type.isUnit { found = u }
+        lookup.labels[t] = .some(found)
+        if found == nil { unknownLabel(t, line: line, column: column) }
+        return found
+    }
+
+    private mutating func unknownLabel(_ text: String, line: Int, column: Int) {
+        error(line, column, LocalizedText(zh: "“\(text)”不是省份或地级单位：请写其名称（如 河北省、嘉兴市）或代码",
+                                          en: "“\(text)” is not a province or prefecture: write its name (河北省, 嘉兴市) or code"))
+    }
+
+    /// The innermost of the labels a row gives (its prefecture, else its province).
+    mutating func labelArea(_ row: CSVRow, _ reader: CSVReader, _ labels: LabelColumns) -> RegionIndex? {
+        var area: RegionIndex?
+        if let p = labels.province { area = label(reader.string(row.fields[p]), line: row.line, column: row.fields[p].column) }
+        if let p = labels.prefecture, let pref = label(reader.string(row.fields[p]), line: row.line, column: row.fields[p].column) {
+            if let province = area, !regions.isWithin(pref, province) {
+                error(row.line, row.fields[p].column, LocalizedText(
+                    zh: "\(regions.describe(pref)) 不在 \(regions[province].name)：请更正地级或省份一列",
+                    en: "\(regions.describe(pref)) is not in \(regions[province].name): correct the prefecture or the province column"))
+            }
+            area = pref
+        }
+        return area
+    }
+
+    // MARK: The per-cell path
+
+    /// The unit a field names in `year`: the field's bytes, when they resolved to one unit in those years before;
+    /// else the full lookup (which reports problems and notes former names).
+    mutating func region(_ f: CSVField, _ reader: CSVReader, year: Int?, within: RegionIndex?, line: Int) -> RegionIndex? {
+        let fast = within == nil && lookup.context.isEmpty
+        if fast, let year, let (p, n) = raw(f), let s = lookup.bytes.find(p, n) {
+            if year >= Int(s.from) && year < Int(s.until) { return s.unit }
+            return region(reader.string(f), year: year, within: nil, line: line, column: f.column)
+        }
+        let text = reader.string(f)
+        let r = region(text, year: year, within: within, line: line, column: f.column)
+        if fast, let year, r != nil, let (p, n) = raw(f), let s = regions.stableResolution(text, year: year) {
+            lookup.bytes.insert(p, n, RegionLookup.Stable(unit: s.unit, from: Int16(clamping: s.from), until: Int16(clamping: s.until)))
+        }
+        return r
+    }
+
+    // MARK: Regions files
+
+    mutating func regionsFile(_ reader: inout CSVReader, header: CSVRow, columns c: RegionColumns) throws {
+        let width = header.fields.count
+        var row = CSVRow(line: 0, fields: [])
+        while try nextRow(&reader, width: width, into: &row) {
+            let f = row.fields
+            func cell(_ i: Int?) -> (String, Int)? { i.map { (reader.string(f[$0]), f[$0].column) } }
+            declareRegion(code: reader.string(f[c.code]), name: reader.string(f[c.name]), prefecture: cell(c.prefecture),
+                          type: cell(c.type), groups: c.groups.map { reader.string(f[$0]) } ?? "", series: cell(c.series),
+                          line: row.line, column: f[c.code].column)
+        }
+    }
+
+    /// A unit or prefecture a regions file declares, or what it restates about a known one (groups, another name,
+    /// comparable series). A restated code with another type or prefecture is an error: the table would otherwise
+    /// hold two accounts of one unit.
+    mutating func declareRegion(code: String, name: String, prefecture: (String, Int)?, type: (String, Int)?, groups: String,
+                                series: (String, Int)? = nil, line: Int, column: Int) {
+        let groupList = groups.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        let code = code.trimmingSpaces(), name = name.trimmingSpaces()
+        guard !code.isEmpty else {
+            error(line, column, LocalizedText(zh: "地区需要代码：写官方代码，无代码的单位可自拟一个（如 WH-ZB）",
+                                              en: "a region needs a code: give the official code, or one of your own for a unit without one"))
+            return
+        }
+        var continuous = false
+        if let (text, col) = series, !text.trimmingSpaces().isEmpty {
+            switch text.trimmingSpaces().lowercased() {
+            case "continuous", "连续", "可比", "yes", "是": continuous = true
+            case "break", "不连续", "no", "否": continuous = false
+            default:
+                error(line, col, LocalizedText(zh: "series 一列只能是 continuous（连续）或 break（不连续），不是“\(text)”",
+                                               en: "series is continuous or break, not “\(text)”"))
+                return
+            }
+        }
+        var declaredType: RegionType?
+        if let (text, col) = type, !text.trimmingSpaces().isEmpty {
+            guard let t = RegionType(parsing: text), t != .province else {
+                error(line, col, LocalizedText(
+                    zh: "\(name.isEmpty ? code : name) 的类型“\(text)”不是 district、county、city、banner、zone、prefecture（区、县、市、旗、功能区、地级）之一",
+                    en: "type “\(text)” of \(name.isEmpty ? code : name) is not one of district, county, city, banner, zone, prefecture (区, 县, 市, 旗, 功能区, 地级)"))
+                return
+            }
+            declaredType = t
+        }
+        var parent: RegionIndex?
+        if let (text, col) = prefecture, !text.trimmingSpaces().isEmpty {
+            guard let p = region(text, year: nil, line: line, column: col) else { return }
+            guard !regions[p].type.isUnit else {
+                error(line, col, LocalizedText(zh: "\(regions.describe(p)) 是县级单位，不是地级或省级：请写 \(name) 所属的地级或省份",
+                                               en: "\(regions.describe(p)) is a county-level unit, not a prefecture: name the prefecture \(name) belongs to"))
+                return
+            }
+            parent = p
+        }
+        if let known = regions.index(code: code) {
+            let conflict = regions.restate(known, name: name.isEmpty ? nil : name, type: declaredType, parent: parent.map { .some($0) },
+                                           groups: groupList, seriesContinuous: continuous)
+            switch conflict {
+            case .type(let t)?:
+                let k = regions[known].type
+                error(line, type?.1 ?? column, LocalizedText(
+                    zh: "\(regions.describe(known)) 在地区表中是\(k.label.zh)（\(k.rawValue)），不是\(t.label.zh)（\(t.rawValue)）：删去类型或改正它，无官方代码的单位请自拟代码",
+                    en: "\(regions.describe(known)) is a \(k.rawValue) in the region table, not a \(t.rawValue): drop or correct the type, or give a unit of your own a code of its own"))
+            case .parent(let p)?:
+                let k = regions[known].parent.map { regions.describe($0) } ?? "—"
+                error(line, prefecture?.1 ?? column, LocalizedText(
+                    zh: "\(regions.describe(known)) 属于 \(k)，不属于 \(p.map { regions.describe($0) } ?? "—")：删去或改正所属地级，无官方代码的单位请自拟代码",
+                    en: "\(regions.describe(known)) belongs to \(k), not \(p.map { regions.describe($0) } ?? "—"): drop or correct the prefecture, or give a unit of your own a code of its own"))
+            case nil:
+                lookup.clear()
+            }
+            return
+        }
+        guard !name.isEmpty else {
+            error(line, column, LocalizedText(zh: "新地区 \(code) 需要名称", en: "new region \(code) needs a name"))
+            return
+        }
+        guard let t = declaredType else {
+            error(line, type?.1 ?? column, LocalizedText(
+                zh: "新地区 \(code) \(name) 需要类型：district、county、city、banner、zone 或 prefecture（区、县、市、旗、功能区、地级）",
+                en: "new region \(code) \(name) needs a type: district, county, city, banner, zone or prefecture (区, 县, 市, 旗, 功能区, 地级)"))
+            return
+        }
+        guard let p = parent else {
+            error(line, column, LocalizedText(
+                zh: "新地区 \(code) \(name) 需要所属\(t == .prefecture ? "省份" : "地级（或省份）")：写其代码或名称",
+                en: "new region \(code) \(name) needs a \(t == .prefecture ? "province" : "prefecture (or province)") to belong to: give its code or name"))
+            return
+        }
+        if t == .prefecture, regions[p].type != .province {
+            error(line, prefecture?.1 ?? column, LocalizedText(zh: "地级单位 \(name) 应属于省份，不是 \(regions.describe(p))",
+                                                               en: "prefecture \(name) belongs to a province, not \(regions.describe(p))"))
+            return
+        }
+        var region = Region(records: [RegionRecord(code: code, name: name, type: t, parent: p, aliases: RegionNames.aliases(of: name, type: t))],
+                            groups: groupList, isUserDefined: true)
+        region.seriesContinuous = continuous
+        regions.add(region)
+        regionsAdded += 1
+        lookup.clear()
+    }
+}
+
+/// Where a regions file keeps what.
+struct RegionColumns {
+    var code: Int
+    var name: Int
+    var prefecture: Int?
+    var type: Int?
+    var groups: Int?
+    var series: Int?
+}
+
+/// Columns that label a data row's unit with its area (a yearbook's 省份 or 地级).
+struct LabelColumns: Sendable {
+    var province: Int?
+    var prefecture: Int?
+    var isEmpty: Bool { province == nil && prefecture == nil }
+}
