@@ -130,14 +130,15 @@ public struct CheckCommand: SessionCommand {
             }
             return st
         })
-        let areas = try (regions + regionArguments).map { try session.resolveRegion($0) }
-        var results = Evaluator(context: session.context, policy: policy).evaluate(year: year, targets: selected)
+        let areas = try (regions + regionArguments).map { try session.resolveRegion($0, year: year) }
+        let evaluator = Evaluator(context: session.context, policy: policy)
+        var results = evaluator.evaluate(year: year, targets: selected)
         if Cancellation.isRequested { throw CommandError("check interrupted (Ctrl-C): nothing was printed", code: 130) }
         if !areas.isEmpty {
-            results = results.filter { r in areas.contains { session.regions.isWithin(r.region, $0) } }
+            results = results.filter { r in areas.contains { session.regions.isWithin(r.region, $0, in: year) } }
         }
         if !wanted.isEmpty { results = results.filter { wanted.contains($0.status) } }
-        let checked = CheckReport(policy: policy, year: year, results: results, regions: session.regions)
+        let checked = CheckReport(policy: policy, year: year, results: results, regions: session.regions, notes: evaluator.zoneNotes(year: year))
         session.last = .check(checked)
         session.lastCheck = checked
         try session.emit(formatter.format(checked, session.formatOptions), to: report.output)
@@ -302,10 +303,13 @@ public struct ValidateCommand: SessionCommand {
         for path in files {
             switch loader.load(paths: [expandingTilde(path)]) {
             case .success(let loaded):
-                for f in loaded { session.out(Session.describe(f, session.language, checkedOnly: true)) }
+                for f in loaded {
+                    session.out(Session.describe(f, session.language, checkedOnly: true))
+                    for d in f.diagnostics { session.err(d.render(session.language)) }
+                }
             case .failure(let f):
                 failed += 1
-                for d in f.diagnostics { session.err(d.description) }
+                for d in f.diagnostics { session.err(d.render(session.language)) }
                 session.err(session.language == .zh ? "\(path)：\(f.errorCount) 个错误" : "\(path): \(f.errorCount) error\(f.errorCount == 1 ? "" : "s")")
             }
         }

@@ -52,50 +52,162 @@ public struct LoadCommand: SessionOnlyCommand {
 }
 
 public struct RegionsCommand: SessionCommand {
+    public static let argumentKinds: [ArgumentKind] = [.none]
     public static let configuration = CommandConfiguration(
-        commandName: "regions", abstract: "List loaded units: code, name, prefecture, type, groups.",
+        commandName: "regions", abstract: "List units: code, name, prefecture, province, type, years, groups; or one unit's history.",
         discussion: """
+            With data loaded, the units that have values (and those a regions file declared); with nothing loaded, or
+            with --all, every unit of the region table (every division of China 1981–2024 and the statistical zones).
+            --year lists the units that existed in that year, with their codes and names of that year.
             Examples:
               regions
-              regions --prefecture 西宁市
-              regions --type zone --all
+              regions --year 2018 --province 浙江省
+              regions --prefecture 西宁市 --type district
+              regions --history 湟中区
             """)
     @OptionGroup public var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only the units of this province.", valueName: "P")) public var province: String?
     @Option(help: ArgumentHelp("Only the units of this prefecture (or province).", valueName: "P")) public var prefecture: String?
-    @Option(help: ArgumentHelp("Only this type: county, city, district, banner, zone, special.", valueName: "T")) public var type: String?
+    @Option(help: ArgumentHelp("Only this type: district, county, city, banner, zone (区, 县, 市, 旗, 功能区).", valueName: "T")) public var type: String?
+    @Option(help: ArgumentHelp("Only the units that existed in this year, as they were named then.", valueName: "Y")) public var year: Int?
+    @Option(help: ArgumentHelp("One unit's lifetime, names, codes, prefectures and changes, with the approving documents.", valueName: "CODE|NAME"))
+    public var history: String?
     @Flag(help: "List every unit of the region table, not only those with data.") public var all = false
     @OptionGroup public var list: ListOptions
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
+        if let history { return try showHistory(history, in: session) }
         let table = session.regions
-        let within = try prefecture.map { try session.resolveRegion($0) }
+        let zh = session.language == .zh
+        if let year, !DataLoader.years.contains(year) {
+            throw CommandError(zh ? "年份 \(year) 超出范围 \(DataLoader.years.lowerBound)—\(DataLoader.years.upperBound)"
+                                  : "year \(year) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound)")
+        }
+        let areas = try [province, prefecture].compactMap { $0 }.map { text -> RegionIndex in
+            let a = try session.resolveRegion(text, year: year)
+            guard !table[a].type.isUnit else {
+                throw CommandError(zh ? "\(table.describe(a)) 是县级单位，不是地级或省份：--province 和 --prefecture 需要一个地区"
+                                      : "\(table.describe(a)) is a county-level unit: --province and --prefecture take an area")
+            }
+            return a
+        }
         let wantedType = try type.map { t -> RegionType in
-            guard let rt = RegionType(parsing: t) else {
-                throw CommandError("unknown region type “\(t)”: use one of \(RegionType.allCases.filter(\.isUnit).map(\.rawValue).joined(separator: ", "))")
+            guard let rt = RegionType(parsing: t), rt.isUnit else {
+                throw CommandError(zh ? "未知的类型“\(t)”：可用 district、county、city、banner、zone（区、县、市、旗、功能区）"
+                                      : "unknown region type “\(t)”: use one of \(RegionType.allCases.filter(\.isUnit).map(\.rawValue).joined(separator: ", "))")
             }
             return rt
         }
-        if !all && session.store.isEmpty && !table.regions.contains(where: \.isUserDefined) {
-            throw CommandError("no data loaded: " + session.hint(cli: "pass --data FILE", session: "load a file first") + ", or add --all for the whole region table")
+        // With data: the units that have some (and those declared); with nothing loaded, the whole table.
+        let wholeTable = all || (session.store.isEmpty && !table.regions.contains(where: \.isUserDefined))
+        if wholeTable, !all {
+            session.err(zh ? "（未载入数据：列出地区表中的单位；--all 含已撤销的单位）" : "(nothing loaded: listing the region table; --all includes abolished units)")
         }
         let policy = session.policy
         let groupNames = policy.map { $0.groups.keys.sorted() } ?? []
-        let zh = session.language == .zh
+        let context = policy.map { Evaluator(context: session.context, policy: $0).context }
         var rows: [[String]] = []
+        var administrative = 0, zones = 0, counted = 0
         for i in 0..<RegionIndex(table.count) {
             let r = table[i]
-            guard r.type.isUnit, all || r.isUserDefined || session.store.hasData(i) else { continue }
-            if let within, !table.isWithin(i, within) { continue }
-            if let wantedType, r.type != wantedType { continue }
-            let prefecture = table.prefecture(of: i).map { table[$0].name } ?? ""
-            let memberOf = r.groups + groupNames.filter { g in !r.groups.contains(g) && policy?.isMember(i, of: g, in: table) == true }
-            rows.append([r.code, r.name, prefecture, r.type.label(session.language), memberOf.joined(separator: ", ")])
+            guard r.type.isUnit, wholeTable || r.isUserDefined || session.store.hasData(i) else { continue }
+            if let year, !r.exists(in: year) { continue }
+            // Without a year, units abolished since are listed only with data, or with --all.
+            if year == nil, r.until != nil, !all, !session.store.hasData(i), !r.isUserDefined { continue }
+            if areas.contains(where: { !table.isWithin(i, $0, in: year) }) { continue }
+            let record = r.nearestRecord(to: year)
+            if let wantedType, record.type != wantedType { continue }
+            let pref = table.prefecture(of: i, in: year).map { table[$0].nearestRecord(to: year).name } ?? ""
+            let prov = table.province(of: i, in: year).map { table[$0].name } ?? ""
+            var memberOf = r.groups + groupNames.filter { g in !r.groups.contains(g) && policy?.isMember(i, of: g, in: table, year: year) == true }
+            var typeLabel = record.type.label(session.language)
+            if record.type == .zone {
+                zones += 1
+                if let context {
+                    let counts = context.zones.includes(r)
+                    if counts { counted += 1 }
+                    memberOf.append(counts ? (zh ? "计入本政策" : "counted by the policy") : (zh ? "不计入本政策" : "not counted by the policy"))
+                }
+                if !r.isUserDefined { typeLabel += zh ? "（统计用）" : " (statistical)" }
+            } else {
+                administrative += 1
+            }
+            rows.append([record.code, record.name, pref, prov, typeLabel, r.span, memberOf.joined(separator: ", ")])
         }
-        if rows.isEmpty { throw CommandError("no unit matches: drop a filter, or add --all to search the whole region table") }
-        let listing = Listing(keys: ["code", "name", "prefecture", "type", "groups"],
-                              header: zh ? ["代码", "名称", "地级", "类型", "分组"] : ["code", "name", "prefecture", "type", "groups"], rows: rows)
-        try list.emit(listing, in: session, footer: zh ? "共 \(rows.count) 个单位" : "\(rows.count) units")
+        if rows.isEmpty {
+            throw CommandError(zh ? "没有符合条件的单位：去掉一个筛选条件，或加 --all 查找整个地区表"
+                                  : "no unit matches: drop a filter, or add --all to search the whole region table")
+        }
+        let listing = Listing(keys: ["code", "name", "prefecture", "province", "type", "years", "groups"],
+                              header: zh ? ["代码", "名称", "地级", "省份", "类型", "存续年份", "分组"]
+                                  : ["code", "name", "prefecture", "province", "type", "years", "groups"], rows: rows)
+        var footer = zh ? "共 \(rows.count) 个单位" : "\(rows.count) units"
+        if zones > 0 {
+            footer += zh ? "：\(administrative) 个县级行政区划，\(zones) 个功能区" : ": \(administrative) county-level divisions, \(zones) zones"
+            if let p = policy {
+                footer += zh ? "（\(p.id) 计入其中 \(counted) 个）" : " (\(p.id) counts \(counted) of them)"
+            }
+        }
+        if let year { footer += zh ? "，\(year) 年" : ", \(year)" }
+        try list.emit(listing, in: session, footer: footer)
+        return 0
+    }
+
+    /// `regions --history 湟中区`: the records, the changes with their documents, where its area came from and went.
+    func showHistory(_ text: String, in session: Session) throws -> Int32 {
+        let table = session.regions
+        let zh = session.language == .zh
+        let u = try session.resolveRegion(text, year: year)
+        let r = table[u]
+        let changes = table.changes
+        var lines: [String] = []
+        let prov = table.province(of: u).map { table[$0].name } ?? ""
+        lines.append("\(r.name) (\(r.code))" + (prov.isEmpty || prov == r.name ? "" : "，\(prov)"))
+        let lifetime: String
+        switch (r.from, r.until) {
+        case (nil, nil): lifetime = zh ? "1981 年以前设立，今仍在用" : "in use since before 1981, and today"
+        case (let f?, nil): lifetime = zh ? "\(f) 年设立，今仍在用" : "set up in \(f), in use today"
+        case (nil, let e?): lifetime = zh ? "1981 年以前设立，\(e) 年撤销（最后一年 \(e - 1)）" : "in use since before 1981, abolished in \(e) (last year \(e - 1))"
+        case (let f?, let e?): lifetime = zh ? "\(f) 年设立，\(e) 年撤销（最后一年 \(e - 1)）" : "set up in \(f), abolished in \(e) (last year \(e - 1))"
+        }
+        lines.append((zh ? "存续：" : "Lifetime: ") + lifetime)
+        if r.isUserDefined { lines.append(zh ? "由地区 CSV 声明" : "declared by a regions CSV") }
+        lines.append(zh ? "名称与代码：" : "Names and codes:")
+        for rec in r.records {
+            let parent = rec.parent.map { table[$0].nearestRecord(to: rec.until.map { $0 - 1 } ?? rec.from).name } ?? ""
+            let years = rec.span.isEmpty ? (zh ? "全部年份" : "every year") : rec.span
+            lines.append("  \(rec.code)  \(rec.name)  \(years)  \(parent)  \(rec.type.label(session.language))")
+        }
+        if let p = changes.predecessors(of: u, from: r.from) {
+            lines.append((zh ? "设立自：" : "Set up from: ") + p.units.map { table.describe($0, in: p.year - 1) }.joined(separator: zh ? "、" : ", ")
+                         + table.citation(p.document, zh: zh))
+        }
+        if let s = changes.successors(of: u, until: r.until) {
+            lines.append((zh ? "区域划入：" : "Its area went to: ") + s.units.map { table.describe($0, in: s.year) }.joined(separator: zh ? "、" : ", ")
+                         + table.citation(s.document, zh: zh))
+        }
+        for b in changes.allBreaks(of: u) {
+            lines.append(zh ? "序列中断：\(b.year) 年区域变更，此前年份的数值与此后不可比" : "Series break: its area changed in \(b.year); earlier values are not comparable with later ones")
+        }
+        var rows: [[String]] = []
+        for e in changes.events(of: u) {
+            let kind: String
+            switch e.kind {
+            case .rename: kind = zh ? "更名或改码" : "renamed or recoded"
+            case .absorbed: kind = e.from == u ? (zh ? "撤销，区域划出" : "abolished, area out") : (zh ? "并入或部分并入" : "took in (part of) an abolished unit")
+            case .transfer: kind = e.from == u ? (zh ? "部分区域划出" : "part of its area out") : (zh ? "部分区域划入" : "part of another's area in")
+            }
+            let doc = changes.document(e.document)
+            rows.append([String(e.year), kind, "\(e.fromCode) \(table[e.from].nearestRecord(to: e.year - 1).name)",
+                         "\(e.toCode) \(table[e.to].nearestRecord(to: e.year).name)", doc?.number ?? "", doc?.title ?? "", doc?.date ?? ""])
+        }
+        let listing = Listing(keys: ["year", "change", "from", "to", "number", "document", "date"],
+                              header: zh ? ["年份", "变更", "原单位", "新单位", "文号", "文件", "日期"] : ["year", "change", "from", "to", "number", "document", "date"],
+                              rows: rows)
+        let footer = rows.isEmpty ? (zh ? "（1981 年以来无变更记录）" : "(no change since 1981)")
+            : (zh ? "共 \(rows.count) 项变更" : "\(rows.count) change\(rows.count == 1 ? "" : "s")")
+        try list.emit(listing, in: session, title: lines.joined(separator: "\n"), footer: footer)
         return 0
     }
 }

@@ -65,14 +65,20 @@ public final class Session {
             if Cancellation.isRequested {
                 throw CommandError("load interrupted (Ctrl-C): nothing was loaded; load the files again to finish")
             }
-            for d in f.diagnostics { err(d.description) }
+            for d in f.diagnostics { err(d.render(language)) }
             throw CommandError("\(f.errorCount) error\(f.errorCount == 1 ? "" : "s"): nothing was loaded; fix the lines above and load again")
         case .success(let files):
             regions = loader.regions
             catalogue = loader.catalogue
             store = loader.store
             loadedFiles += files
-            if !quiet { for f in files { err(Session.describe(f, language)) } }
+            if !quiet {
+                for f in files {
+                    err(Session.describe(f, language))
+                    // Notes: former codes and names read as their unit, names the file's context decided.
+                    for d in f.diagnostics { err(d.render(language)) }
+                }
+            }
         }
     }
 

@@ -84,6 +84,29 @@ public struct Evaluator: Sendable {
             .sorted { regions[$0].code < regions[$1].code }
     }
 
+    /// What `check` says of functional zones: those the policy counts (and why), those with data it leaves out.
+    public func zoneNotes(year: Int) -> [LocalizedText] {
+        let (counted, left) = zonesWithData(year: year)
+        func names(_ us: [RegionIndex]) -> (String, String) {
+            let shown = us.prefix(6).map { regions.describe($0, in: year) }
+            return (shown.joined(separator: "、") + (us.count > 6 ? " 等 \(us.count) 个" : ""),
+                    shown.joined(separator: ", ") + (us.count > 6 ? " and \(us.count - 6) more" : ""))
+        }
+        var notes: [LocalizedText] = []
+        if !counted.isEmpty {
+            let (zh, en) = names(counted)
+            let why = policy.zones.reading
+            notes.append(LocalizedText(zh: "计入的功能区：\(zh)" + (why.map { "（\($0.zh)）" } ?? ""),
+                                       en: "functional zones counted as units: \(en)" + (why.map { " (\($0.en))" } ?? "")))
+        }
+        if !left.isEmpty {
+            let (zh, en) = names(left)
+            notes.append(LocalizedText(zh: "未计入的功能区（本文件的县（市、区）不含统计用功能区，其数值不参与统计）：\(zh)",
+                                       en: "functional zones with data left out (the document's counties do not include statistical zones; their values are not counted): \(en)"))
+        }
+        return notes
+    }
+
     /// Functional zones under the jurisdiction that have data in `year`, and whether the policy counts them.
     public func zonesWithData(year: Int) -> (counted: [RegionIndex], left: [RegionIndex]) {
         guard let j = jurisdiction else { return ([], []) }

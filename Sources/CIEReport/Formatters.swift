@@ -59,7 +59,9 @@ public struct JSONFormatter: ReportFormatter {
         }
         let summary = JSONWriter.object(Status.allCases.map { ($0.rawValue, String(report.summary[$0])) })
         return "{\n  \"policy\": \(policy(report.policy)),\n  \"year\": \(report.year),\n  \"results\": [\n"
-            + results.joined(separator: ",\n") + (results.isEmpty ? "" : "\n") + "  ],\n  \"summary\": \(summary)\n}\n"
+            + results.joined(separator: ",\n") + (results.isEmpty ? "" : "\n") + "  ],\n  \"summary\": \(summary)"
+            + (report.notes.isEmpty ? "" : ",\n  \"notes\": [" + report.notes.map { JSONWriter.string($0(o.language)) }.joined(separator: ", ") + "]")
+            + "\n}\n"
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {

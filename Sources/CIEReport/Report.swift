@@ -36,12 +36,19 @@ public struct CheckReport: Sendable {
     public var year: Int
     public var rows: [CheckRow]
     public var summary: StatusSummary
+    /// What the reader should know of the units counted (the functional zones the policy counts or leaves out).
+    public var notes: [LocalizedText]
 
-    public init(policy: any PolicyModule, year: Int, results: [TargetResult], regions: RegionTable) {
+    /// Regions are named by their code and name in the evaluation year (江干区 330104 in 2018).
+    public init(policy: any PolicyModule, year: Int, results: [TargetResult], regions: RegionTable, notes: [LocalizedText] = []) {
         self.policy = PolicyInfo(policy)
         self.year = year
-        self.rows = results.map { CheckRow(target: $0.target, regionCode: regions[$0.region].code, regionName: regions[$0.region].name, result: $0) }
+        self.rows = results.map { r in
+            let record = regions[r.region].nearestRecord(to: year)
+            return CheckRow(target: r.target, regionCode: record.code, regionName: record.name, result: r)
+        }
         self.summary = StatusSummary(results.map(\.status))
+        self.notes = notes
     }
 }
 
@@ -59,7 +66,10 @@ public struct ReviewReport: Sendable {
     public init(policy: any PolicyModule, review: Review, regions: RegionTable) {
         self.policy = PolicyInfo(policy)
         self.review = review
-        self.rows = review.rows.map { Row(regionCode: regions[$0.region].code, regionName: regions[$0.region].name, row: $0) }
+        self.rows = review.rows.map { r in
+            let record = regions[r.region].nearestRecord(to: review.year)
+            return Row(regionCode: record.code, regionName: record.name, row: r)
+        }
     }
 }
 
@@ -161,13 +171,15 @@ enum Cells {
         return (header, rows, numeric)
     }
 
+    /// The totals, the policy and the year; then the notes, a line each.
     static func summaryLine(_ report: CheckReport, _ language: Language) -> String {
         let parts = Status.allCases.filter { report.summary[$0] > 0 }
+        let notes = report.notes.map { "\n" + $0(language) }.joined()
         if language == .zh {
             return "共 \(report.summary.total) 项：" + parts.map { "\($0.label.zh) \(report.summary[$0])" }.joined(separator: "，")
-                + "（\(report.policy.name.zh) \(report.policy.document)\(report.policy.status == .draft ? "，征求意见稿" : "")，\(report.year) 年）"
+                + "（\(report.policy.name.zh) \(report.policy.document)\(report.policy.status == .draft ? "，征求意见稿" : "")，\(report.year) 年）" + notes
         }
         return "\(report.summary.total) results: " + parts.map { "\($0.label.en) \(report.summary[$0])" }.joined(separator: ", ")
-            + " (\(report.policy.name.en), \(report.policy.document)\(report.policy.status == .draft ? ", draft for comment" : ""), \(report.year))"
+            + " (\(report.policy.name.en), \(report.policy.document)\(report.policy.status == .draft ? ", draft for comment" : ""), \(report.year))" + notes
     }
 }
