@@ -34,3 +34,27 @@ import Testing
         #expect(throws: ReviewError.self) { try review(ReviewOptions(weights: ["speed": 1])) }
     }
 }
+
+/// `review evaluation` ranks within the zones of 一(一), per county: 农安县 and 双辽市 with the west, 桦甸市 and 磐石市 with
+/// the east, whatever their prefecture.
+@Suite struct JilinZoneReviewTests {
+    @Test func countiesRankInTheirOwnZone() throws {
+        var lines = ["region,year,indicator,value"]
+        let codes = ["220122", "220382", "220282", "220284", "220802", "220621", "220102", "220402"]
+        for (n, code) in codes.enumerated() {
+            for (year, k) in [(2019, 1.0), (2020, 1.1)] {
+                lines.append("\(code),\(year),gdp,\(100_000 + n * 1000)")
+                lines.append("\(code),\(year),rd_expenditure,\(Double(1000 + n * 50) * k)")
+                lines.append("\(code),\(year),fiscal_st_expenditure,\(Double(500 + n * 20) * k)")
+                lines.append("\(code),\(year),hitech_enterprises,\(Int(Double(10 + n) * k))")
+                lines.append("\(code),\(year),innovation_service_platforms,\(2 + n % 3)")
+            }
+        }
+        let context = try PolicyChecks.context(csv: lines.joined(separator: "\n"))
+        let review = try JilinPolicy.evaluation.review(JilinPolicy(), context: context, year: 2020, options: ReviewOptions(runs: 0))
+        func zone(_ code: String) -> String? { review.rows.first { context.regions[$0.region].code == code }?.group?.zh }
+        #expect(zone("220122") == "西部生态经济区" && zone("220382") == "西部生态经济区")
+        #expect(zone("220282") == "东部绿色转型发展区" && zone("220284") == "东部绿色转型发展区")
+        #expect(zone("220102") == "中部创新转型核心区" && zone("220802") == "西部生态经济区" && zone("220621") == "东部绿色转型发展区")
+    }
+}

@@ -79,3 +79,26 @@ import Testing
         #expect(results["QH-02"]!.count == 44, "every unit of Qinghai, none of the zones without data")
     }
 }
+
+/// Statistical-only units are not 县（市、区） of 青海: a zero row for 大柴旦行委 (632857) is neither a unit that fails nor
+/// one that counts in the denominator.
+@Suite struct QinghaiZoneTests {
+    @Test func daqaidamDoesNotTurnQH01() throws {
+        let units = BuiltinRegions.table.units(under: BuiltinRegions.table.index(code: "630000")!, in: 2020)
+            .filter { BuiltinRegions.table.type(of: $0) != .zone }.map { BuiltinRegions.table[$0].code }
+        #expect(units.count == 44)
+        var lines = ["region,year,indicator,value"]
+        for (n, code) in units.enumerated() {
+            lines.append("\(code),2020,provincial_hitech_zones,\(n < 31 ? 1 : 0)")
+            lines.append("\(code),2020,provincial_agri_parks,0")
+        }
+        lines += ["632857,2020,provincial_hitech_zones,0", "632857,2020,provincial_agri_parks,0"]
+        let context = try PolicyChecks.context(csv: lines.joined(separator: "\n"))
+        let evaluator = Evaluator(context: context, policy: QinghaiPolicy())
+        let qh01 = evaluator.evaluate(QinghaiPolicy().target("QH-01")!, year: 2020)
+        #expect(qh01.count == 1 && qh01[0].status == .met, "31 of 44 is 70.45 %; 31 of 45 would not be")
+        #expect(qh01[0].detail.zh.contains("44 个单位中 31 个满足"))
+        #expect(evaluator.members(of: context.regions.index(code: "630000")!, year: 2020).count == 44)
+        #expect(evaluator.zoneNotes(year: 2020).first?.zh.contains("大柴旦行政委员会 (632857)") == true)
+    }
+}
