@@ -22,6 +22,10 @@ What the script derives:
             marked as bare stems where they drop the suffix, which ranks them below full and suffixed names.
   events    renames (r), areas of abolished records going to other units (m: a merge or split) and transfers
             between living units (t: 划归), each with its year and document.
+  breaks    the years a unit's series stops being comparable with the years before: it took in (part of) an
+            abolished unit, having existed before; for a prefecture or province, a unit moved in or out (a rename
+            across prefectures, or an abolished unit's area going to a unit of another area). Transfers between
+            living units (划归) are boundary adjustments, and break nothing.
 
 Usage: Scripts/generate_regions.py [--data DIR] [--check]
   --check  exit 1 if the generated file on disk is not what this script would write.
@@ -325,22 +329,41 @@ def build(data_dir):
                 raise SystemExit(f"{r.code} {r.name} changes parent unit within its lifetime: {parents}")
             r.parent = parents.pop()
 
+    # Series breaks, by unit.
+    def areas(r, year):
+        out = []
+        p = parent_record(r, year)
+        while p is not None:
+            out.append(p.unit)
+            p = parent_record(p, year)
+        return out
+
+    breaks = collections.defaultdict(set)
+    for year, kind, a, b, _ in flows:
+        if kind == "t":
+            continue
+        if kind == "m" and chains[b.unit][0].start < year:
+            breaks[b.unit].add(year)
+        for area in set(areas(a, year - 1)) ^ set(areas(b, year)):
+            if any(r.valid(year - 1) for r in chains[area]) and any(r.valid(year) for r in chains[area]):
+                breaks[area].add(year)
+
     rows = []
     for u, chain in enumerate(chains):
         for r in chain:
             rows.append((u, r.code, r.name, r.type, "" if r.start == FIRST_YEAR else r.start, r.end or "",
-                         "" if r.parent is None else r.parent, r.aliases))
+                         "" if r.parent is None else r.parent, r.aliases, sorted(breaks.get(u, ()))))
     unit_count = len(chains)
     zone_rows = []
     for i, (code, name, city, province) in enumerate(sorted(zones)):
         p = at(city, 2023) if at(city, 2023) is not None else at(province, 2023)
-        zone_rows.append((unit_count + i, code, name, "zone", "", "", p.unit, zone_aliases(str(code), name)))
+        zone_rows.append((unit_count + i, code, name, "zone", "", "", p.unit, zone_aliases(str(code), name), []))
     events = sorted((f[0], f[1], f[2].unit, f[2].code, f[3].unit, f[3].code, f[4]) for f in flows)
     stats = {
         "records": len(records), "units": unit_count + len(zone_rows), "zones": len(zone_rows),
         "county_records": sum(1 for r in records if r.level == 3),
         "county_2024": sum(1 for r in records if r.level == 3 and r.valid(2024)),
-        "events": len(events), "documents": len(documents),
+        "events": len(events), "documents": len(documents), "breaks": sum(len(v) for v in breaks.values()),
     }
     _ = counties_end
     return rows + zone_rows, events, documents, stats
@@ -365,18 +388,18 @@ def render(rows, events, documents, stats):
         "//   (../shared/data/nbs2023). See Docs/Regions.md.",
         "//",
         "// %(records)d records (%(county_records)d county-level, %(county_2024)d of them in use in 2024) in %(units)d units, "
-        "%(zones)d of them statistical zones; %(events)d changes citing %(documents)d documents." % stats,
+        "%(zones)d of them statistical zones; %(events)d changes citing %(documents)d documents; %(breaks)d series breaks." % stats,
         "//",
         "// Stored as text in the binary and read on first use (BuiltinRegions.swift): one line per record, a unit's",
         "// records together and in time order, units in table order (provinces, prefectures, county-level units).",
         "",
         "extension BuiltinRegions {",
         "    /// unit, code, name, type, first year (empty: in use since 1981 or earlier), first year no longer in use",
-        "    /// (empty: in use), parent unit, names (;-separated, `~` before a bare stem).",
+        "    /// (empty: in use), parent unit, names (;-separated, `~` before a bare stem), years the unit's series broke.",
         "    static let records: StaticString = \"\"\"",
     ]
-    for u, code, name, kind, start, end, parent, aliases in rows:
-        lines.append("\t".join(clean(x) for x in (u, code, name, kind, start, end, parent, ";".join(aliases))))
+    for u, code, name, kind, start, end, parent, aliases, cuts in rows:
+        lines.append("\t".join(clean(x) for x in (u, code, name, kind, start, end, parent, ";".join(aliases), ";".join(map(str, cuts)))))
     lines += [
         "\"\"\"",
         "",

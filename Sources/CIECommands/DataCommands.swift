@@ -187,8 +187,8 @@ public struct RegionsCommand: SessionCommand {
             lines.append((zh ? "区域划入：" : "Its area went to: ") + s.units.map { table.describe($0, in: s.year) }.joined(separator: zh ? "、" : ", ")
                          + table.citation(s.document, zh: zh))
         }
-        for b in changes.allBreaks(of: u) {
-            lines.append(zh ? "序列中断：\(b.year) 年区域变更，此前年份的数值与此后不可比" : "Series break: its area changed in \(b.year); earlier values are not comparable with later ones")
+        for b in r.breakYears {
+            lines.append(zh ? "序列中断：\(b) 年区域变更，此前年份的数值与此后不可比" : "Series break: its area changed in \(b); earlier values are not comparable with later ones")
         }
         var rows: [[String]] = []
         for e in changes.events(of: u) {

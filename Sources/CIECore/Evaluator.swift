@@ -236,18 +236,19 @@ public struct Evaluator: Sendable {
             return LocalizedText(zh: zh + "，\(base) 年没有可比的数值", en: en + "; there is no comparable value for \(base)")
         }
         guard !r.seriesContinuous, !context.continuousSeries.contains(region),
-              let cut = regions.changes.breaks(of: region, after: base, through: year).last else { return nil }
-        let events = cut.changes.map { regions.changes.events[$0] }
+              let cut = regions.breaks(of: region, after: base, through: year).last else { return nil }
+        // The changes behind it are read only now, to name them.
+        let events = regions.changes.causes(ofBreakIn: cut, of: region, in: regions)
         let others = events.flatMap { [$0.from, $0.to] }.filter { $0 != region }
         var seen = Set<RegionIndex>()
-        let names = others.filter { seen.insert($0).inserted }.map { regions.describe($0, in: cut.year - 1) }
+        let names = others.filter { seen.insert($0).inserted }.prefix(6).map { regions.describe($0, in: cut - 1) }
         let doc = events.first { $0.document >= 0 }.map { regions.citation($0.document, zh: true) } ?? ""
         let docEN = events.first { $0.document >= 0 }.map { regions.citation($0.document, zh: false) } ?? ""
         let name = r.nearestRecord(to: year).name
         return LocalizedText(
-            zh: "\(name) 的区域于 \(cut.year) 年变更（涉及 \(names.joined(separator: "、"))\(doc)），\(base) 年与 \(year) 年的数值不可比；"
+            zh: "\(name) 的区域于 \(cut) 年变更（涉及 \(names.joined(separator: "、"))\(doc)），\(base) 年与 \(year) 年的数值不可比；"
                 + "如数据已按新区划调整，请在地区 CSV 中为其加 series=continuous",
-            en: "the area of \(name) changed in \(cut.year) (with \(names.joined(separator: ", "))\(docEN)): \(base) and \(year) are not comparable; "
+            en: "the area of \(name) changed in \(cut) (with \(names.joined(separator: ", "))\(docEN)): \(base) and \(year) are not comparable; "
                 + "if the data is on the new boundaries, mark it series=continuous in a regions CSV")
     }
 
@@ -507,8 +508,8 @@ public struct Evaluator: Sendable {
             // From the earliest comparable year: none before the unit was set up or its area last changed.
             var first = store.earliestYear ?? year
             if let from = regions[region].from { first = max(first, from) }
-            if let cut = regions.changes.breaks(of: region, after: first, through: year).last, seriesBreak(region, from: first, to: year) != nil {
-                first = cut.year
+            if let cut = regions.breaks(of: region, after: first, through: year).last, seriesBreak(region, from: first, to: year) != nil {
+                first = cut
             }
             for t in first..<year {
                 if let v = try read(q, region, t).value { return (t, v, vy) }
@@ -678,7 +679,7 @@ extension EvaluationContext {
             case .yearOnYearGrowth(let of):
                 // No growth across a merge or split of the region's area: the two years measure different areas.
                 if !regions[region].seriesContinuous, !continuousSeries.contains(region),
-                   !regions.changes.breaks(of: region, after: year - 1, through: year).isEmpty {
+                   !regions.breaks(of: region, after: year - 1, through: year).isEmpty {
                     return .unknown(own)
                 }
                 let j = try indicatorIndex(of)

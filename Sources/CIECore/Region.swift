@@ -113,6 +113,9 @@ public struct Region: Sendable, Hashable {
     public var isUserDefined: Bool
     /// Its series may be compared across its boundary changes: a regions file says so (`series` column).
     public var seriesContinuous = false
+    /// The years its series broke: it took in (part of) an abolished unit, or (an area) a unit moved in or out.
+    /// Values of a year before a break are not comparable with values of the break year or after.
+    public var breakYears: [Int] = []
 
     public init(records: [RegionRecord], groups: [String] = [], aliases: [String] = [], isUserDefined: Bool = false) {
         precondition(!records.isEmpty, "a region holds at least one record")
@@ -370,6 +373,11 @@ public struct RegionTable: Sendable {
             guardSteps += 1
         }
         return nil
+    }
+
+    /// The years after `base`, up to `year` included, in which the region's series broke.
+    public func breaks(of index: RegionIndex, after base: Int, through year: Int) -> [Int] {
+        regions[Int(index)].breakYears.filter { $0 > base && $0 <= year }
     }
 
     /// "大通回族土族自治县 (630121)", with the code and name of `year` (the latest when nil).

@@ -48,58 +48,21 @@ public struct ChangeDocument: Sendable, Hashable {
     public var citation: String { number.isEmpty ? title : number }
 }
 
-/// A year in which a region's series stops being comparable with the years before: it took in (part of) an
-/// abolished unit, or, for a prefecture or province, a unit moved in or out.
-public struct SeriesBreak: Sendable, Hashable {
-    public var year: Int
-    /// The changes behind it (indexes into `RegionChanges.events`).
-    public var changes: [Int]
-}
-
 /// Every change between years of the shipped table, with indexes by unit.
 public struct RegionChanges: Sendable {
     public private(set) var events: [RegionChange] = []
     public private(set) var documents: [ChangeDocument] = []
     private var byUnit: [RegionIndex: [Int]] = [:]
-    private var breaks: [RegionIndex: [SeriesBreak]] = [:]
 
     public init() {}
 
-    /// Indexes the changes; `table` answers the prefectures and provinces units belonged to in each year.
-    public init(events: [RegionChange], documents: [ChangeDocument], table: RegionTable) {
+    public init(events: [RegionChange], documents: [ChangeDocument]) {
         self.events = events
         self.documents = documents
-        var breakSets: [RegionIndex: [Int: [Int]]] = [:]
         for (k, e) in events.enumerated() {
             byUnit[e.from, default: []].append(k)
             if e.to != e.from { byUnit[e.to, default: []].append(k) }
-            // A unit that took in part of an abolished one, having existed before: its area changed.
-            let existedBefore = table[e.to].from.map { $0 < e.year } ?? true
-            if e.kind == .absorbed, existedBefore {
-                breakSets[e.to, default: [:]][e.year, default: []].append(k)
-            }
-            // An area whose units moved in or out: the areas of the old record (the year before) and of the new one.
-            guard e.kind != .transfer else { continue }
-            let before = Set(RegionChanges.areas(of: e.from, in: e.year - 1, table))
-            let after = Set(RegionChanges.areas(of: e.to, in: e.year, table))
-            for area in before.symmetricDifference(after) where table[area].exists(in: e.year - 1) && table[area].exists(in: e.year) {
-                breakSets[area, default: [:]][e.year, default: []].append(k)
-            }
         }
-        for (unit, years) in breakSets {
-            breaks[unit] = years.keys.sorted().map { SeriesBreak(year: $0, changes: years[$0]!) }
-        }
-    }
-
-    /// The prefecture and province a region lay in that year (not counting itself).
-    private static func areas(of index: RegionIndex, in year: Int, _ table: RegionTable) -> [RegionIndex] {
-        var out: [RegionIndex] = []
-        var r = table.parent(of: index, in: year)
-        while let p = r, out.count < 4 {
-            out.append(p)
-            r = table.parent(of: p, in: year)
-        }
-        return out
     }
 
     /// Every change touching the unit, in time order.
@@ -121,13 +84,16 @@ public struct RegionChanges: Sendable {
         return (from, unique(into.map(\.from)), into.first { $0.document >= 0 }?.document ?? -1)
     }
 
-    /// The years after `base` up to `year` (included) in which the region's series broke.
-    public func breaks(of region: RegionIndex, after base: Int, through year: Int) -> [SeriesBreak] {
-        (breaks[region] ?? []).filter { $0.year > base && $0.year <= year }
+    /// The changes of the year a region's series broke: those into or out of it, and (for an area) those of the
+    /// units that moved in or out (the renames and merges of that year that touch its units).
+    public func causes(ofBreakIn year: Int, of region: RegionIndex, in table: RegionTable) -> [RegionChange] {
+        let own = events(of: region).filter { $0.year == year && $0.kind != .transfer }
+        if !own.isEmpty { return own }
+        return events.filter { e in
+            e.year == year && e.kind != .transfer
+                && (table.isWithin(e.from, region, in: year - 1) != table.isWithin(e.to, region, in: year))
+        }
     }
-
-    /// Every break of the region's series.
-    public func allBreaks(of region: RegionIndex) -> [SeriesBreak] { breaks[region] ?? [] }
 
     public func document(_ index: Int32) -> ChangeDocument? {
         index >= 0 && Int(index) < documents.count ? documents[Int(index)] : nil

@@ -16,13 +16,16 @@ public enum BuiltinRegions {
     public static func build() -> RegionTable {
         var table = RegionTable(capacity: 4_096)
         var pending: [RegionRecord] = []
+        var breakYears: [Int] = []
         var unit = -1
         func flush() {
             guard !pending.isEmpty else { return }
-            table.add(Region(records: pending), normalized: true)
+            var region = Region(records: pending)
+            region.breakYears = breakYears
+            table.add(region, normalized: true)
             pending.removeAll(keepingCapacity: true)
         }
-        forEachLine(records, fields: 8) { f in
+        forEachLine(records, fields: 9) { f in
             guard let u = f.int(0), let type = f.type(3) else {
                 preconditionFailure("malformed generated region record: \(f.string(1))")
             }
@@ -30,6 +33,7 @@ public enum BuiltinRegions {
                 flush()
                 unit = u
                 precondition(u == table.count, "generated region units out of order at \(u)")
+                breakYears = f.list(8)
             }
             pending.append(RegionRecord(code: f.string(1), name: f.string(2), type: type, from: f.int(4), until: f.int(5),
                                         parent: f.int(6).map { RegionIndex($0) }, aliasText: f.string(7)))
@@ -56,7 +60,7 @@ public enum BuiltinRegions {
             events.append(RegionChange(year: year, kind: kind, from: RegionIndex(from), fromCode: f.string(3), to: RegionIndex(to),
                                        toCode: f.string(5), document: Int32(doc)))
         }
-        return RegionChanges(events: events, documents: documents, table: table)
+        return RegionChanges(events: events, documents: documents)
     }()
 
     /// The fields of one line of a generated table, read in place.
@@ -75,6 +79,23 @@ public enum BuiltinRegions {
             var n = 0
             for k in a..<b { n = n * 10 + Int(bytes[k] &- 0x30) }
             return n
+        }
+
+        /// A `;`-separated list of numbers.
+        func list(_ i: Int) -> [Int] {
+            let (a, b) = bounds[i]
+            guard a < b else { return [] }
+            var out: [Int] = []
+            var n = 0
+            for k in a...b {
+                if k == b || bytes[k] == 0x3B {
+                    out.append(n)
+                    n = 0
+                } else {
+                    n = n * 10 + Int(bytes[k] &- 0x30)
+                }
+            }
+            return out
         }
 
         /// A region type, told by its first letters (province, prefecture, district, county, city, banner, zone).

@@ -131,11 +131,13 @@ import Testing
 
     @Test func seriesBreakWhereAreasChanged() {
         let changes = t.changes
-        #expect(changes.allBreaks(of: unit("330102")).map(\.year) == [2021], "上城区 took in most of 江干区")
-        #expect(changes.breaks(of: unit("330105"), after: 2000, through: 2024).map(\.year) == [2021], "拱墅区 took in 下城区")
-        #expect(changes.breaks(of: unit("630106"), after: 2015, through: 2020).isEmpty, "a rename is no break")
-        #expect(changes.breaks(of: unit("220100"), after: 2018, through: 2020).map(\.year) == [2020], "公主岭 moved into 长春")
-        #expect(changes.breaks(of: unit("220300"), after: 2018, through: 2020).map(\.year) == [2020], "and out of 四平")
+        #expect(t[unit("330102")].breakYears == [2021], "上城区 took in most of 江干区")
+        #expect(t.breaks(of: unit("330105"), after: 2000, through: 2024) == [2021], "拱墅区 took in 下城区")
+        #expect(t.breaks(of: unit("630106"), after: 2015, through: 2020).isEmpty, "a rename is no break")
+        #expect(t.breaks(of: unit("220100"), after: 2018, through: 2020) == [2020], "公主岭 moved into 长春")
+        #expect(t.breaks(of: unit("220300"), after: 2018, through: 2020) == [2020], "and out of 四平")
+        #expect(changes.causes(ofBreakIn: 2020, of: unit("220300"), in: t).contains { $0.fromCode == "220381" && $0.toCode == "220184" })
+        #expect(changes.causes(ofBreakIn: 2021, of: unit("330102"), in: t).contains { $0.fromCode == "330104" })
         #expect(changes.successors(of: unit("520221"), until: 2020)?.units.map { t[$0].code }.sorted() == ["520201", "520204"],
                 "水城县 went to 钟山区 and 水城区")
         #expect(changes.predecessors(of: unit("330114"), from: 2021)?.units.map { t[$0].code }.sorted() == ["330104", "330109"])
