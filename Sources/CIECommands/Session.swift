@@ -75,12 +75,21 @@ public final class Session {
             if !quiet {
                 for f in files {
                     err(Session.describe(f, language))
-                    // Notes: former codes and names read as their unit, names the file's context decided.
-                    for d in f.diagnostics { err(d.render(language)) }
+                    // Notes: former codes and names read as their unit, names the file's context decided. A national
+                    // file has hundreds: the first few, and where to see them all.
+                    for d in f.diagnostics.prefix(Session.notesShown) { err(d.render(language)) }
+                    if f.diagnostics.count > Session.notesShown {
+                        let more = f.diagnostics.count - Session.notesShown
+                        err(language == .zh ? "……另有 \(more) 条同类说明（validate \(f.path) 列出全部）"
+                                            : "… and \(more) more notes like these (`validate \(f.path)` lists them all)")
+                    }
                 }
             }
         }
     }
+
+    /// Notes a load prints for one file; `validate` prints them all.
+    static let notesShown = 5
 
     static func describe(_ f: LoadedFile, _ language: Language, checkedOnly: Bool = false) -> String {
         var s = language == .zh

@@ -24,6 +24,11 @@ public struct FormerName: Sendable, Hashable {
     public var record: RegionRecord
     /// True when the file's context chose among several units (no rename involved).
     public var byContext = false
+
+    public init(record: RegionRecord, byContext: Bool = false) {
+        self.record = record
+        self.byContext = byContext
+    }
 }
 
 extension RegionTable {
@@ -218,16 +223,60 @@ extension RegionTable {
     }
 }
 
+/// What `resolve` gives for a code or name over a span of years, when it gives one unit throughout: a loader may
+/// reuse it for the same bytes in those years instead of asking again.
+public struct StableResolution: Sendable, Equatable {
+    public var unit: RegionIndex
+    /// The years [from, until) with this outcome (`Int16` bounds stand for open ends).
+    public var from: Int
+    public var until: Int
+    /// -1 when the text is the unit's own code or name in those years; else the record it names (a former or later
+    /// code of the unit: `resolve` then notes it).
+    public var formerRecord: Int16
+
+    public init(unit: RegionIndex, from: Int, until: Int, formerRecord: Int16) {
+        self.unit = unit
+        self.from = from
+        self.until = until
+        self.formerRecord = formerRecord
+    }
+
+    public func covers(_ year: Int) -> Bool { year >= from && year < until }
+}
+
 extension RegionTable {
-    /// When every code or name that `text` matches belongs to one unit, and one of them is held in `year`: that unit
-    /// and the years the record holds. `resolve` gives the same unit, with no note, for every year of that span, so a
-    /// loader may reuse the answer for the same bytes in those years (`Int16` bounds stand for open ends).
-    public func stableResolution(_ text: String, year: Int) -> (unit: RegionIndex, from: Int, until: Int)? {
-        let entries = entries(for: text.trimmingSpaces())
-        guard let first = entries.first, entries.allSatisfy({ $0.unit == first.unit }),
-              let e = entries.first(where: { holds($0, year) }) else { return nil }
-        let region = regions[Int(e.unit)]
-        let (from, until) = e.record < 0 ? (region.from, region.until) : (region.records[Int(e.record)].from, region.records[Int(e.record)].until)
-        return (e.unit, from ?? Int(Int16.min), until ?? Int(Int16.max))
+    /// The span of years around `year` in which `resolve(text, year:)` (with no label and no context) gives the same
+    /// unit and the same note: the years of the record held (a code another unit held at other times is held by one
+    /// unit at a time), or, when the text names one unit's record of other years, the years of the unit between its
+    /// records of that name. Nil when the outcome is anything else (ambiguous, unknown, no unit that year).
+    public func stableResolution(_ text: String, year: Int) -> StableResolution? {
+        let trimmed = text.trimmingSpaces()
+        let entries = entries(for: trimmed)
+        guard let first = entries.first else { return nil }
+        let isCode = !byCode[trimmed].isEmpty
+        let holding = entries.filter { holds($0, year) }
+        func span(_ e: NameEntry) -> (Int, Int) {
+            let r = regions[Int(e.unit)]
+            let (f, u) = e.record < 0 ? (r.from, r.until) : (r.records[Int(e.record)].from, r.records[Int(e.record)].until)
+            return (f ?? Int(Int16.min), u ?? Int(Int16.max))
+        }
+        if let e = holding.first, holding.allSatisfy({ $0.unit == e.unit }) {
+            // A name must belong to one unit alone (several would be ambiguous in some years); a code is held by one
+            // unit at a time, and its other holders' years are outside this record's.
+            guard isCode || entries.allSatisfy({ $0.unit == e.unit }) else { return nil }
+            let (f, u) = span(e)
+            return StableResolution(unit: e.unit, from: f, until: u, formerRecord: -1)
+        }
+        // A record of other years of one unit that exists in `year`: the years between its records of this text.
+        guard holding.isEmpty, entries.allSatisfy({ $0.unit == first.unit }), exists(first.unit, in: year) else { return nil }
+        let region = regions[Int(first.unit)]
+        var lo = region.from ?? Int(Int16.min), hi = region.until ?? Int(Int16.max)
+        for e in entries {
+            let (f, u) = span(e)
+            if u <= year { lo = max(lo, u) }
+            if f > year { hi = min(hi, f) }
+        }
+        let record = entries.max { $0.record < $1.record }!.record
+        return StableResolution(unit: first.unit, from: lo, until: hi, formerRecord: record)
     }
 }

@@ -31,20 +31,36 @@ struct ByteTable<Value> {
 
     /// The value stored for these bytes.
     @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Value? {
+        index(p, n).map { values[$0] }
+    }
+
+    /// Where the value of these bytes is kept (`values[index]`), if they have one.
+    @inline(__always) func index(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
         let h = ByteTable.hash(p, n)
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = Int(slots[s])
             if e < 0 { return nil }
             if hashes[e] == h, lengths[e] == n, arena.withUnsafeBufferPointer({ memcmpEqual($0.baseAddress! + starts[e], p, n) }) {
-                return values[e]
+                return e
             }
             s = (s + 1) & mask
         }
     }
 
-    /// Stores a value for these bytes (which must not be in the table yet).
-    mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: Value) {
+    /// Stores a value for these bytes, replacing the one they had; returns where it is kept.
+    @discardableResult
+    mutating func set(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: Value) -> Int {
+        if let e = index(p, n) {
+            values[e] = value
+            return e
+        }
+        return insert(p, n, value)
+    }
+
+    /// Stores a value for these bytes (which must not be in the table yet); returns where it is kept.
+    @discardableResult
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: Value) -> Int {
         if (values.count + 1) * 2 > slots.count { rehash(slots.count * 2) }
         let h = ByteTable.hash(p, n)
         let e = values.count
@@ -54,6 +70,7 @@ struct ByteTable<Value> {
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
         values.append(value)
         place(e, h)
+        return e
     }
 
     private mutating func place(_ e: Int, _ h: UInt64) {

@@ -9,11 +9,24 @@ struct RegionLookup {
         var within: RegionIndex
     }
 
-    /// A field's bytes that resolve to one unit, with no note, in the years [from, until): the per-row path.
+    /// A field's bytes that resolve to one unit in the years [from, until): the per-row path. `note` is -1 for the
+    /// unit's own code or name; else the index in `formerUses` of the note a former (or later) code counts towards.
     struct Stable {
         var unit: RegionIndex
         var from: Int16
         var until: Int16
+        var formerRecord: Int16
+        var note: Int32
+
+        init(_ s: StableResolution, note: Int32 = -1) {
+            unit = s.unit
+            from = Int16(clamping: s.from)
+            until = Int16(clamping: s.until)
+            formerRecord = s.formerRecord
+            self.note = note
+        }
+
+        @inline(__always) func covers(_ year: Int) -> Bool { year >= Int(from) && year < Int(until) }
     }
 
     /// Who wrote a former code or name, and in which years.
@@ -106,20 +119,34 @@ extension FileParse {
         return name
     }
 
-    /// Counts a former code or name (or a choice the file's context made), for the note the load prints.
-    mutating func noteFormer(_ query: RegionLookup.Query, unit: RegionIndex, former: FormerName, year: Int?, line: Int, column: Int) {
+    /// Counts a former code or name (or a choice the file's context made), for the note the load prints; returns
+    /// the note's index.
+    @discardableResult
+    mutating func noteFormer(_ query: RegionLookup.Query, unit: RegionIndex, former: FormerName, year: Int?, line: Int, column: Int,
+                             count: Int = 1, years: ClosedRange<Int>? = nil) -> Int32 {
         let key = RegionLookup.Query(text: query.text, year: -1, within: unit)
+        let seen = years ?? year.map { $0...$0 } ?? 0...0
         if let k = lookup.former[key] {
-            lookup.formerUses[k].count += 1
-            if let year {
-                let ys = lookup.formerUses[k].years
-                lookup.formerUses[k].years = min(ys.lowerBound, year)...max(ys.upperBound, year)
+            lookup.formerUses[k].count += count
+            let ys = lookup.formerUses[k].years
+            lookup.formerUses[k].years = min(ys.lowerBound, seen.lowerBound)...max(ys.upperBound, seen.upperBound)
+            if (line, column) < (lookup.formerUses[k].firstLine, lookup.formerUses[k].firstColumn) {
+                (lookup.formerUses[k].firstLine, lookup.formerUses[k].firstColumn) = (line, column)
             }
-            return
+            return Int32(k)
         }
         lookup.former[key] = lookup.formerUses.count
         lookup.formerUses.append(RegionLookup.FormerUse(text: query.text, unit: unit, former: former, firstLine: line, firstColumn: column,
-                                                        years: (year ?? 0)...(year ?? 0), count: 1))
+                                                        years: seen, count: count))
+        return Int32(lookup.formerUses.count - 1)
+    }
+
+    /// One more use of a former code the per-row path recognised.
+    @inline(__always) mutating func countFormer(_ note: Int32, year: Int) {
+        let k = Int(note)
+        lookup.formerUses[k].count += 1
+        let ys = lookup.formerUses[k].years
+        if year < ys.lowerBound || year > ys.upperBound { lookup.formerUses[k].years = min(ys.lowerBound, year)...max(ys.upperBound, year) }
     }
 
     /// The notes the load prints for former codes and names, and for names the file's context decided.
@@ -197,20 +224,30 @@ extension FileParse {
 
     // MARK: The per-cell path
 
-    /// The unit a field names in `year`: the field's bytes, when they resolved to one unit in those years before;
-    /// else the full lookup (which reports problems and notes former names).
+    /// The unit a field names in `year`: the field's bytes, when they resolved in those years before (counting the
+    /// note of a former code); else the full lookup (which reports problems and notes former names), whose answer
+    /// is kept for the years it holds.
     mutating func region(_ f: CSVField, _ reader: CSVReader, year: Int?, within: RegionIndex?, line: Int) -> RegionIndex? {
         let fast = within == nil && lookup.context.isEmpty
-        if fast, let year, let (p, n) = raw(f), let s = lookup.bytes.find(p, n) {
-            if year >= Int(s.from) && year < Int(s.until) { return s.unit }
-            return region(reader.string(f), year: year, within: nil, line: line, column: f.column)
+        if fast, let year, let (p, n) = raw(f), let s = lookup.bytes.find(p, n), s.covers(year) {
+            if s.note >= 0 { countFormer(s.note, year: year) }
+            return s.unit
         }
         let text = reader.string(f)
         let r = region(text, year: year, within: within, line: line, column: f.column)
-        if fast, let year, r != nil, let (p, n) = raw(f), let s = regions.stableResolution(text, year: year) {
-            lookup.bytes.insert(p, n, RegionLookup.Stable(unit: s.unit, from: Int16(clamping: s.from), until: Int16(clamping: s.until)))
+        if fast, let year, let r, let (p, n) = raw(f), let s = regions.stableResolution(text, year: year), s.unit == r {
+            let note = s.formerRecord >= 0 ? lookup.former[RegionLookup.Query(text: text, year: -1, within: r)].map { Int32($0) } ?? -1 : -1
+            if s.formerRecord < 0 || note >= 0 { lookup.bytes.set(p, n, RegionLookup.Stable(s, note: note)) }
         }
         return r
+    }
+
+    /// Former codes a worker of the two-core reader recognised in a block, counted as if read here.
+    mutating func mergeFormer(_ tally: ParallelLongCSV.FormerTally, blockLine: Int) {
+        let region = regions[tally.unit]
+        let record = tally.record >= 0 ? region.records[Int(tally.record)] : region.latest
+        noteFormer(RegionLookup.Query(text: tally.text, year: -1, within: tally.unit), unit: tally.unit, former: FormerName(record: record),
+                   year: nil, line: blockLine + tally.line, column: tally.column, count: tally.count, years: tally.years)
     }
 
     // MARK: Regions files

@@ -29,8 +29,22 @@ enum ParallelLongCSV {
         var column: UInt16
     }
 
+    /// Uses of a former code (a code of the same unit in other years) a worker read on the fast path, for the note the
+    /// load prints: the loading thread adds them up in file order (`FileParse.mergeFormer`).
+    struct FormerTally {
+        var text: String
+        var unit: RegionIndex
+        var record: Int16
+        /// The first use: its line in the block and its column.
+        var line: Int
+        var column: Int
+        var count: Int
+        var years: ClosedRange<Int>
+    }
+
     /// What a worker made of a block.
     struct Block {
+        var formers: [FormerTally] = []
         var cells: [Cell] = []
         /// Rows for the single pass: where the row starts, its line in the block, and how many cells come before it.
         var deferred: [(offset: Int, line: Int, before: Int)] = []
@@ -71,6 +85,7 @@ enum ParallelLongCSV {
             }
             var out = Block()
             out.cells.reserveCapacity((end - start) / 32)
+            var tallyOf: [Int: Int] = [:]  // a byte table entry → its tally in this block
             let c = s.columns
             guard let base = s.bytes.baseAddress else {
                 result = out
@@ -113,17 +128,26 @@ enum ParallelLongCSV {
                 fieldEnds.append(lineEnd)
                 var cell: Cell?
                 var fast = false
+                var formerEntry: Int?
                 if fieldStarts.count == c.width, fieldEnds[c.value] - fieldStarts[c.value] <= fieldLimit {
                     let year = FileParse.plainYear(base + fieldStarts[c.year], fieldEnds[c.year] - fieldStarts[c.year])
-                    // Region: bytes that resolve to one unit, with no note, in the row's year.
+                    // Region: bytes that resolve to one unit in the row's year. A former code of the unit counts towards
+                    // its note; bytes that resolve to no single unit in that year (a marker of unit -1 for the year)
+                    // leave the row to the single pass, which reports them.
                     let rp = base + fieldStarts[c.region], rn = fieldEnds[c.region] - fieldStarts[c.region]
                     var region: RegionIndex?
                     if let year {
-                        if let stable = regionBytes.find(rp, rn) {
-                            if year >= Int(stable.from) && year < Int(stable.until) { region = stable.unit }
-                        } else if let r = s.regions.stableResolution(String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self), year: year) {
-                            regionBytes.insert(rp, rn, RegionLookup.Stable(unit: r.unit, from: Int16(clamping: r.from), until: Int16(clamping: r.until)))
-                            region = r.unit
+                        var entry = regionBytes.index(rp, rn)
+                        if entry == nil || !regionBytes.values[entry!].covers(year) {
+                            let text = String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self)
+                            let stable = s.regions.stableResolution(text, year: year)
+                                ?? StableResolution(unit: -1, from: year, until: year + 1, formerRecord: -1)
+                            entry = regionBytes.set(rp, rn, RegionLookup.Stable(stable))
+                        }
+                        let st = regionBytes.values[entry!]
+                        if st.unit >= 0 {
+                            region = st.unit
+                            if st.formerRecord >= 0 { formerEntry = entry }
                         }
                     }
                     // Indicator.
@@ -154,6 +178,25 @@ enum ParallelLongCSV {
                 if fast {
                     out.rows += 1
                     if let cell { out.cells.append(cell) }
+                    // A former code counts towards its note only on a row read here (a deferred one counts where it is read).
+                    if let e = formerEntry, let year = FileParse.plainYear(base + fieldStarts[c.year], fieldEnds[c.year] - fieldStarts[c.year]) {
+                        if let t = tallyOf[e] {
+                            out.formers[t].count += 1
+                            let ys = out.formers[t].years
+                            out.formers[t].years = min(ys.lowerBound, year)...max(ys.upperBound, year)
+                        } else {
+                            let rp = base + fieldStarts[c.region], rn = fieldEnds[c.region] - fieldStarts[c.region]
+                            var column = fieldStarts[c.region] - lineStart + 1
+                            if !ascii {
+                                column = 1
+                                for q in lineStart..<fieldStarts[c.region] where base[q] & 0xC0 != 0x80 { column += 1 }
+                            }
+                            tallyOf[e] = out.formers.count
+                            out.formers.append(FormerTally(
+                                text: String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self), unit: regionBytes.values[e].unit,
+                                record: regionBytes.values[e].formerRecord, line: lineInBlock, column: column, count: 1, years: year...year))
+                        }
+                    }
                 } else {
                     out.deferred.append((offset: lineStart, line: lineInBlock, before: out.cells.count))
                 }
@@ -190,6 +233,7 @@ enum ParallelLongCSV {
 
         // Writes a block into the store in file order, reading its deferred rows where they fall.
         func merge(_ block: Block) throws {
+            for t in block.formers { parse.mergeFormer(t, blockLine: line) }
             var d = 0
             for (n, cell) in block.cells.enumerated() {
                 while d < block.deferred.count, block.deferred[d].before == n {
@@ -240,6 +284,6 @@ enum ParallelLongCSV {
         }
         reader.seek(offset: bytes.count, line: line)
         // The units the workers resolved, for a second pass that decides ambiguous names by the file's context.
-        for w in workers { parse.lookup.seen.formUnion(w.regionBytes.values.map(\.unit)) }
+        for w in workers { parse.lookup.seen.formUnion(w.regionBytes.values.map(\.unit).filter { $0 >= 0 }) }
     }
 }
