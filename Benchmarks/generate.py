@@ -145,8 +145,17 @@ def real_units() -> list[tuple[str, str, str, str, int]]:
     return out
 
 
+def used_prefixes() -> set[str]:
+    """The first four digits of every code the region table holds, in any year."""
+    return {line.split("\t")[1][:4] for line in REGION_TABLE.read_text(encoding="utf-8").splitlines()
+            if len(line.split("\t")) == 9 and line.split("\t")[0].isdigit()}
+
+
 def synthetic_units(n: int) -> list[tuple[str, str, str, str, int]]:
-    """The first n synthetic units, provinces picked by Sainte-Laguë so every prefix is proportional."""
+    """The first n synthetic units, provinces picked by Sainte-Laguë so every prefix is proportional; their
+    pseudo-prefectures are numbers no code of the province ever used (so no synthetic code is a real one)."""
+    used = used_prefixes()
+    free = {code2: [p for p in PSEUDO_PREFECTURES if f"{code2}{p:02d}" not in used] for code2, _, _ in PROVINCES}
     taken = [0] * len(PROVINCES)
     out = []
     for _ in range(n):
@@ -154,7 +163,7 @@ def synthetic_units(n: int) -> list[tuple[str, str, str, str, int]]:
         code2, short, _ = PROVINCES[best]
         k = taken[best]
         taken[best] += 1
-        prefecture = PSEUDO_PREFECTURES[k // UNITS_PER_PSEUDO_PREFECTURE]
+        prefecture = free[code2][k // UNITS_PER_PSEUDO_PREFECTURE]
         code = f"{code2}{prefecture:02d}{k % UNITS_PER_PSEUDO_PREFECTURE + 1:02d}"
         s = Stream(int(code), 0x7E)
         if code2 in MUNICIPALITIES:

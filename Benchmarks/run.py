@@ -201,7 +201,7 @@ def markdown(r) -> str:
         elif "results" in s:
             extra = f"{s['modules']} modules, {s['targets']} targets, {s['results']} results"
         elif "units_loaded" in s:
-            extra = f"{s['units_loaded']:,} regions loaded"
+            extra = f"{s['units_loaded']:,} units with data"
         lines.append(f"| {s['name']} | {s['median_ms']:.1f} ms | {s['min_ms']:.1f} ms | {s['p90_ms']:.1f} ms | {extra} |")
     lines += ["", "### Start-up", "",
               f"- `echo quit | cie`: {r['quit_ms']:.1f} ms to exit (median of 20).",

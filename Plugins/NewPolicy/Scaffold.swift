@@ -68,11 +68,14 @@ enum Scaffold {
             }
             // The jurisdiction must be in the shipped region table, else nothing can be evaluated.
             let table = try String(contentsOf: sources.appendingPathComponent("CIEData/RegionTable+Generated.swift"), encoding: .utf8)
-            guard let row = table.split(separator: "\n").first(where: { $0.hasPrefix(region + "\t") }) else {
+            // Records are `unit<TAB>code<TAB>name<TAB>…`; the jurisdiction is a unit in use today (no end year).
+            let row = table.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+                .first { $0.count == 9 && $0[1] == Substring(region) && $0[5].isEmpty }
+            guard let row else {
                 throw Failure("\(region) is not in the region table (Sources/CIEData/RegionTable+Generated.swift): "
                     + "use a province code (130000) or a prefecture the table lists, or add the region first (Docs/Regions.md)")
             }
-            regionName = String(row.split(separator: "\t")[1])
+            regionName = String(row[2])
             // Target ids are global (`explain HE-01`): the prefix must be new.
             for (directory, text) in existing where text.contains("id: \"\(self.prefix)-") {
                 throw Failure("the target prefix \(self.prefix) is used by \(directory): pass another, e.g. --prefix \(self.prefix.prefix(1))X")

@@ -333,35 +333,39 @@ public struct RankCommand: SessionCommand {
         let ind = session.catalogue[i]
         let table = session.regions
         let area: RegionIndex?
-        if let prefecture { area = try session.resolveRegion(prefecture) }
+        if let prefecture { area = try session.resolveRegion(prefecture, year: year ?? session.year) }
         else if let p = global.policy != nil ? try session.resolvePolicy(global.policy) : session.policy {
             area = table.index(code: p.document.jurisdictionCode)
         }
         else { area = nil }
-        // Within an area: its units (a functional zone only with data); with no area: the units that have data.
-        let units = (0..<RegionIndex(table.count)).filter { u in
-            guard table[u].type.isUnit else { return false }
-            guard let area else { return session.store.hasData(u) }
-            return table.isWithin(u, area) && (table[u].type != .zone || table[u].isUserDefined || session.store.hasData(u))
+        // Within an area: its units of the year (functional zones as the current policy counts them, else only
+        // with data); with no area: the units that have data.
+        let policy = global.policy != nil ? try session.resolvePolicy(global.policy) : session.policy
+        let context = policy.map { Evaluator(context: session.context, policy: $0).context } ?? session.context
+        func units(_ year: Int) -> [RegionIndex] {
+            guard let area else { return session.store.regionsWithData.filter { table[$0].type.isUnit && table.exists($0, in: year) } }
+            return table.units(under: area, in: year).filter { u in
+                table.type(of: u) != .zone || (policy.map { _ in context.zones.includes(table[u]) } ?? true) && (table[u].isUserDefined || session.store.hasData(u))
+            }
         }
-        let context = session.context
         let y: Int
         if let given = year ?? session.year {
             y = try session.evaluationYear(given)
         } else {
             let years = session.store.years.map(Array.init) ?? []
-            guard let latest = years.last(where: { yr in units.contains { context.value(i, $0, yr) != nil } }) else {
+            guard let latest = years.last(where: { yr in units(yr).contains { context.value(i, $0, yr) != nil } }) else {
                 throw CommandError("no values of \(ind.id) (\(ind.name.zh)) are loaded for these units: load them, or pick another indicator")
             }
             y = latest
         }
+        let units = units(y)
         var valued: [(RegionIndex, Double)] = units.compactMap { u in context.value(i, u, y).map { (u, $0) } }
         let missing = units.count - valued.count
         guard !valued.isEmpty else {
             throw CommandError("no unit has a value of \(ind.id) in \(y): try another --year")
         }
         valued.sort { a, b in
-            a.1 != b.1 ? (ascending ? a.1 < b.1 : a.1 > b.1) : table[a.0].code < table[b.0].code
+            a.1 != b.1 ? (ascending ? a.1 < b.1 : a.1 > b.1) : table[a.0].nearestRecord(to: y).code < table[b.0].nearestRecord(to: y).code
         }
         let l = session.language
         var rows: [[String]] = []
@@ -369,7 +373,8 @@ public struct RankCommand: SessionCommand {
         for (n, (u, v)) in valued.enumerated() {
             if n == 0 || !(Tolerance.atLeast(v, valued[n - 1].1) && Tolerance.atMost(v, valued[n - 1].1)) { rank = n + 1 }
             if let top, rank > top { break }
-            rows.append([String(rank), table[u].code, table[u].name, table.prefecture(of: u).map { table[$0].name } ?? "", formatNumber(v)])
+            let record = table[u].nearestRecord(to: y)
+            rows.append([String(rank), record.code, record.name, table.prefecture(of: u, in: y).map { table[$0].nearestRecord(to: y).name } ?? "", formatNumber(v)])
         }
         let unitLabel = ind.unit.label(l)
         let listing = Listing(keys: ["rank", "code", "name", "prefecture", "value"],
