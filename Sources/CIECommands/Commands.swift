@@ -298,7 +298,7 @@ public struct ValidateCommand: SessionCommand {
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        var loader = DataLoader(regions: session.regions, catalogue: session.catalogue, store: session.store)
+        var loader = DataLoader(regions: session.regions, catalogue: session.catalogue, store: session.store, preferredArea: session.preferredArea)
         var failed = 0
         for path in files {
             switch loader.load(paths: [expandingTilde(path)]) {

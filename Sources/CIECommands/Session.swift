@@ -59,7 +59,7 @@ public final class Session {
 
     /// Loads files all or nothing; on failure the session is unchanged and every problem is printed.
     public func load(_ paths: [String], quiet: Bool = false) throws {
-        var loader = DataLoader(regions: regions, catalogue: catalogue, store: store)
+        var loader = DataLoader(regions: regions, catalogue: catalogue, store: store, preferredArea: preferredArea)
         switch loader.load(paths: paths.map(expandingTilde)) {
         case .failure(let f):
             if Cancellation.isRequested {

@@ -235,8 +235,7 @@ public struct Evaluator: Sendable {
             }
             return LocalizedText(zh: zh + "，\(base) 年没有可比的数值", en: en + "; there is no comparable value for \(base)")
         }
-        guard !r.seriesContinuous, !context.continuousSeries.contains(region),
-              let cut = regions.breaks(of: region, after: base, through: year).last else { return nil }
+        guard let cut = context.lastBreak(region, after: base, through: year) else { return nil }
         // The changes behind it are read only now, to name them.
         let events = regions.changes.causes(ofBreakIn: cut, of: region, in: regions)
         let others = events.flatMap { [$0.from, $0.to] }.filter { $0 != region }
@@ -508,9 +507,7 @@ public struct Evaluator: Sendable {
             // From the earliest comparable year: none before the unit was set up or its area last changed.
             var first = store.earliestYear ?? year
             if let from = regions[region].from { first = max(first, from) }
-            if let cut = regions.breaks(of: region, after: first, through: year).last, seriesBreak(region, from: first, to: year) != nil {
-                first = cut
-            }
+            if let cut = context.lastBreak(region, after: first, through: year) { first = cut }
             for t in first..<year {
                 if let v = try read(q, region, t).value { return (t, v, vy) }
             }
@@ -654,6 +651,13 @@ extension EvaluationContext {
         return zones.includes(r) && (r.isUserDefined || store.hasData(region))
     }
 
+    /// The last year after `base`, up to `year` included, in which the region's series broke — unless a regions file
+    /// or the policy declares it continuous.
+    func lastBreak(_ region: RegionIndex, after base: Int, through year: Int) -> Int? {
+        guard !regions[region].seriesContinuous, !continuousSeries.contains(region) else { return nil }
+        return regions.breaks(of: region, after: base, through: year).last
+    }
+
     func indicatorIndex(_ id: String) throws -> IndicatorIndex {
         guard let i = catalogue.lookup(id) else {
             throw DeclarationError(message: LocalizedText(zh: "模块引用了目录中没有的指标 \(id)", en: "the module uses an indicator not in the catalogue: \(id)"))
@@ -678,10 +682,7 @@ extension EvaluationContext {
                 }
             case .yearOnYearGrowth(let of):
                 // No growth across a merge or split of the region's area: the two years measure different areas.
-                if !regions[region].seriesContinuous, !continuousSeries.contains(region),
-                   !regions.breaks(of: region, after: year - 1, through: year).isEmpty {
-                    return .unknown(own)
-                }
+                if lastBreak(region, after: year - 1, through: year) != nil { return .unknown(own) }
                 let j = try indicatorIndex(of)
                 let (now, before) = (try readIndicator(j, region, year), try readIndicator(j, region, year - 1))
                 if let a = now.value, let b = before.value {

@@ -28,11 +28,15 @@ public struct DataLoader: Sendable {
     public private(set) var catalogue: IndicatorCatalogue
     public private(set) var store: DataStore
     public static let years = 1949...2100
+    /// An area whose units "did you mean" offers first (the current policy's jurisdiction). It never changes what
+    /// a name resolves to: a file reads the same whatever policy is in use.
+    public var preferredArea: RegionIndex?
 
-    public init(regions: RegionTable, catalogue: IndicatorCatalogue, store: DataStore) {
+    public init(regions: RegionTable, catalogue: IndicatorCatalogue, store: DataStore, preferredArea: RegionIndex? = nil) {
         self.regions = regions
         self.catalogue = catalogue
         self.store = store
+        self.preferredArea = preferredArea
     }
 
     /// Loads every file, or none: on any error the loader is left as it was and every problem is returned.
@@ -97,6 +101,7 @@ public struct DataLoader: Sendable {
         case .failure(let f): return .failure(f)
         }
         var parse = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store)
+        parse.preferredArea = preferredArea
         var kind = parse.run()
         // Names several units answer to (城中区: 西宁 and 柳州) are read again in the light of the file's other units:
         // a second pass decides them where exactly one candidate lies in a province the file's units are in.
@@ -105,6 +110,7 @@ public struct DataLoader: Sendable {
             if !provinces.isEmpty {
                 var second = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store,
                                        context: provinces.sorted())
+                second.preferredArea = preferredArea
                 kind = second.run()
                 parse = second
             }
@@ -175,6 +181,8 @@ struct FileParse {
     var lastYear: Int?
     /// Caches and notes of region names (LoaderRegions.swift).
     var lookup = RegionLookup()
+    /// The area "did you mean" prefers (`DataLoader.preferredArea`).
+    var preferredArea: RegionIndex?
     private var indicatorCache: [String: IndicatorIndex?] = [:]
     /// What a field's bytes resolved to, for the per-row path (only names that resolved cleanly are kept here).
     private var indicatorBytes = ByteTable<IndicatorIndex>()

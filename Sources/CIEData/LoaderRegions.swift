@@ -70,7 +70,7 @@ extension FileParse {
         if let cached = lookup.cache[query] {
             resolution = cached
         } else {
-            resolution = regions.resolve(text, year: year, within: within, context: lookup.context)
+            resolution = regions.resolve(text, year: year, within: within, context: lookup.context, preferring: preferredArea)
             lookup.cache[query] = resolution
         }
         switch resolution {

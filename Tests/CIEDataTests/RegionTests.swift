@@ -253,3 +253,18 @@ import Testing
         #expect(l.regions[l.regions.index(code: "630121")!].groups == ["试点"])
     }
 }
+
+@Suite struct LoaderSuggestionTests {
+    /// "Did you mean" in a load offers the current policy's units first; what a name resolves to never changes.
+    @Test func suggestionsPreferThePolicysJurisdiction() {
+        let t = BuiltinRegions.table
+        var anhui = makeLoader()
+        anhui.preferredArea = t.index(code: "340000")
+        let a = diagnostics(anhui.load("region,year,indicator,value\n大通镇,2020,gdp,1\n"))
+        #expect(a.first?.message.contains("did you mean 大通区 (340402, 安徽省)") == true, "\(a)")
+        var qinghai = makeLoader()
+        qinghai.preferredArea = t.index(code: "630000")
+        let q = diagnostics(qinghai.load("region,year,indicator,value\n大通镇,2020,gdp,1\n"))
+        #expect(q.first?.message.contains("did you mean 大通回族土族自治县 (630121, 青海省)") == true, "\(q)")
+    }
+}
