@@ -48,11 +48,16 @@ public struct DataStore: Sendable {
             count = 0
         }
 
-        /// Room for `n` more cells at the end (rows added; the layout of the others unchanged).
+        /// Room for `n` more cells at the end (rows added; the layout of the others unchanged). The capacity asked
+        /// for is exact: left to itself, an array doubles, and a national load would hold twice the cells it needs.
         mutating func extend(by n: Int) {
+            values.reserveCapacity(values.count + n)
             values.append(contentsOf: repeatElement(.nan, count: n))
+            file.reserveCapacity(file.count + n)
             file.append(contentsOf: repeatElement(0, count: n))
+            line.reserveCapacity(line.count + n)
             line.append(contentsOf: repeatElement(0, count: n))
+            column.reserveCapacity(column.count + n)
             column.append(contentsOf: repeatElement(0, count: n))
         }
     }
@@ -183,10 +188,11 @@ public struct DataStore: Sendable {
         return nil
     }
 
-    /// Gives a region the next row, making room for more rows (half again, at least 64) when they are used up.
+    /// Gives a region the next row, making room for more rows (half again, at least 64, never more than the regions
+    /// the table has) when they are used up.
     private mutating func addRow(_ region: RegionIndex) -> Int {
         if rowCount == rowCapacity {
-            let more = max(64, rowCapacity / 2)
+            let more = min(max(64, rowCapacity / 2), max(1, rowOf.count - rowCapacity))
             for i in columns.indices where columns[i] != nil { columns[i]!.extend(by: more * yearCount) }
             rowCapacity += more
         }

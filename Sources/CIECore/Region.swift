@@ -281,6 +281,8 @@ public struct RegionTable: Sendable {
         for g in groups where !r.groups.contains(g) { r.groups.append(g) }
         if seriesContinuous { r.seriesContinuous = true }
         if let name, !r.records.contains(where: { $0.name == name }), !r.aliases.contains(name) { r.aliases.append(name) }
+        // A restatement that adds nothing writes nothing: the shipped table stays shared, not copied.
+        guard r != region else { return nil }
         regions[Int(index)] = r
         indexNames(index)
         return nil

@@ -37,19 +37,19 @@ extension RegionTable {
     ///
     /// - `within`: a label (a yearbook's 省份 column): only units inside it are candidates.
     /// - `context`: areas a file's other units lie in, used only to choose among equally good candidates.
-    /// - `preferring`: an area whose units come first in "did you mean" (the current policy's jurisdiction).
+    /// - `suggest`: whether an unknown name gets "did you mean" (a search of every name in the country).
     ///
     /// A code or name held in `year` resolves to its holder. One held in other years resolves to its unit when the
     /// unit existed in `year` (a rename: the series continues); when no unit that answers to it existed then, the
     /// result is `notInUse`.
     public func resolve(_ text: String, year: Int? = nil, within: RegionIndex? = nil, context: [RegionIndex] = [],
-                        preferring: RegionIndex? = nil) -> RegionResolution {
+                        suggest: Bool = true) -> RegionResolution {
         let trimmed = text.trimmingSpaces()
         var entries = entries(for: trimmed)
         if entries.isEmpty, let prefixed = resolvePrefixed(trimmed, year: year, within: within, context: context) {
             return prefixed
         }
-        if entries.isEmpty { return .unknown(suggestions: suggestions(for: trimmed, preferring: within ?? preferring)) }
+        if entries.isEmpty { return .unknown(suggestions: suggest ? suggestions(for: trimmed, preferring: within) : []) }
         if let within {
             let inside = entries.filter { isWithin($0.unit, within, in: year) }
             if inside.isEmpty { return .outside(within, uniqueUnits(entries)) }

@@ -41,6 +41,12 @@ struct RegionLookup {
     }
 
     var cache: [Query: RegionResolution] = [:]
+    /// The message of each query that failed, written once (a file may repeat a bad name on every row).
+    var errors: [Query: LocalizedText] = [:]
+    /// "Did you mean" for each unknown name, searched once per name (a search of every name in the country), for the
+    /// first `suggested` of them; the rest get none.
+    var suggestions: [String: [RegionIndex]] = [:]
+    static let suggested = 50
     var bytes = ByteTable<Stable>()
     /// Province and prefecture labels (a 省份 column) as resolved.
     var labels: [String: RegionIndex?] = [:]
@@ -55,6 +61,8 @@ struct RegionLookup {
 
     mutating func clear() {
         cache = [:]
+        errors = [:]
+        suggestions = [:]
         bytes.removeAll()
         labels = [:]
     }
@@ -70,14 +78,38 @@ extension FileParse {
         if let cached = lookup.cache[query] {
             resolution = cached
         } else {
-            resolution = regions.resolve(text, year: year, within: within, context: lookup.context, preferring: preferredArea)
+            var r = regions.resolve(text, year: year, within: within, context: lookup.context, suggest: false)
+            if case .unknown = r {
+                if let known = lookup.suggestions[text] {
+                    r = .unknown(suggestions: known)
+                } else {
+                    let found = lookup.suggestions.count < RegionLookup.suggested ? regions.suggestions(for: text, preferring: within ?? preferredArea) : []
+                    lookup.suggestions[text] = found
+                    r = .unknown(suggestions: found)
+                }
+            }
+            resolution = r
             lookup.cache[query] = resolution
         }
-        switch resolution {
-        case .found(let unit, let former):
+        if case .found(let unit, let former) = resolution {
             if let former { noteFormer(query, unit: unit, former: former, year: year, line: line, column: column) }
-            else { lookup.seen.insert(unit) }
+            lookup.seen.insert(unit)
             return unit
+        }
+        if let message = lookup.errors[query] {
+            error(line, column, message)
+            return nil
+        }
+        let before = diagnostics.count
+        report(resolution, text: text, year: year, line: line, column: column)
+        if diagnostics.count > before { lookup.errors[query] = diagnostics[before].text }
+        return nil
+    }
+
+    /// The error for a code or name that did not resolve.
+    private mutating func report(_ resolution: RegionResolution, text: String, year: Int?, line: Int, column: Int) {
+        switch resolution {
+        case .found: break
         case .ambiguous(let hits):
             lookup.ambiguous += 1
             let names = hits.prefix(6).map { regions.describeWithProvince($0, in: year) }
@@ -108,7 +140,6 @@ extension FileParse {
                 zh: "“\(text)”不在 \(regions[area].name)：\(names.joined(separator: "；"))；请更正名称或所在省份一列",
                 en: "“\(text)” is not in \(regions[area].name): \(namesEN.joined(separator: "; ")); correct the name or the label column"))
         }
-        return nil
     }
 
     /// `浙江省嘉善县` for a unit: how to write a name so that it is not ambiguous.

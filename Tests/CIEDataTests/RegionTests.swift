@@ -267,4 +267,19 @@ import Testing
         let q = diagnostics(qinghai.load("region,year,indicator,value\n大通镇,2020,gdp,1\n"))
         #expect(q.first?.message.contains("did you mean 大通回族土族自治县 (630121, 青海省)") == true, "\(q)")
     }
+
+    /// "Did you mean" searches every name in the country: a file of many unknown names gets it for the first 50 only,
+    /// and a bad name repeated on every row is reported on every row, its message written once.
+    @Test func manyUnknownNamesStayCheap() {
+        let t = BuiltinRegions.table
+        let names = (0..<RegionIndex(t.count)).filter { t[$0].type == .county && t[$0].until == nil }.prefix(60)
+            .map { String(t[$0].name.dropLast()) + "镇" }
+        var text = "region,year,indicator,value\n"
+        for n in names { text += "\(n),2020,gdp,1\n\(n),2021,gdp,1\n" }
+        var l = makeLoader()
+        let d = diagnostics(l.load(text))
+        #expect(d.count == 120)
+        #expect(d.prefix(100).allSatisfy { $0.message.contains("did you mean") }, "the first 50 names, each on two rows")
+        #expect(d.suffix(20).allSatisfy { !$0.message.contains("did you mean") })
+    }
 }
