@@ -33,7 +33,7 @@ public struct Completer {
         switch name {
         case "--data", "--output": .file
         case "--policy": .policy
-        case "--region", "--prefecture": .region
+        case "--region", "--prefecture", "--province", "--history": .region
         case "--target": .target
         case "--status": .status
         case "--format", "--lang", "--type", "--year": .settingValue
