@@ -341,40 +341,32 @@ public struct RegionTable: Sendable {
         return out.sorted { regions[Int($0)].code < regions[Int($1)].code }
     }
 
+    /// The region itself or the first region above it in `year` (its latest years when nil) that `matches`. The
+    /// chain is at most province → prefecture → unit; the bound only guards against a cycle a regions file could make.
+    private func firstOfChain(_ index: RegionIndex, in year: Int?, _ matches: (RegionIndex) -> Bool) -> RegionIndex? {
+        var r: RegionIndex? = index
+        var steps = 0
+        while let current = r, steps < 8 {
+            if matches(current) { return current }
+            r = parent(of: current, in: year)
+            steps += 1
+        }
+        return nil
+    }
+
     /// Whether `index` is `ancestor` or lay below it in `year` (in its latest years when nil).
     public func isWithin(_ index: RegionIndex, _ ancestor: RegionIndex, in year: Int? = nil) -> Bool {
-        var r: RegionIndex? = index
-        var guardSteps = 0
-        while let current = r, guardSteps < 8 {
-            if current == ancestor { return true }
-            r = parent(of: current, in: year)
-            guardSteps += 1
-        }
-        return false
+        firstOfChain(index, in: year) { $0 == ancestor } != nil
     }
 
     /// The prefecture a unit belonged to in `year` (nil for provinces and units directly under one).
     public func prefecture(of index: RegionIndex, in year: Int? = nil) -> RegionIndex? {
-        var r: RegionIndex? = index
-        var guardSteps = 0
-        while let current = r, guardSteps < 8 {
-            if regions[Int(current)].type == .prefecture { return current }
-            r = parent(of: current, in: year)
-            guardSteps += 1
-        }
-        return nil
+        firstOfChain(index, in: year) { regions[Int($0)].type == .prefecture }
     }
 
     /// The province a region belonged to in `year`.
     public func province(of index: RegionIndex, in year: Int? = nil) -> RegionIndex? {
-        var r: RegionIndex? = index
-        var guardSteps = 0
-        while let current = r, guardSteps < 8 {
-            if regions[Int(current)].type == .province { return current }
-            r = parent(of: current, in: year)
-            guardSteps += 1
-        }
-        return nil
+        firstOfChain(index, in: year) { regions[Int($0)].type == .province }
     }
 
     /// The years after `base`, up to `year` included, in which the region's series broke.

@@ -273,12 +273,11 @@ extension FileParse {
         return r
     }
 
-    /// Former codes a worker of the two-core reader recognised in a block, counted as if read here.
-    mutating func mergeFormer(_ tally: ParallelLongCSV.FormerTally, blockLine: Int) {
-        let region = regions[tally.unit]
-        let record = tally.record >= 0 ? region.records[Int(tally.record)] : region.latest
-        noteFormer(RegionLookup.Query(text: tally.text, year: -1, within: tally.unit), unit: tally.unit, former: FormerName(record: record),
-                   year: nil, line: blockLine + tally.line, column: tally.column, count: tally.count, years: tally.years)
+    /// Former codes a worker of the two-core reader recognised in a block (their first line counted from the block's
+    /// start), counted as if read here.
+    mutating func mergeFormer(_ use: RegionLookup.FormerUse, blockLine: Int) {
+        noteFormer(RegionLookup.Query(text: use.text, year: -1, within: use.unit), unit: use.unit, former: use.former,
+                   year: nil, line: blockLine + use.firstLine, column: use.firstColumn, count: use.count, years: use.years)
     }
 
     // MARK: Regions files

@@ -29,22 +29,11 @@ enum ParallelLongCSV {
         var column: UInt16
     }
 
-    /// Uses of a former code (a code of the same unit in other years) a worker read on the fast path, for the note the
-    /// load prints: the loading thread adds them up in file order (`FileParse.mergeFormer`).
-    struct FormerTally {
-        var text: String
-        var unit: RegionIndex
-        var record: Int16
-        /// The first use: its line in the block and its column.
-        var line: Int
-        var column: Int
-        var count: Int
-        var years: ClosedRange<Int>
-    }
-
     /// What a worker made of a block.
     struct Block {
-        var formers: [FormerTally] = []
+        /// Uses of former codes (a code of the same unit in other years) read on the fast path, their first line
+        /// counted from the block's start: the loading thread adds them to the load's notes (`FileParse.mergeFormer`).
+        var formers: [RegionLookup.FormerUse] = []
         var cells: [Cell] = []
         /// Rows for the single pass: where the row starts, its line in the block, and how many cells come before it.
         var deferred: [(offset: Int, line: Int, before: Int)] = []
@@ -192,9 +181,11 @@ enum ParallelLongCSV {
                                 for q in lineStart..<fieldStarts[c.region] where base[q] & 0xC0 != 0x80 { column += 1 }
                             }
                             tallyOf[e] = out.formers.count
-                            out.formers.append(FormerTally(
-                                text: String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self), unit: regionBytes.values[e].unit,
-                                record: regionBytes.values[e].formerRecord, line: lineInBlock, column: column, count: 1, years: year...year))
+                            let st = regionBytes.values[e]
+                            out.formers.append(RegionLookup.FormerUse(
+                                text: String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self), unit: st.unit,
+                                former: FormerName(record: st.formerRecord >= 0 ? s.regions[st.unit].records[Int(st.formerRecord)] : s.regions[st.unit].latest),
+                                firstLine: lineInBlock, firstColumn: column, years: year...year, count: 1))
                         }
                     }
                 } else {
