@@ -99,41 +99,52 @@ public struct RegionsCommand: SessionCommand {
             }
             return rt
         }
-        // With data: the units that have some (and those declared); with nothing loaded, the whole table.
-        let wholeTable = all || (session.store.isEmpty && !table.regions.contains(where: \.isUserDefined))
-        if wholeTable, !all {
-            session.err(zh ? "（未载入数据：列出地区表中的单位；--all 含已撤销的单位）" : "(nothing loaded: listing the region table; --all includes abolished units)")
-        }
+        // With data: the units that have some (and those declared); with nothing loaded, or none of the units asked
+        // for has data, the whole table (and it says so).
         let policy = session.policy
         let groupNames = policy.map { $0.groups.keys.sorted() } ?? []
         let context = policy.map { Evaluator(context: session.context, policy: $0).context }
-        var rows: [[String]] = []
         var administrative = 0, zones = 0, counted = 0
-        for i in 0..<RegionIndex(table.count) {
-            let r = table[i]
-            guard r.type.isUnit, wholeTable || r.isUserDefined || session.store.hasData(i) else { continue }
-            if let year, !r.exists(in: year) { continue }
-            // Without a year, units abolished since are listed only with data, or with --all.
-            if year == nil, r.until != nil, !all, !session.store.hasData(i), !r.isUserDefined { continue }
-            if areas.contains(where: { !table.isWithin(i, $0, in: year) }) { continue }
-            let record = r.nearestRecord(to: year)
-            if let wantedType, record.type != wantedType { continue }
-            let pref = table.prefecture(of: i, in: year).map { table[$0].nearestRecord(to: year).name } ?? ""
-            let prov = table.province(of: i, in: year).map { table[$0].name } ?? ""
-            var memberOf = r.groups + groupNames.filter { g in !r.groups.contains(g) && policy?.isMember(i, of: g, in: table, year: year) == true }
-            var typeLabel = record.type.label(session.language)
-            if record.type == .zone {
-                zones += 1
-                if let context {
-                    let counts = context.zones.includes(r)
-                    if counts { counted += 1 }
-                    memberOf.append(counts ? (zh ? "计入本政策" : "counted by the policy") : (zh ? "不计入本政策" : "not counted by the policy"))
+        func collect(wholeTable: Bool) -> [[String]] {
+            var rows: [[String]] = []
+            (administrative, zones, counted) = (0, 0, 0)
+            for i in 0..<RegionIndex(table.count) {
+                let r = table[i]
+                guard r.type.isUnit, wholeTable || r.isUserDefined || session.store.hasData(i) else { continue }
+                if let year, !r.exists(in: year) { continue }
+                // Without a year, units abolished since are listed only with data, or with --all.
+                if year == nil, r.until != nil, !all, !session.store.hasData(i), !r.isUserDefined { continue }
+                if areas.contains(where: { !table.isWithin(i, $0, in: year) }) { continue }
+                let record = r.nearestRecord(to: year)
+                if let wantedType, record.type != wantedType { continue }
+                let pref = table.prefecture(of: i, in: year).map { table[$0].nearestRecord(to: year).name } ?? ""
+                let prov = table.province(of: i, in: year).map { table[$0].name } ?? ""
+                var memberOf = r.groups + groupNames.filter { g in !r.groups.contains(g) && policy?.isMember(i, of: g, in: table, year: year) == true }
+                var typeLabel = record.type.label(session.language)
+                if record.type == .zone {
+                    zones += 1
+                    if let context {
+                        let counts = context.zones.includes(r)
+                        if counts { counted += 1 }
+                        memberOf.append(counts ? (zh ? "计入本政策" : "counted by the policy") : (zh ? "不计入本政策" : "not counted by the policy"))
+                    }
+                    if !r.isUserDefined { typeLabel += zh ? "（统计用）" : " (statistical)" }
+                } else {
+                    administrative += 1
                 }
-                if !r.isUserDefined { typeLabel += zh ? "（统计用）" : " (statistical)" }
-            } else {
-                administrative += 1
+                rows.append([record.code, record.name, pref, prov, typeLabel, r.span, memberOf.joined(separator: ", ")])
             }
-            rows.append([record.code, record.name, pref, prov, typeLabel, r.span, memberOf.joined(separator: ", ")])
+            return rows
+        }
+        let nothingLoaded = session.store.isEmpty && !table.regions.contains(where: \.isUserDefined)
+        var rows = collect(wholeTable: all || nothingLoaded)
+        if !all, !nothingLoaded, rows.isEmpty, !areas.isEmpty || wantedType != nil || year != nil {
+            rows = collect(wholeTable: true)
+            if !rows.isEmpty {
+                session.err(zh ? "（这些单位都没有载入的数据：列出地区表中的单位）" : "(none of these units has loaded data: listing the region table)")
+            }
+        } else if nothingLoaded, !all {
+            session.err(zh ? "（未载入数据：列出地区表中的单位；--all 含已撤销的单位）" : "(nothing loaded: listing the region table; --all includes abolished units)")
         }
         if rows.isEmpty {
             throw CommandError(zh ? "没有符合条件的单位：去掉一个筛选条件，或加 --all 查找整个地区表"

@@ -11,6 +11,9 @@ import Testing
         #expect(r.stderr.contains("未载入数据"), "with nothing loaded, the region table is listed, and it says so")
         let table = try cie(["regions", "--year", "2018", "--province", "浙江", "--prefecture", "杭州市", "--lang", "en"])
         #expect(table.stdout.contains("江干区") && table.stdout.contains("1983–2020") && table.stdout.contains("units, 2018"))
+        // With 青海 loaded, a filter on 浙江 (where nothing is loaded) lists the table there, and says so.
+        let other = try cie(["regions", "--data", "Samples/qinghai/qinghai_2016_2020.csv", "--year", "2018", "--province", "浙江省"])
+        #expect(other.status == 0 && other.stdout.contains("江干区") && other.stderr.contains("都没有载入的数据"))
     }
 
     @Test func everyUnitOf2024Loads() throws {
