@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
-.PHONY: run test build regions widths samples check-generated check-scaffold deps clean docs bench
+.PHONY: run test build regions widths samples check-generated check-packages deps clean docs bench
 
 # The system packages the build needs; installed when missing (apt-get, through sudo when not root).
 deps:
@@ -25,6 +25,12 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory check-packages
+
+# Every built-in package (Samples/*/policy.yaml) passes `cie policy lint` and `cie policy test`, as a package author's would.
+check-packages:
+	.build/debug/cie policy lint Samples/*/
+	.build/debug/cie policy test Samples/*/
 
 regions:
 	python3 Scripts/generate_regions.py
@@ -48,10 +54,6 @@ check-generated:
 		&& for f in $$(cd $$tmp && ls Samples/*/*); do cmp -s $$tmp/$$f $$f || { echo "$$f is stale: run make samples"; rm -rf $$tmp; exit 1; }; done; \
 		rm -rf $$tmp
 
-# The new-policy plugin on a copy of the committed package (CI runs this too).
-check-scaffold:
-	Scripts/check_new_policy.sh
-
 # cie at national scale against DuckDB (Docs/Performance.md). BENCH_ARGS: e.g. --runs 3 --scales 1 --write-doc
 bench: deps
 	$(SWIFT) build -c release --product cie
@@ -62,7 +64,7 @@ bench: deps
 clean:
 	rm -rf .build
 
-# Docs/policies/*.md are generated from the declarations (a test fails when they are stale).
+# Docs/policies/*.md are generated from the packages (a test fails when they are stale).
 docs: build
 	for p in $$($(SWIFT) run -q cie policies --format csv | tail -n +2 | cut -d, -f1); do \
 		$(SWIFT) run -q cie generate-docs $$p > Docs/policies/$$p.md; done

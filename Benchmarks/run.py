@@ -8,7 +8,7 @@
 2. Runs the release builds of `cie` and `cie-bench` (make bench builds them first) and the DuckDB
    script Benchmarks/duckdb_qinghai.py, and measures:
    - load throughput per format (cie-bench, in process);
-   - evaluating every target of every module, and `check` in a session holding the national data
+   - evaluating every target of every package, and `check` in a session holding the national data
      (cie-bench, through the REPL's interpreter, output discarded);
    - end-to-end `cie check --policy qinghai` on the long CSV against the DuckDB script on the same
      file, at every scale: wall time and peak resident memory of each process (wait4's ru_maxrss);
@@ -199,7 +199,7 @@ def markdown(r) -> str:
         if "mb_per_s" in s:
             extra = f"{s['mb_per_s']} MB/s, {int(s['values_per_s']) / 1e6:.1f} M values/s ({s['bytes'] / 1e6:.0f} MB)"
         elif "results" in s:
-            extra = f"{s['modules']} modules, {s['targets']} targets, {s['results']} results"
+            extra = f"{s['packages']} packages, {s['targets']} targets, {s['results']} results"
         elif "units_loaded" in s:
             extra = f"{s['units_loaded']:,} units with data"
         lines.append(f"| {s['name']} | {s['median_ms']:.1f} ms | {s['min_ms']:.1f} ms | {s['p90_ms']:.1f} ms | {extra} |")

@@ -7,7 +7,7 @@ import Foundation
 public enum CommandTable {
     public static let commands: [any SessionCommand.Type] = [
         HelpCommand.self, LoadCommand.self, RegionsCommand.self, IndicatorsCommand.self, ShowCommand.self,
-        PoliciesCommand.self, UseCommand.self, TargetsCommand.self, ExplainCommand.self, CheckCommand.self,
+        PoliciesCommand.self, LoadPolicyCommand.self, UseCommand.self, TargetsCommand.self, ExplainCommand.self, CheckCommand.self,
         ReviewCommand.self, RankCommand.self, SetCommand.self, ExportCommand.self, ExpectCommand.self,
         ValidateCommand.self, QuitCommand.self,
     ]

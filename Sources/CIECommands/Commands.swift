@@ -1,7 +1,7 @@
 import ArgumentParser
 import CIECore
 import CIEData
-import CIEPolicies
+import CIEPolicyFormat
 import CIEReport
 import Foundation
 
@@ -11,8 +11,10 @@ extension Language: ExpressibleByArgument {}
 public struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("A data file to load (repeatable).", valueName: "FILE"))
     public var data: [String] = []
-    @Option(help: ArgumentHelp("The policy module: id, Chinese or English name.", valueName: "P"))
+    @Option(help: ArgumentHelp("The policy: id, Chinese or English name.", valueName: "P"))
     public var policy: String?
+    @Option(name: .customLong("policy-file"), help: ArgumentHelp("A policy package folder to load (repeatable; Docs/PolicyFormat.md).", valueName: "PATH"))
+    public var policyFiles: [String] = []
     @Option(help: "Label language: zh or en.")
     public var lang: Language?
     @Flag(name: .customLong("no-color"), help: "Never colour output (also NO_COLOR in the environment).")
@@ -28,7 +30,7 @@ public struct ReportOptions: ParsableArguments {
     public init() {}
 
     /// The policy, formatter and evaluation year, each checked before any work is done.
-    func prepare(_ session: Session, policy name: String?) throws -> (any PolicyModule, any ReportFormatter, Int) {
+    func prepare(_ session: Session, policy name: String?) throws -> (PolicyPackage, any ReportFormatter, Int) {
         (try session.resolvePolicy(name), try session.formatter(format), try session.evaluationYear(year))
     }
 }
@@ -71,10 +73,12 @@ extension SessionCommand {
 }
 
 extension Session {
-    /// Applies global options: language, colour, policy, and loads `--data` files.
+    /// Applies global options: language, colour, policy packages, the policy (whose indicators the data may use),
+    /// and loads `--data` files.
     public func apply(_ g: GlobalOptions) throws {
         if let l = g.lang { language = l }
         if g.noColor { color = false }
+        for path in g.policyFiles { try loadPolicy(path) }
         if let p = g.policy { policy = try resolvePolicy(p) }
         if !g.data.isEmpty { try load(g.data) }
     }
@@ -151,47 +155,19 @@ public struct ReviewCommand: SessionCommand {
     public static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Run a reviewer of a policy (compliance, scores, vetoes, funding).",
         discussion: """
-            Every review prints its method. Evaluation reviewers take --weights, --top, --runs and --seed; Weihai's funding takes --pool.
+            Every review prints its method. A reviewer takes the options its kind declares (an evaluation --weights, --top,
+            --runs and --seed; an allocation --pool); `cie policies` and the policy's docs list them, and any other is refused.
             Examples:
               cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv evaluation --weights talent=2 --top 5
-              cie review --policy weihai --data Samples/weihai/weihai_2015_2020.csv funding
+              cie review --policy weihai --data Samples/weihai/weihai_2015_2020.csv funding --pool 2000
             """)
     @OptionGroup public var global: GlobalOptions
     @Argument(help: ArgumentHelp("The reviewer id (default: compliance).", valueName: "REVIEWER")) public var reviewer: String?
-    @Option(name: .long, parsing: .singleValue,
-            help: ArgumentHelp("Weights of an evaluation's dimensions, rescaled to sum to 1 (repeatable or comma-separated).", valueName: "DIM=W,…"))
-    public var weights: [String] = []
-    // `.unconditional`: a negative value (`--top -1`) is a value to refuse with a reason, not a missing one.
-    @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("The cut-off: below 1 a share of units (0.2 = top fifth), from 1 a number of units.", valueName: "N"))
-    public var top: Double?
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Perturbed-weight runs of the rank stability analysis (default 1000; 0: none).", valueName: "N"))
-    public var runs: Int?
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seed of the stability analysis, for reproducible rank ranges (default 1).", valueName: "N"))
-    public var seed: UInt64?
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A sum to share out, in 万元 (Weihai funding's factor method).", valueName: "AMOUNT"))
-    public var pool: Double?
     @OptionGroup public var report: ReportOptions
+    /// The reviewer's own options (`--weights talent=2`, `--pool 2000`), read against what its kind declares.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The reviewer's options (--weights, --top, --runs, --seed, --pool …).", valueName: "OPTIONS"))
+    public var options: [String] = []
     public init() {}
-
-    public mutating func validate() throws {
-        _ = try ReviewCommand.parseWeights(weights)
-        if let runs, runs < 0 || runs > 1_000_000 { throw ValidationError("--runs must be between 0 and 1000000, e.g. --runs 1000 (0 turns the analysis off)") }
-        if let pool, !(pool >= 0 && pool.isFinite) { throw ValidationError("--pool must be a non-negative amount in 万元, e.g. --pool 2000") }
-    }
-
-    /// `a=1,b=2` and repeated `--weights a=1 --weights b=2` alike.
-    static func parseWeights(_ items: [String]) throws -> [String: Double] {
-        var out: [String: Double] = [:]
-        for item in items.flatMap({ $0.split(separator: ",") }) {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, let w = Double(parts[1]) else {
-                throw ValidationError("--weights takes DIMENSION=WEIGHT pairs, e.g. --weights talent=2,organisation=1 (got “\(item)”)")
-            }
-            out[parts[0]] = w
-        }
-        return out
-    }
 
     public func execute(in session: Session) throws -> Int32 {
         let (policy, formatter, year) = try report.prepare(session, policy: global.policy)
@@ -199,17 +175,12 @@ public struct ReviewCommand: SessionCommand {
         guard let r = policy.reviewer(id) else {
             throw CommandError("\(policy.id) has no reviewer “\(id)”: it has \(policy.allReviewers.map(\.id).joined(separator: ", "))")
         }
-        // An option the reviewer does not use is refused, not silently ignored.
-        let given: [(ReviewOptionKind, Bool)] = [(.weights, !weights.isEmpty), (.top, top != nil), (.runs, runs != nil), (.seed, seed != nil), (.pool, pool != nil)]
-        let unused = given.filter { $0.1 && !r.accepts.contains($0.0) }.map { "--" + $0.0.rawValue }
-        if !unused.isEmpty {
-            let takes = r.accepts.isEmpty ? "takes none of them" : "takes " + ReviewOptionKind.allCases.filter(r.accepts.contains).map { "--" + $0.rawValue }.joined(separator: ", ")
-            throw CommandError("\(r.id) does not use \(unused.joined(separator: ", ")): it \(takes); drop the option or choose another reviewer", code: 2)
-        }
-        let options = ReviewOptions(weights: try ReviewCommand.parseWeights(weights), top: top, runs: runs ?? 1000, seed: seed ?? 1, pool: pool)
+        // An option the reviewer does not take is refused, not silently ignored.
+        let given: ReviewOptions
+        do { given = try ReviewOptions.parse(options, for: r) } catch let e as ReviewError { throw CommandError(e.message(session.language)) }
         let review: Review
         do {
-            review = try r.review(policy, context: session.context, year: year, options: options)
+            review = try r.review(policy, context: session.context, year: year, options: given)
         } catch let e as ReviewError {
             throw CommandError("\(r.id): " + e.message(session.language))
         } catch {
@@ -224,19 +195,22 @@ public struct ReviewCommand: SessionCommand {
 }
 
 public struct PoliciesCommand: SessionCommand {
-    public static let configuration = CommandConfiguration(commandName: "policies", abstract: "List the registered policy modules.")
+    public static let configuration = CommandConfiguration(
+        commandName: "policies", abstract: "List the policy packages: built in, from --policy-file, $CIE_POLICY_PATH and $XDG_DATA_HOME/cie/policies.")
     @OptionGroup public var global: GlobalOptions
     @OptionGroup public var list: ListOptions
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
         let zh = session.language == .zh
-        let rows = PolicyRegistry.modules.map { m in
+        let rows = try session.allPackages().map { m in
             [m.id, m.name(session.language), m.document.citation, m.document.status.rawValue, String(m.targets.count),
-             m.allReviewers.map(\.id).joined(separator: ", "), m.document.status == .draft ? (zh ? "征求意见稿" : "draft for comment") : ""]
+             m.allReviewers.map(\.id).joined(separator: ", "), m.origin.label(session.language),
+             m.document.status == .draft ? (zh ? "征求意见稿" : "draft for comment") : ""]
         }
-        let listing = Listing(keys: ["id", "name", "document", "status", "targets", "reviewers", "note"],
-                              header: zh ? ["id", "名称", "文件", "状态", "目标数", "评审", "备注"] : ["id", "name", "document", "status", "targets", "reviewers", "note"],
+        let listing = Listing(keys: ["id", "name", "document", "status", "targets", "reviewers", "source", "note"],
+                              header: zh ? ["id", "名称", "文件", "状态", "目标数", "评审", "来源", "备注"]
+                                         : ["id", "name", "document", "status", "targets", "reviewers", "source", "note"],
                               rows: rows)
         try list.emit(listing, in: session)
         return 0
@@ -263,7 +237,7 @@ public struct TargetsCommand: SessionCommand {
                               header: l == .zh ? ["目标", "范围", "要求", "期限", "强度", "条款", "内容"] : ["id", "scope", "required", "deadline", "strength", "clause", "title"],
                               rows: rows)
         let draftNote = policy.document.status != .draft ? nil
-            : (l == .zh ? "注意：\(policy.name.zh) 模块依据的是征求意见稿。" : "Note: the \(policy.name.en) module encodes a draft for comment.")
+            : (l == .zh ? "注意：\(policy.name.zh) 策略包依据的是征求意见稿。" : "Note: the \(policy.name.en) package encodes a draft for comment.")
         try list.emit(listing, in: session, title: draftNote)
         return 0
     }
@@ -278,9 +252,13 @@ public struct ExplainCommand: SessionCommand {
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        let found: (any PolicyModule, Target)? = session.policy.flatMap { p in p.target(target).map { (p, $0) } } ?? PolicyRegistry.target(target)
+        // The current policy's target, else the first package's that has it.
+        var found: (PolicyPackage, Target)? = session.policy.flatMap { p in p.target(target).map { (p, $0) } }
+        let all = found == nil ? try session.allPackages() : []
+        if found == nil { found = all.lazy.compactMap { p in p.target(target).map { (p, $0) } }.first }
         guard let (policy, t) = found else {
-            let near = PolicyRegistry.targetIDs.filter { editDistance($0.lowercased(), target.lowercased()) <= 2 }
+            let ids = all.flatMap { $0.targets.map(\.id) }
+            let near = ids.filter { editDistance($0.lowercased(), target.lowercased()) <= 2 }
             throw CommandError("no target “\(target)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
                                + " (\(session.hint(cli: "run `cie targets P`", session: "type `targets P`")) to list them)")
         }
@@ -301,7 +279,7 @@ public struct ValidateCommand: SessionCommand {
         var loader = DataLoader(regions: session.regions, catalogue: session.catalogue, store: session.store, preferredArea: session.preferredArea)
         var failed = 0
         for path in files {
-            switch loader.load(paths: [expandingTilde(path)]) {
+            switch loader.load(paths: [session.inputPath(path)]) {
             case .success(let loaded):
                 for f in loaded {
                     session.out(Session.describe(f, session.language, checkedOnly: true))

@@ -1,5 +1,4 @@
 import CIECore
-import CIEPolicies
 import CIEReport
 import Foundation
 
@@ -58,7 +57,8 @@ public struct Completer {
         }
         guard let command = CommandTable.command(named: first) else { return result([]) }
         if word.hasPrefix("-") {
-            return result(CommandTable.options(of: command).map(\.name).filter { $0.hasPrefix(word) }.sorted())
+            return result((CommandTable.options(of: command).map(\.name) + reviewerOptions(command, words).map { "--" + $0.name })
+                .filter { $0.hasPrefix(word) }.sorted())
         }
         // The value of an option?
         if let previous = words.last, previous.hasPrefix("--"),
@@ -94,6 +94,13 @@ public struct Completer {
         return result(values(kind, word, option: nil))
     }
 
+    /// The options of the reviewer a `review` line names (or of `compliance`), which its kind declares.
+    private func reviewerOptions(_ command: any SessionCommand.Type, _ words: [String]) -> [ReviewOption] {
+        guard command == ReviewCommand.self, let policy = session.policy else { return [] }
+        let named = words.dropFirst().first { !$0.hasPrefix("-") }
+        return policy.reviewer(named ?? "compliance")?.options ?? []
+    }
+
     /// A candidate as it is inserted: quoted when it needs it; a directory with a space keeps its quote open, so
     /// that the next Tab goes on inside it.
     static func quoted(_ candidate: String) -> String {
@@ -114,12 +121,12 @@ public struct Completer {
         case .file: list = Completer.paths(word).0
         case .policy:
             list = []
-            for m in PolicyRegistry.modules {
+            for m in session.policies.sortedEntries {
                 if m.id.hasPrefix(word.lowercased()) { list.append(m.id) }
-                else if let alias = ([m.name.zh, m.name.en] + m.aliases).first(where: { !word.isEmpty && $0.lowercased().hasPrefix(word.lowercased()) }) { list.append(alias) }
+                else if let alias = m.names.first(where: { !word.isEmpty && $0.lowercased().hasPrefix(word.lowercased()) }) { list.append(alias) }
             }
         case .target:
-            let ids = session.policy.map { $0.targets.map(\.id) } ?? PolicyRegistry.targetIDs
+            let ids = session.policy.map { $0.targets.map(\.id) } ?? ((try? session.allPackages()) ?? []).flatMap { $0.targets.map(\.id) }
             list = matching(ids)
         case .region: list = regions(word)
         case .indicator: list = indicators(word)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CIECore
 import CIEData
-import CIEPolicies
+import CIEPolicyFormat
 import CIEReport
 import Foundation
 

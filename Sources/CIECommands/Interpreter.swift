@@ -60,8 +60,13 @@ public final class Interpreter {
     /// Reads a script, joins continued lines and runs each command. Errors go to stderr as `NAME:LINE: error: …`;
     /// with `bail` the first one stops the script. Returns false when the script was stopped (bail, quit, Ctrl-C,
     /// a closed or failing stdout).
+    /// `directory`: the script file's folder, where a relative path it names is looked for when it is not found from
+    /// the working directory (`load qinghai_2016_2020.csv` in Samples/qinghai/monthly.cie).
     @discardableResult
-    public func runScript(name: String, nextLine: () -> String?, bail: Bool, echo: Bool) -> Bool {
+    public func runScript(name: String, nextLine: () -> String?, bail: Bool, echo: Bool, directory: String? = nil) -> Bool {
+        let outer = session.scriptDirectory
+        session.scriptDirectory = directory
+        defer { session.scriptDirectory = outer }
         var number = 0
         while let first = nextLine() {
             number += 1

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CIEPolicies
 import Foundation
 
 /// The `cie` command line.
@@ -14,7 +13,7 @@ public struct CIE: ParsableCommand {
         version: CIEVersion.string,
         subcommands: [CheckCommand.self, ReviewCommand.self, PoliciesCommand.self, TargetsCommand.self, ExplainCommand.self,
                       ValidateCommand.self, RunCommand.self, RegionsCommand.self, IndicatorsCommand.self, ShowCommand.self,
-                      RankCommand.self, GenerateDocsCommand.self])
+                      RankCommand.self, PolicyCommand.self, GenerateDocsCommand.self])
     @OptionGroup public var global: GlobalOptions
     public init() {}
 

@@ -1,6 +1,7 @@
 import CIECore
 import CIEData
-import CIEPolicies
+import CIEBuiltinPolicies
+import CIEPolicyFormat
 import CIEReport
 import Foundation
 
@@ -31,7 +32,14 @@ public final class Session {
     public var catalogue = IndicatorCatalogue()
     public var store = DataStore()
     public var loadedFiles: [LoadedFile] = []
-    public var policy: (any PolicyModule)?
+    /// The current policy. Its package's indicators join the catalogue when it is chosen (and stay: values loaded
+    /// under them keep their meaning when another policy is chosen).
+    public var policy: PolicyPackage? {
+        didSet { for i in policy?.indicators ?? [] { catalogue.declare(i) } }
+    }
+    /// The policy packages: built in, from the search folders, `--policy-file` and `load-policy`. Built on first use,
+    /// so a session that names no policy reads no package.
+    public lazy var policies: PolicyCatalogue = makeCatalogue()
     public var language: Language = .zh
     public var color = false
     public var format = "table"
@@ -43,6 +51,18 @@ public final class Session {
     public var quitRequested = false
     /// Whether commands run inside the REPL or a script (hints then name session commands, not options).
     public var inSession = false
+    /// The folder of the script file running, if any: a relative path it names that is not found from the working
+    /// directory is looked for there.
+    public var scriptDirectory: String?
+
+    /// A path a command reads: `~` expanded; a relative path missing from the working directory is taken from the
+    /// running script's folder when it is there.
+    public func inputPath(_ path: String) -> String {
+        let expanded = expandingTilde(path)
+        guard let dir = scriptDirectory, !expanded.hasPrefix("/"), !FileManager.default.fileExists(atPath: expanded) else { return expanded }
+        let beside = joinPath(dir, expanded)
+        return FileManager.default.fileExists(atPath: beside) ? beside : expanded
+    }
 
     /// A hint in the words of where the user is: `--data FILE` on the command line, `load FILE` in a session.
     func hint(cli: String, session: String) -> String { inSession ? session : cli }
@@ -60,7 +80,7 @@ public final class Session {
     /// Loads files all or nothing; on failure the session is unchanged and every problem is printed.
     public func load(_ paths: [String], quiet: Bool = false) throws {
         var loader = DataLoader(regions: regions, catalogue: catalogue, store: store, preferredArea: preferredArea)
-        switch loader.load(paths: paths.map(expandingTilde)) {
+        switch loader.load(paths: paths.map(inputPath)) {
         case .failure(let f):
             if Cancellation.isRequested {
                 throw CommandError("load interrupted (Ctrl-C): nothing was loaded; load the files again to finish")
@@ -109,22 +129,65 @@ public final class Session {
         return s
     }
 
+    private func makeCatalogue() -> PolicyCatalogue {
+        let catalogue = PolicyCatalogue(builtin: BuiltinPolicies.packages.map {
+            PolicyCatalogue.Builtin(root: $0.root, id: $0.id, names: $0.names, jurisdiction: $0.jurisdiction, files: $0.files)
+        })
+        let problems = catalogue.addSearchFolders(PolicyCatalogue.searchFolders())
+        if !problems.isEmpty {
+            for d in problems { err(d.render(language)) }
+            let files = Set(problems.map(\.file)).sorted().joined(separator: ", ")
+            err(language == .zh ? "以上策略包未载入（\(files)）：修正后重试（cie policy lint 路径 可检查）；其余策略包照常可用"
+                                : "the packages above were not loaded (\(files)): fix them (cie policy lint PATH checks one); the others are available")
+        }
+        return catalogue
+    }
+
+    /// Reads the package in a folder (`--policy-file`, `load-policy`) into the catalogue; on any problem it prints every
+    /// one and adds nothing.
+    @discardableResult
+    public func loadPolicy(_ path: String) throws -> PolicyPackage {
+        do {
+            return try policies.add(path: inputPath(path), origin: .file(path))
+        } catch let failure {
+            for d in failure.diagnostics { err(d.render(language)) }
+            let n = failure.diagnostics.filter { $0.severity == .error }.count
+            throw CommandError(language == .zh ? "\(n) 个错误：策略包 \(path) 未载入；修正以上各行后再载入（cie policy lint \(path) 可检查）"
+                                               : "\(n) error\(n == 1 ? "" : "s"): the package \(path) was not loaded; fix the lines above and load it again (cie policy lint \(path) checks it)")
+        }
+    }
+
+    /// A package of the catalogue, read (a built-in one is read on first use).
+    func package(_ entry: PolicyCatalogue.Entry) throws -> PolicyPackage {
+        do {
+            return try policies.package(entry)
+        } catch let failure {
+            for d in failure.diagnostics { err(d.render(language)) }
+            throw CommandError("the package \(entry.root) does not read: fix the lines above")
+        }
+    }
+
+    /// Every package of the catalogue, read: `policies`, and a target looked up across them.
+    public func allPackages() throws -> [PolicyPackage] {
+        try policies.sortedEntries.map(package)
+    }
+
     /// The policy named, else the current one, else an error that says how to pick one.
-    public func resolvePolicy(_ name: String?) throws -> any PolicyModule {
+    public func resolvePolicy(_ name: String?) throws -> PolicyPackage {
         if let name {
-            guard let m = PolicyRegistry.module(named: name) else {
-                let ids = PolicyRegistry.modules.map(\.id)
+            guard let entry = policies.entry(named: name) else {
+                let ids = policies.ids
                 // The nearest ids only (qinhai → qinghai, not weihai as well).
                 let distances = ids.map { ($0, editDistance($0, name.lowercased())) }.filter { $0.1 <= 3 }
                 let best = distances.map(\.1).min()
                 let near = distances.filter { $0.1 == best }.map(\.0)
                 throw CommandError("unknown policy “\(name)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
-                                   + " (\(hint(cli: "run `cie policies`", session: "type `policies`")) for the list: \(ids.joined(separator: ", ")))")
+                                   + " (\(hint(cli: "run `cie policies`", session: "type `policies`")) for the list: \(ids.joined(separator: ", ")); a package of your own loads with \(hint(cli: "--policy-file PATH", session: "load-policy PATH")))")
             }
-            return m
+            return try package(entry)
         }
         if let policy { return policy }
-        throw CommandError("no policy chosen: \(hint(cli: "pass --policy P", session: "type `use P`")) (\(PolicyRegistry.modules.map(\.id).joined(separator: ", ")))")
+        throw CommandError("no policy chosen: \(hint(cli: "pass --policy P", session: "type `use P`")) (\(policies.ids.joined(separator: ", ")))")
     }
 
     /// The evaluation year: the one given, else the setting, else the latest year in the data.
@@ -210,4 +273,16 @@ func expandingTilde(_ path: String) -> String {
     guard path == "~" || path.hasPrefix("~/") else { return path }
     let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
     return home + path.dropFirst()
+}
+
+/// The folder a path is in (`Samples/qinghai/monthly.cie` → `Samples/qinghai`, `monthly.cie` → `.`). By hand: on
+/// Linux, Foundation's `deletingLastPathComponent` traps on some one-character paths such as `-`.
+func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+}
+
+/// `folder/name`, without doubling the slash.
+func joinPath(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
 }

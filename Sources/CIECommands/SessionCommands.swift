@@ -1,6 +1,6 @@
 import ArgumentParser
 import CIECore
-import CIEPolicies
+import CIEPolicyFormat
 import CIEReport
 import Foundation
 
@@ -16,7 +16,7 @@ extension SessionOnlyCommand {
 public struct UseCommand: SessionOnlyCommand {
     public static let argumentKinds: [ArgumentKind] = [.policy, .none]
     public static let configuration = CommandConfiguration(
-        commandName: "use", abstract: "Make a policy module current (by id, Chinese or English name).",
+        commandName: "use", abstract: "Make a policy current (by id, Chinese or English name).",
         discussion: "Examples:\n  use qinghai\n  use 青海")
     @Argument(help: ArgumentHelp("The policy: qinghai, 青海, Qinghai …", valueName: "POLICY")) public var policy: String
     public init() {}
@@ -29,6 +29,23 @@ public struct UseCommand: SessionOnlyCommand {
             : "current policy: \(m.name.en) (\(m.id)), \(m.document.citation), \(m.targets.count) targets"
         if m.document.status == .draft { line += zh ? "。注意：依据的是征求意见稿" : ". Note: it encodes a draft for comment" }
         session.err(line)
+        return 0
+    }
+}
+
+public struct LoadPolicyCommand: SessionOnlyCommand {
+    public static let argumentKinds: [ArgumentKind] = [.file, .none]
+    public static let configuration = CommandConfiguration(
+        commandName: "load-policy", abstract: "Load a policy package (a folder with policy.yaml); then `use` it.",
+        discussion: "A package with any problem loads nothing; `cie policy lint PATH` checks one.\nExample:\n  load-policy ~/policies/sichuan\n  use sichuan")
+    @Argument(help: ArgumentHelp("The package's folder.", valueName: "PATH")) public var path: String
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let p = try session.loadPolicy(path)
+        let zh = session.language == .zh
+        session.err(zh ? "已载入策略包 \(p.id)：\(p.name.zh) \(p.document.citation)，\(p.targets.count) 个目标（use \(p.id) 选用）"
+                       : "loaded the package \(p.id): \(p.name.en), \(p.document.citation), \(p.targets.count) targets (use \(p.id) to make it current)")
         return 0
     }
 }
@@ -195,6 +212,7 @@ public struct HelpCommand: SessionOnlyCommand {
     public static let chinese: [String: String] = [
         "help": "列出命令，或显示一个命令的用法和例子",
         "load": "载入数据文件；文件有任何错误则一个数值也不载入",
+        "load-policy": "载入一个策略包（含 policy.yaml 的文件夹），再用 use 选用",
         "regions": "已载入的单位：代码、名称、地级、类型、分组",
         "indicators": "指标目录，及每个指标已载入的数值个数",
         "show": "一个单位各年的数值",

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CIECore
-import CIEPolicies
 import Foundation
 
 /// `cie` with no command and `cie run`: the interactive REPL on a terminal, script mode otherwise (SPEC.md).
@@ -153,7 +152,8 @@ public struct RunCommand: ParsableCommand {
         session.inSession = true
         let interpreter = Interpreter(session: session)
         for (path, reader) in readers {
-            guard interpreter.runScript(name: path, nextLine: reader.next, bail: bail, echo: echo) else { break }
+            guard interpreter.runScript(name: path, nextLine: reader.next, bail: bail, echo: echo,
+                                        directory: path == "-" ? nil : folder(of: expandingTilde(path))) else { break }
         }
         let code = Shell.exitCode(interpreter)
         if code != 0 { throw ExitCode(code) }

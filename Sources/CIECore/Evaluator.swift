@@ -605,24 +605,26 @@ public struct Evaluator: Sendable {
         return LocalizedText(zh: "缺少数据：" + zh.joined(separator: "；"), en: "missing: " + en.joined(separator: "; "))
     }
 
-    private func unit(of target: Target, region: RegionIndex) -> MeasureUnit {
-        func unit(_ q: Quantity) -> MeasureUnit {
-            switch q {
-            case .indicator(let id):
-                guard let i = context.catalogue.lookup(id) else { return .none }
-                let ind = context.catalogue[i]
-                return ind.kind == .flag && !regions[region].type.isUnit ? .ge : ind.unit
-            case .sum(let qs):
-                let units = qs.map(unit)
-                return units.first { $0 != .none } ?? .none
-            case .percent, .shareOfTotal: return .percent
-            }
+    /// The unit a quantity is given in (a flag over an area counts units: 个).
+    public func unit(of q: Quantity, region: RegionIndex? = nil) -> MeasureUnit {
+        switch q {
+        case .indicator(let id):
+            guard let i = context.catalogue.lookup(id) else { return .none }
+            let ind = context.catalogue[i]
+            return ind.kind == .flag && region.map({ !regions[$0].type.isUnit }) == true ? .ge : ind.unit
+        case .sum(let qs):
+            let units = qs.map { unit(of: $0, region: region) }
+            return units.first { $0 != .none } ?? .none
+        case .percent, .shareOfTotal: return .percent
         }
+    }
+
+    private func unit(of target: Target, region: RegionIndex) -> MeasureUnit {
         func unit(_ c: Condition) -> MeasureUnit {
             switch c {
             case .atLeast(let q, _), .atMost(let q, _), .range(let q, _, _), .exists(let q), .avgAnnualIncrease(let q, _),
                  .multiple(let q, _), .nonDecreasing(let q), .increasing(let q), .everyYearAtLeast(let q, _):
-                return unit(q)
+                return self.unit(of: q, region: region)
             case .share: return .percent
             case .all: return .none
             // Alternatives on one quantity (rising, or already complete) share its unit.
@@ -630,6 +632,13 @@ public struct Evaluator: Sendable {
             }
         }
         return unit(target.condition)
+    }
+
+    /// The jurisdiction's units in `year` that a filter admits (all of them when nil): whom a reviewer rates.
+    public func units(matching filter: UnitFilter?, year: Int) throws -> [RegionIndex] {
+        let all = try jurisdictionUnits(year: year)
+        guard let filter else { return all }
+        return try all.filter { try applies(filter, to: $0, year: year) == .yes }
     }
 }
 

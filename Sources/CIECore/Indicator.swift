@@ -115,6 +115,22 @@ public struct IndicatorCatalogue: Sendable {
         return index
     }
 
+    /// Adds an indicator a policy package declares. One a load added as custom under its id or one of its names
+    /// (before the package was in use) takes the declaration and keeps its index, so its values keep their meaning.
+    public mutating func declare(_ indicator: Indicator) {
+        let names = [indicator.id, indicator.name.zh, indicator.name.en] + indicator.aliases
+        let custom = names.filter { !$0.isEmpty }.compactMap { lookup($0) }.first { indicators[Int($0)].isCustom }
+        if let i = custom {
+            indicators[Int(i)] = indicator
+            for name in names where !name.isEmpty {
+                let k = IndicatorCatalogue.key(name)
+                if byKey[k] == nil { byKey[k] = i }
+            }
+            return
+        }
+        add(indicator)
+    }
+
     /// Finds an indicator by id, Chinese or English name, or alias; case, width and spacing do not matter.
     public func lookup(_ name: String) -> IndicatorIndex? {
         byKey[IndicatorCatalogue.key(name)]
@@ -252,19 +268,36 @@ extension IndicatorCatalogue {
     ]
 }
 
-/// Levenshtein distance over Unicode scalars; used only to suggest names, never on a hot path.
+/// Edit distance over Unicode scalars, an adjacent transposition counting as one edit (`tpo` is one from `top`:
+/// the optimal string alignment distance); used only to suggest names, never on a hot path.
 public func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
+    var before = [Int](repeating: 0, count: y.count + 1)
     var previous = Array(0...y.count)
     var current = [Int](repeating: 0, count: y.count + 1)
     for i in 1...x.count {
         current[0] = i
         for j in 1...y.count {
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { current[j] = min(current[j], before[j - 2] + 1) }
         }
-        swap(&previous, &current)
+        (before, previous, current) = (previous, current, before)
     }
     return previous[y.count]
+}
+
+/// The names nearest to `word`, for "did you mean": at most `limit`, nearest first; none when nothing is near
+/// (within a third of the shorter length, at least 1, or one containing the other). Case does not matter.
+public func nearestNames(_ word: String, among names: [String], limit: Int = 3) -> [String] {
+    let w = word.lowercased()
+    guard !w.isEmpty else { return [] }
+    var scored: [(Int, String)] = []
+    for n in Set(names) {
+        let k = n.lowercased()
+        let d = editDistance(w, k)
+        if d <= max(1, min(w.count, k.count) / 3) || (w.count >= 2 && (k.contains(w) || w.contains(k))) { scored.append((d, n)) }
+    }
+    return scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(limit).map(\.1)
 }

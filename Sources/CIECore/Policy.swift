@@ -61,6 +61,8 @@ public protocol PolicyModule: Sendable {
     var zones: ZoneRule { get }
     /// Codes of units whose series it compares across their boundary changes (the data being on new boundaries).
     var continuousSeries: [String] { get }
+    /// Indicators the module adds to the catalogue (a package's `indicators`).
+    var indicators: [Indicator] { get }
 }
 
 /// Which statistical-only units (type `zone`) a policy counts among its units. They count when they have data or a
@@ -96,6 +98,7 @@ extension PolicyModule {
     public var aliases: [String] { [] }
     public var zones: ZoneRule { .none }
     public var continuousSeries: [String] { [] }
+    public var indicators: [Indicator] { [] }
 
     /// The module's reviewers with `compliance` first.
     public var allReviewers: [any Reviewer] { [ComplianceReviewer()] + reviewers }
@@ -191,26 +194,6 @@ public struct EvaluationContext: Sendable {
     }
 }
 
-/// Options a reviewer may honour.
-public struct ReviewOptions: Sendable {
-    /// Weights by dimension id; empty for the reviewer's defaults.
-    public var weights: [String: Double] = [:]
-    /// The cut-off: below 1 a share of units (0.2 = the top fifth), from 1 a number of units.
-    public var top: Double?
-    /// The stability analysis: how many perturbed-weight runs (0: none) and the seed that makes them reproducible.
-    public var runs: Int = 1000
-    public var seed: UInt64 = 1
-    /// A sum of money to share out (万元), for reviewers that allocate one (Weihai's factor method).
-    public var pool: Double?
-    public init(weights: [String: Double] = [:], top: Double? = nil, runs: Int = 1000, seed: UInt64 = 1, pool: Double? = nil) {
-        self.weights = weights
-        self.top = top
-        self.runs = runs
-        self.seed = seed
-        self.pool = pool
-    }
-}
-
 /// One row of a review.
 public struct ReviewRow: Sendable {
     public var region: RegionIndex
@@ -257,74 +240,35 @@ public struct Review: Sendable {
     }
 }
 
-/// A reviewer turns results and values into scores, vetoes or money (TARGETS.md, "Reviewers").
+/// A reviewer turns results and values into scores, vetoes or money (TARGETS.md, "Reviewers"). A package declares
+/// its reviewers as kinds with parameters (Docs/PolicyFormat.md, "Reviewers"); each kind declares the options it
+/// takes on the command line and the verdicts it gives.
 public protocol Reviewer: Sendable {
     /// Unique within a module (`evaluation`, `veto`, `compliance`).
     var id: String { get }
     var name: LocalizedText { get }
     /// The clause of the document it implements, with the sentence, for `explain` and the docs.
     var source: LocalizedText { get }
+    /// The options it takes (`--weights`, `--pool`); `review` refuses any other.
+    var options: [ReviewOption] { get }
+    /// The verdicts its rows carry, with their labels.
+    var verdicts: [ReviewVerdict] { get }
     func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review
-    /// The options the reviewer honours; `review` refuses the others rather than ignore them.
-    var accepts: Set<ReviewOptionKind> { get }
-}
-
-/// The settable options of `review`.
-public enum ReviewOptionKind: String, Sendable, CaseIterable {
-    case weights, top, runs, seed, pool
 }
 
 extension Reviewer {
-    public var accepts: Set<ReviewOptionKind> { [] }
+    public var options: [ReviewOption] { [] }
 }
 
-/// Per unit: how many results of each status, and a verdict every module answers (TARGETS.md, "Reviewers").
-/// `compliant` when no binding or striving result is not_met/off_track; `incomplete` when nothing failed
-/// but data is missing; else `non_compliant`. County-scope results only: a jurisdiction target is nobody's unit.
-public struct ComplianceReviewer: Reviewer {
-    public init() {}
-    public var id: String { "compliance" }
-    public var name: LocalizedText { LocalizedText(zh: "合规情况", en: "Compliance") }
-    public var source: LocalizedText {
-        LocalizedText(zh: "TARGETS.md：各模块通用的合规汇总", en: "TARGETS.md: the compliance summary every module answers")
+/// A verdict a reviewer gives: a stable id (`excellent`) and what it says.
+public struct ReviewVerdict: Sendable, Hashable {
+    public var id: String
+    public var label: LocalizedText
+    public init(_ id: String, _ label: LocalizedText) {
+        self.id = id
+        self.label = label
     }
-
-    public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
-        let results = Evaluator(context: context, policy: policy).evaluate(year: year).filter { $0.scope == .county }
-        var byRegion: [RegionIndex: [TargetResult]] = [:]
-        var order: [RegionIndex] = []
-        for r in results {
-            if byRegion[r.region] == nil { order.append(r.region) }
-            byRegion[r.region, default: []].append(r)
-        }
-        let rows = order.map { region -> ReviewRow in
-            let rs = byRegion[region]!
-            let counted = rs.filter { $0.strength.counts }
-            let failed = counted.filter { $0.status.isFailure }
-            let missing = counted.filter { $0.status == .noData || $0.status == .error }
-            let verdict = !failed.isEmpty ? "non_compliant" : (!missing.isEmpty ? "incomplete" : "compliant")
-            let summary = StatusSummary(rs.map(\.status))
-            let parts = Status.allCases.filter { summary[$0] > 0 }
-            let zh = parts.map { "\($0.label.zh) \(summary[$0])" }.joined(separator: "，")
-                + (failed.isEmpty ? "" : "；未达标：" + failed.map(\.target).joined(separator: "、"))
-                + (missing.isEmpty ? "" : "；数据不足：" + missing.map(\.target).joined(separator: "、"))
-            let en = parts.map { "\($0.label.en) \(summary[$0])" }.joined(separator: ", ")
-                + (failed.isEmpty ? "" : "; failing: " + failed.map(\.target).joined(separator: ", "))
-                + (missing.isEmpty ? "" : "; missing data: " + missing.map(\.target).joined(separator: ", "))
-            let met = Double(counted.filter { $0.status == .met || $0.status == .onTrack }.count)
-            // No score where nothing counted had data: 0 would read as “failed everything”.
-            let judged = counted.filter { $0.status != .noData && $0.status != .error && $0.status != .notApplicable }
-            return ReviewRow(region: region, verdict: verdict, score: judged.isEmpty ? nil : met / Double(counted.count) * 100,
-                             detail: LocalizedText(zh: zh, en: en))
-        }
-        return Review(
-            reviewerID: id, reviewerName: name, year: year,
-            method: LocalizedText(
-                zh: "逐县汇总县级目标的评估结果。约束性和力争类目标无“未达标/进展滞后”为 compliant（合规），有则为 non_compliant；"
-                    + "无失败但有数据不足为 incomplete。鼓励性目标只列出，不影响结论。score 为约束性和力争类目标中达标或进展顺利的百分比。",
-                en: "Per unit, the county-scope results. compliant when no binding or striving result is not_met/off_track, "
-                    + "non_compliant otherwise; incomplete when nothing failed but data is missing. Encouraged targets are listed, "
-                    + "never counted. score is the percentage of binding and striving results met or on track."),
-            rows: rows)
-    }
+    /// No value to judge on in the year.
+    public static let noData = ReviewVerdict("no_data", LocalizedText(zh: "数据不足", en: "no data"))
 }
+

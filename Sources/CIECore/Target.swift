@@ -123,11 +123,14 @@ public struct Target: Sendable {
     /// How the project reads the text where it is ambiguous.
     public var reading: LocalizedText?
     public var examples: [TargetExample]
+    /// Proposed, not yet reviewed (`cie policy draft` marks what it proposes): `policy lint` fails until it is removed
+    /// or confirmed.
+    public var isDraft: Bool
 
     public init(
         id: String, title: LocalizedText, clause: String, original: String, scope: Scope, filter: UnitFilter? = nil,
         condition: Condition, deadline: Int?, baseline: Int? = nil, strength: Strength, reading: LocalizedText? = nil,
-        examples: [TargetExample] = []
+        examples: [TargetExample] = [], draft: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -141,6 +144,7 @@ public struct Target: Sendable {
         self.strength = strength
         self.reading = reading
         self.examples = examples
+        self.isDraft = draft
     }
 
     /// Every indicator id the target reads, its filter's included, without repeats.

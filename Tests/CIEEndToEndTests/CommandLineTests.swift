@@ -219,11 +219,13 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
         (["evaluation", "--runs", "-3"], "--runs"),
         (["evaluation", "--weights", "talnet=2"], "talent"),
         (["evaluation", "--weights", "talent"], "DIMENSION=WEIGHT"),
-        (["evaluation", "--pool", "100"], "does not use --pool"),
-        (["compliance", "--top", "3"], "does not use --top"),
+        (["evaluation", "--pool", "100"], "does not take --pool: it takes --weights, --top, --runs, --seed"),
+        (["evaluation", "--tpo", "3"], "did you mean --top?"),
+        (["evaluation", "--top"], "--top needs a value"),
+        (["compliance", "--top", "3"], "does not take --top: it takes no options"),
     ] as [([String], String)])
     func badOptionsAreUsageErrors(arguments: [String], message: String) throws {
-        let r = try cie(["review"] + q + arguments)
+        let r = try cie(["review"] + q + arguments + ["--lang", "en"])
         #expect(r.status == 2 && r.stderr.contains(message), "\(arguments): \(r.status) \(r.stderr)")
     }
 
@@ -258,25 +260,18 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
     }
 }
 
-/// Package.swift's `policyModules`, the module directories and the generated registry name the same modules.
-@Suite struct RegistryFreshnessTests {
-    @Test func everyPolicyModuleIsListedAndRegistered() throws {
-        let sources = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Sources").path)
-        let directories = Set(sources.filter { $0.hasPrefix("CIEPolicy") && $0 != "CIEPolicies" && $0 != "CIEPolicyTesting" }.map { String($0.dropFirst("CIEPolicy".count)) })
-        let package = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
-        let begin = try #require(package.range(of: "// new-policy: begin")), end = try #require(package.range(of: "// new-policy: end"))
-        let listed = package[begin.upperBound..<end.lowerBound].split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("\"") }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\",")) }
-        #expect(Set(listed) == directories, "Package.swift's policyModules and Sources/CIEPolicy* differ")
-        let registry = try String(contentsOf: packageRoot.appendingPathComponent("Sources/CIEPolicies/Registry+Generated.swift"), encoding: .utf8)
-        for m in listed {
-            #expect(registry.contains("import CIEPolicy\(m)\n") && registry.contains("        \(m)Policy(),\n"),
-                    "Sources/CIEPolicies/Registry+Generated.swift does not register \(m): add it as the new-policy plugin would")
-        }
-        #expect(registry.components(separatedBy: "Policy(),").count - 1 == listed.count, "the registry lists a module Package.swift does not")
-        let policies = try cie(["policies", "--format", "csv"])
-        #expect(policies.stdout.split(separator: "\r\n").count - 1 == listed.count)
+/// Every folder of Samples/ with a policy.yaml is a built-in package (the EmbedPolicies plugin embeds them all), and
+/// `cie policies` lists no other.
+@Suite struct BuiltinPackageTests {
+    @Test func everySamplePackageIsBuiltIn() throws {
+        let samples = packageRoot.appendingPathComponent("Samples")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: samples.path)
+            .filter { FileManager.default.fileExists(atPath: samples.appendingPathComponent($0).appendingPathComponent("policy.yaml").path) }
+        #expect(folders.count >= 5)
+        let listed = try cie(["policies", "--format", "csv", "--lang", "en"]).stdout.split(separator: "\r\n").dropFirst()
+            .map { $0.split(separator: ",").map(String.init) }
+        #expect(Set(listed.map { $0[0] }) == Set(folders), "the built-in packages and Samples/*/policy.yaml differ")
+        #expect(listed.allSatisfy { $0.contains("built-in") })
     }
 }
 

@@ -126,13 +126,27 @@ import Testing
 
     @Test func thereAreSampleScripts() { #expect(Self.sampleScripts.count >= 2) }
 
+    /// A sample script names its data relative to its own folder: `cie run` finds it from anywhere, and the same
+    /// lines through stdin work from that folder.
     @Test(arguments: ScriptTests.sampleScripts)
     func sampleScriptPasses(path: String) throws {
         let r = try cie(["run", path])
         #expect(r.status == 0, "\(path): \(r.stderr)")
-        let piped = try cie([], stdin: try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8))
+        let elsewhere = try cie(["run", packageRoot.appendingPathComponent(path).path], directory: FileManager.default.temporaryDirectory)
+        #expect(elsewhere.status == 0 && elsewhere.stdout == r.stdout, "\(path) run from another folder: \(elsewhere.stderr)")
+        let script = packageRoot.appendingPathComponent(path)
+        let piped = try cie([], stdin: try String(contentsOf: script, encoding: .utf8), directory: script.deletingLastPathComponent())
         #expect(piped.status == 0, "\(path) through stdin: \(piped.stderr)")
         #expect(piped.stdout == r.stdout)
+    }
+
+    /// A path that exists from the working directory wins over one beside the script.
+    @Test func theWorkingDirectoryComesBeforeTheScriptsFolder() throws {
+        let script = try temporaryFile("beside.cie", Array("load Samples/qinghai/qinghai_wide_2020.csv\nshow 格尔木市 gdp\n".utf8))
+        let r = try cie(["run", script])
+        #expect(r.status == 0 && r.stderr.contains("Samples/qinghai/qinghai_wide_2020.csv"), "\(r.stderr)")
+        let missing = try cie(["run", script], directory: FileManager.default.temporaryDirectory)
+        #expect(missing.status == 1 && missing.stderr.contains("no such file"), "\(missing.stderr)")
     }
 }
 

@@ -21,12 +21,12 @@ struct Run {
     var stderr: String
 }
 
-/// Runs the built `cie` from the package root with no terminal attached.
-func cie(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+/// Runs the built `cie` from the package root (or `directory`) with no terminal attached.
+func cie(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL = packageRoot) throws -> Run {
     let p = Process()
     p.executableURL = cieBinary
     p.arguments = arguments
-    p.currentDirectoryURL = packageRoot
+    p.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     p.environment = env
