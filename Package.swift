@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "CIEDataTests", dependencies: ["CIEData"], swiftSettings: strict),
         .testTarget(name: "CIEReportTests", dependencies: ["CIEReport"], swiftSettings: strict),
         // The format's reader and checks, and the built-in packages' documents (their samples and reviewers).
-        .testTarget(name: "CIEPolicyFormatTests", dependencies: ["CIEPolicyFormat", "CIECommands"], swiftSettings: strict),
+        .testTarget(name: "CIEPolicyFormatTests", dependencies: ["CIEPolicyFormat", "CIEBuiltinPolicies", "CIECommands"], swiftSettings: strict),
         .testTarget(name: "CIECommandsTests", dependencies: ["CIECommands"], swiftSettings: strict),
         .testTarget(name: "CIEEndToEndTests", dependencies: ["cie", "CIECommands"], swiftSettings: strict),
     ],

@@ -5,7 +5,7 @@
     python3 Scripts/make_qinghai_samples.py --check   # exit 1 if a file on disk differs
 
 The numbers are invented (source column: 示例数据（虚构）). They are shaped so that the targets of
-青政办〔2018〕6号 (QH-01 … QH-12 in TARGETS.md) give a known mix of results in 2020; EXPECTED.md,
+青政办〔2018〕6号 (QH-01 … QH-16, Samples/qinghai/policy.yaml) give a known mix of results in 2020; EXPECTED.md,
 written by this script from the same tables, lists the designed outcomes.
 
 Deterministic: fixed tables plus random.Random(2018); no clock, no environment. Standard library only.
@@ -99,6 +99,12 @@ INDICATORS = {
     "innovation_leading_group": ("县域创新驱动发展领导小组及办公室", ""),
     "st_management_agency": ("县级科技管理机构", ""),
     "st_service_center": ("科技服务中心", ""),
+    # Indicators the Qinghai package declares (Samples/qinghai/policy.yaml, `indicators`): QH-13 … QH-16.
+    "online_st_service_window": ("科技服务线上窗口", ""),
+    "offline_st_service_institution": ("科技服务线下机构", ""),
+    "prefecture_fiscal_st_expenditure": ("市（州）本级财政科技投入", "万元"),
+    "prefecture_leading_group": ("市（州）县域创新驱动发展领导小组及办公室", ""),
+    "prefecture_st_management_agency": ("市（州）级科技管理机构", ""),
 }
 
 # Indicators given for every county and every year 2016–2020, in file order.
@@ -180,6 +186,21 @@ NATIONAL_TOWNS = {"630223": 1}  # 互助 one town; all others 0
 
 # --- QH-08 province row ----------------------------------------------------------------------
 PERSONNEL = {2018: 320, 2019: 305, 2020: 298}
+
+# --- QH-13 online window and offline institution, 2020 (二(七)) ------------------------------------
+NO_ONLINE_WINDOW = ["632626"]                 # 玛多县: 否 -> not_met
+NO_OFFLINE_INSTITUTION = ["632723", "632802"]  # 称多县, 德令哈市: 否 -> not_met
+OFFLINE_MISSING = "632525"                    # 贵南县: not given -> no_data
+
+# --- QH-14 … QH-16 the prefectures' own (市（州）本级) figures ----------------------------------------
+# prefecture_fiscal_st_expenditure 2017–2020 (万元): rising, except 果洛州 (falls in 2019) and 玉树州 (no 2018).
+PREFECTURE_FISCAL = {
+    "630100": [5200, 5600, 5900, 6300], "630200": [3100, 3300, 3450, 3600], "632200": [1200, 1260, 1300, 1390],
+    "632300": [980, 1010, 1010, 1080], "632500": [1500, 1580, 1650, 1700], "632600": [760, 820, 790, 850],
+    "632700": [900, None, 1000, 1100], "632800": [2400, 2550, 2700, 2900],
+}
+NO_PREFECTURE_GROUP = "632300"    # 黄南州: 否 -> QH-15 not_met
+PREFECTURE_AGENCY_MISSING = "632500"  # 海南州: not given -> QH-16 no_data
 
 # --- How regions and values are written in some rows of the long file ------------------------
 REGION_AS_NAME = {  # (code, year, indicator) -> what the region column says
@@ -398,6 +419,19 @@ def build() -> dict[tuple[str, int, str], str]:
 
     for year, v in PERSONNEL.items():
         put(PROVINCE[0], year, "st_personnel_to_grassroots", str(v))
+
+    # QH-13 … QH-16: fixed tables, after the random stream (the values above are what they always were).
+    for code in CODES:
+        put(code, EVAL_YEAR, "online_st_service_window", flag(code not in NO_ONLINE_WINDOW))
+        if code != OFFLINE_MISSING:
+            put(code, EVAL_YEAR, "offline_st_service_institution", flag(code not in NO_OFFLINE_INSTITUTION))
+    for pref, values in PREFECTURE_FISCAL.items():
+        for year, v in zip(range(2017, 2021), values):
+            if v is not None:
+                put(pref, year, "prefecture_fiscal_st_expenditure", str(v))
+        put(pref, EVAL_YEAR, "prefecture_leading_group", flag(pref != NO_PREFECTURE_GROUP))
+        if pref != PREFECTURE_AGENCY_MISSING:
+            put(pref, EVAL_YEAR, "prefecture_st_management_agency", "是")
     # Generated for every year (so the random stream of the other units is what it always was), then dropped.
     return {k: v for k, v in data.items() if k[1] >= FIRST_YEAR.get(k[0], 0)}
 
@@ -420,7 +454,7 @@ def indicator_order(indicator: str) -> int:
 
 def long_rows(data: dict[tuple[str, int, str], str]) -> list[list[str]]:
     rows = [["region", "year", "indicator", "value", "unit", "source", "note"]]
-    order = {code: i for i, code in enumerate([PROVINCE[0], *CODES])}
+    order = {code: i for i, code in enumerate([PROVINCE[0], *PREFECTURE_FISCAL, *CODES])}
     file_order = COUNTY_YEARLY + [i for i in INDICATORS if i not in COUNTY_YEARLY]
     keys = sorted(data, key=lambda k: (order[k[0]], k[1], file_order.index(k[2])))
     for code, year, indicator in keys:
@@ -596,6 +630,22 @@ def expected(data: dict[tuple[str, int, str], str]) -> str:
     item(f"not_met (否 in every year): {label(NO_AGENCY)}; met: the other 43")
     w("- QH-12 st_service_center exists (encouraged: advice, not a compliance failure)")
     item(f"met: {44 - len(no_center)}; not_met: {len(no_center)}: " + ", ".join(label(c) for c in no_center))
+    no_window = [c for c in CODES if data[(c, y, "online_st_service_window")] == "否"
+                 or data.get((c, y, "offline_st_service_institution")) == "否"]
+    assert sorted(no_window) == sorted(NO_ONLINE_WINDOW + NO_OFFLINE_INSTITUTION)
+    w("- QH-13 online_st_service_window and offline_st_service_institution both exist (2020)")
+    item("not_met: " + ", ".join(label(c) for c in sorted(no_window)) + f"; no_data: {label(OFFLINE_MISSING)} (no offline value); "
+         f"met: the other {44 - len(no_window) - 1}")
+    falls = [p for p, v in PREFECTURE_FISCAL.items() if all(x is not None for x in v) and any(b < a for a, b in zip(v, v[1:]))]
+    gaps = [p for p, v in PREFECTURE_FISCAL.items() if None in v]
+    assert falls == ["632600"] and gaps == ["632700"]
+    pname = {p + "00": n for p, n in PREFECTURES.items()}
+    w("- QH-14 prefecture_fiscal_st_expenditure of each prefecture itself non-decreasing since 2017 (prefecture scope)")
+    item(f"not_met: 632600 {pname['632600']} (falls in 2019); no_data: 632700 {pname['632700']} (no 2018); met: the other 6")
+    w("- QH-15 prefecture_leading_group of each prefecture itself exists (prefecture scope)")
+    item(f"not_met: {NO_PREFECTURE_GROUP} {pname[NO_PREFECTURE_GROUP]}; met: the other 7")
+    w("- QH-16 prefecture_st_management_agency of each prefecture itself exists (prefecture scope)")
+    item(f"no_data: {PREFECTURE_AGENCY_MISSING} {pname[PREFECTURE_AGENCY_MISSING]} (not given); met: the other 7")
     w("")
     w("Loader cases in the long file:")
     w("")

@@ -83,6 +83,14 @@ for c in U:
 for y, v in ((2018, 32), (2019, 41), (2020, 52)):
     add("371000", y, "agri_hitech_enterprises", v, "家")
 add("371000", 2020, "tech_brokers", '"1,000"', "人", "千分位写法")
+# WH-17 星创天地 and 农科驿站 by unit, 2020 (indicators the Weihai package declares): 荣成市 none -> not_met; 乳山市 not given -> no_data
+bases = {"371002": (2, 1), "371003": (1, 0), "371082": (0, 0), "371071": (1, 0), "371072": (0, 1)}
+for c, (b, s) in bases.items():
+    add(c, 2020, "star_innovation_bases", b, "个")
+    add(c, 2020, "agri_science_stations", s, "个")
+# WH-18 the city's S&T management training course: once in 2019 and in 2020 -> met
+for y in (2019, 2020):
+    add("371000", y, "st_management_training_courses", 1, "次")
 # loader cases: zones and units by name
 def rename(region, year, ind, new):
     for i, r in enumerate(rows):

@@ -178,6 +178,14 @@ for c, name, t, pref in units + former:
         if not (c == ZJ13_MISSING and y == 2020):
             add(c, y, "fiscal_st_expenditure", f, "万元")
 
+# ZJ-14 众创空间 in each 县(市), 2022 (an indicator the Zhejiang package declares): a fixed table, after the random
+# streams. 0 in three counties (not_met), none given for one (no_data); districts get a value too (not applicable).
+MAKER_ZERO = ["330328", "331123", "330624"]
+MAKER_MISSING = "330921"
+for i, c in enumerate(sorted(proper + districts)):
+    if c != MAKER_MISSING:
+        add(c, 2022, "maker_spaces", 0 if c in MAKER_ZERO else 1 + i % 4, "个")
+
 # A few loader cases: names instead of codes, 亿元 for an amount.
 def rename(region, year, ind, new):
     for i, r in enumerate(rows):
@@ -231,7 +239,7 @@ year 2022 (the deadline). `zhejiang_2018_2022.csv`: the county-level units of �
 - ZJ-03 share of hitech_enterprises in the 53 counties/county-level cities rising every year since 2018 (striving): met,
   {share_line("hitech_enterprises")}
 - ZJ-04 the same for st_smes: not_met, falls 2020→2021: {share_line("st_smes")}
-- ZJ-05 above_scale_with_rd_activity / above_scale_industrial_enterprises = 100 %
+- ZJ-05 above_scale_with_rd_activity / above_scale_industrial_enterprises = 100 % (encouraged, as ZJ-06 and ZJ-07: the sentence opens with 鼓励企业)
   - not_met: {names(zj05_not)}
   - no_data: {NODATA_BREAKDOWN} {NAME[NODATA_BREAKDOWN]} (no breakdown in 2022)
   - met (exactly 100 %): the other {90 - len(zj05_not) - 1}
@@ -249,6 +257,8 @@ year 2022 (the deadline). `zhejiang_2018_2022.csv`: the county-level units of �
 - ZJ-10 innovation_vouchers_used every year ≥ 30,000 万元 since 2019: met; `3亿元`, `3.2亿元`, `3.05` 亿元, `30000` 万元 (2022 at the boundary)
 - ZJ-11 instrument_sharing_times every year ≥ 15,000 since 2019: not_met; `1.5万台次`, `1.65万台次`, `1.45万台次` (2021 short), `1.7万台次`
 - ZJ-12 lab_service_batches every year ≥ 10,000 since 2019: no_data; 2020 missing (`1万批次`, —, `1.1万批次`, `1.3万批次`)
+- ZJ-14 maker_spaces ≥ 1 in each 县(市) (county proper; encouraged: the sentence opens with 鼓励)
+  - not_met: {names(MAKER_ZERO)}; no_data: {MAKER_MISSING} {NAME[MAKER_MISSING]}; met: the other {53 - len(MAKER_ZERO) - 1}; not_applicable: the 37 districts
 - ZJ-13 fiscal_st_expenditure rising every year since 2018, the 26 加快发展县 (encouraged: advice, not a failure)
   - not_met: {ZJ13_FLAT} {NAME[ZJ13_FLAT]} (flat 2020→2021), {ZJ13_FALL19} {NAME[ZJ13_FALL19]} (falls 2018→2019), {ZJ13_FALL22} {NAME[ZJ13_FALL22]} (falls 2021→2022)
   - no_data: {ZJ13_MISSING} {NAME[ZJ13_MISSING]} (no 2020 value)

@@ -230,7 +230,7 @@ public struct TargetsCommand: SessionCommand {
         let policy = try session.resolvePolicy(policyName ?? global.policy)
         let l = session.language
         let rows = policy.targets.map { t in
-            [t.id, t.scope.rawValue, Describe.requirement(t)(l), t.deadline.map(String.init) ?? (l == .zh ? "每年" : "yearly"), t.strength.rawValue,
+            [t.id, t.scope.rawValue, t.requirement(l), t.deadline.map(String.init) ?? (l == .zh ? "每年" : "yearly"), t.strength.rawValue,
              t.clause, t.title(l)]
         }
         let listing = Listing(keys: ["id", "scope", "required", "deadline", "strength", "clause", "title"],

@@ -11,8 +11,8 @@ public enum Explain {
             + (d.status == .draft ? (zh ? "（征求意见稿）" : " (draft for comment)") : ""))
         lines.append((zh ? "条款：" : "Clause: ") + t.clause)
         lines.append((zh ? "原文：" : "Original: ") + "“\(t.original)”")
-        lines.append((zh ? "条件：" : "Condition: ") + Describe.condition(t.condition, baseline: t.baseline, catalogue: catalogue, l))
-        lines.append((zh ? "要求：" : "Required: ") + Describe.requirement(t)(l))
+        lines.append((zh ? "条件：" : "Condition: ") + t.condition.describe(baseline: t.baseline, catalogue: catalogue, l))
+        lines.append((zh ? "要求：" : "Required: ") + t.requirement(l))
         var scope = t.scope.label(l)
         if let f = t.filter { scope += zh ? "，仅限" + f.describe(l) : ", only " + f.describe(l) }
         lines.append((zh ? "范围：" : "Scope: ") + scope)
@@ -32,7 +32,7 @@ public enum Explain {
             }
         }
         if let r = t.reading { lines.append((zh ? "解读：" : "Reading: ") + r(l)) }
-        if t.deadline != nil, !t.condition.isPathCondition {
+        if t.deadline != nil, !t.condition.isPath {
             lines.append(zh ? "进度：截止年前未达标时，按自基期的年均变化与所需年均变化之比（进度比）判断，≥ 0.95 为进展顺利。"
                          : "Progress: before the deadline, a result not yet met is on track when the progress ratio (observed over required average annual change since the baseline) is ≥ 0.95.")
         }

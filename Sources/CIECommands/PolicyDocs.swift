@@ -23,7 +23,7 @@ public enum PolicyDocs {
         }
         s += "## Targets\n\n| id | scope | required | deadline | strength | clause | original |\n|---|---|---|---|---|---|---|\n"
         for t in policy.targets {
-            s += "| \(t.id) | \(t.scope.rawValue)\(t.filter.map { ", " + $0.describe(.en) } ?? "") | \(Describe.requirement(t).zh) | "
+            s += "| \(t.id) | \(t.scope.rawValue)\(t.filter.map { ", " + $0.describe(.en) } ?? "") | \(t.requirement.zh) | "
             s += "\(t.deadline.map(String.init) ?? "every year") | \(t.strength.rawValue) | \(t.clause) | “\(t.original)” |\n"
         }
         s += "\n## Each target\n"

@@ -16,6 +16,14 @@ struct Reading {
     var missing: [Missing]
     /// A value that cannot be computed although its inputs exist (division by zero).
     var undefined = false
+    /// An aggregate that left out units without a value (a mean): how many it covers of how many, and who is missing.
+    var coverage: Coverage?
+
+    struct Coverage {
+        var covered: Int
+        var of: Int
+        var left: [RegionIndex]
+    }
 
     static func exact(_ v: Double) -> Reading { Reading(lo: v, hi: v, missing: []) }
     static func unknown(_ missing: [Missing], undefined: Bool = false) -> Reading {
@@ -32,10 +40,19 @@ struct Reading {
     var isPartial: Bool { !missing.isEmpty && lo.isFinite }
 }
 
+extension Reading {
+    /// What the detail says of an aggregate that left units out.
+    var coverageNotes: [LocalizedText] {
+        guard let c = coverage, c.covered < c.of else { return [] }
+        return [LocalizedText(zh: "注意：平均值只覆盖 \(c.of) 个单位中的 \(c.covered) 个（\(c.left.count) 个缺数据）",
+                              en: "note: the mean covers \(c.covered) of \(c.of) units (\(c.left.count) without data)")]
+    }
+}
+
 enum Truth { case yes, no, unknown }
 
 /// What one condition says for one region and year.
-struct Outcome {
+struct Outcome: Sendable {
     var truth: Truth
     var observed: Double?
     var gap: Double?
@@ -165,31 +182,30 @@ public struct Evaluator: Sendable {
                                   notes: [LocalizedText(zh: "无法判断是否适用", en: "cannot tell whether the target applies")])
                 }
             }
-            if let b = target.baseline, target.condition.isPathCondition || isGrowth(target.condition), year <= b,
-               !(target.condition.isPathCondition && year == b && isEveryYear(target.condition)) {
+            let kind = target.condition.kind
+            if let b = target.baseline, let offset = kind.baselineOffset, year < b + offset {
                 return result(target, region, .notApplicable, Outcome(truth: .no, observed: nil), year: year, notes: [
                     LocalizedText(zh: "目标以 \(b) 年为基期，\(year) 年尚无可比较的年份", en: "the target's baseline is \(b); \(year) has nothing to compare yet")])
             }
             // A comparison with the baseline across a merge or split, or from before the unit existed, is not made.
-            if let b = target.baseline, b < year, !isEveryYear(target.condition), target.condition.isPathCondition || isGrowth(target.condition),
-               let why = seriesBreak(region, from: b, to: year) {
+            if let b = target.baseline, b < year, kind.comparesWithBaseline, let why = seriesBreak(region, from: b, to: year) {
                 return result(target, region, .noData, Outcome(truth: .unknown, observed: nil), year: year, notes: [why])
             }
-            var outcome = try check(target.condition, target: target, region: region, year: year)
+            var outcome = try kind.evaluate(self, target, region: region, year: year)
             var status: Status
             var progress: Double?
             switch outcome.truth {
             case .yes: status = .met
             case .unknown: status = .noData
             case .no:
-                if target.condition.isPathCondition || target.deadline == nil || year >= target.deadline! {
+                if kind.isPath || target.deadline == nil || year >= target.deadline! {
                     status = .notMet
                 } else {
-                    (status, progress) = try project(target, region: region, year: year, outcome: &outcome)
+                    (status, progress) = try kind.project(self, target, region: region, year: year, outcome: &outcome)
                 }
             }
-            if let d = target.deadline, year > d, !target.condition.isPathCondition {
-                let atDeadline = (try? check(target.condition, target: target, region: region, year: d))?.truth ?? .unknown
+            if let d = target.deadline, year > d, !kind.isPath {
+                let atDeadline = (try? kind.evaluate(self, target, region: region, year: d))?.truth ?? .unknown
                 let s: Status = atDeadline == .yes ? .met : (atDeadline == .no ? .notMet : .noData)
                 outcome.notes.append(LocalizedText(zh: "截止年 \(d) 年：\(s.label.zh)", en: "in the deadline year \(d): \(s.label.en)"))
             }
@@ -255,6 +271,9 @@ public struct Evaluator: Sendable {
         switch q {
         case .indicator(let id):
             return try readIndicator(try indicatorIndex(id), region, year)
+        case .own(let id):
+            let i = try indicatorIndex(id)
+            return store.value(i, region, year).map(Reading.exact) ?? .unknown([Missing(indicator: i, region: region, year: year)])
         case .sum(let parts):
             var total = Reading.exact(0)
             for p in parts { total.add(try read(p, region, year)) }
@@ -264,6 +283,8 @@ public struct Evaluator: Sendable {
             guard let x = ra.value, let y = rb.value else { return .unknown(ra.missing + rb.missing) }
             guard y != 0 else { return .unknown([], undefined: true) }
             return .exact(x / y * 100)
+        case .mean(let x, let filter, let weight):
+            return try mean(x, over: filter, weightedBy: weight, region, year)
         case .shareOfTotal(let id, let filter):
             let i = try indicatorIndex(id)
             let total = try readIndicator(i, region, year)
@@ -279,6 +300,34 @@ public struct Evaluator: Sendable {
 
     func readIndicator(_ i: IndicatorIndex, _ region: RegionIndex, _ year: Int) throws -> Reading {
         try context.readIndicator(i, region, year)
+    }
+
+    /// The mean over the area's units (a unit: itself) that the filter admits, of those with a value (and a weight).
+    /// None with a value: unknown. Fewer than all: the mean of those, and the coverage says so.
+    func mean(_ q: Quantity, over filter: UnitFilter?, weightedBy weight: Quantity?, _ region: RegionIndex, _ year: Int) throws -> Reading {
+        var units = regions[region].type.isUnit ? [region] : members(of: region, year: year)
+        if let filter { units = try units.filter { try applies(filter, to: $0, year: year) == .yes } }
+        var sum = 0.0, weights = 0.0
+        var covered = 0
+        var missing: [Missing] = []
+        var left: [RegionIndex] = []
+        for u in units {
+            let r = try read(q, u, year)
+            let w = try weight.map { try read($0, u, year) }
+            guard let v = r.value, let wv = w.map({ $0.value }) ?? 1.0 else {
+                missing += r.missing + (w?.missing ?? [])
+                left.append(u)
+                continue
+            }
+            sum += v * wv
+            weights += wv
+            covered += 1
+        }
+        guard covered > 0 else { return .unknown(missing) }
+        guard weights != 0 else { return .unknown([], undefined: true) }
+        var r = Reading.exact(sum / weights)
+        if covered < units.count { r.coverage = Reading.Coverage(covered: covered, of: units.count, left: left) }
+        return r
     }
 
     func filterFlag(_ f: UnitFilter) -> String? {
@@ -297,28 +346,17 @@ public struct Evaluator: Sendable {
         }
     }
 
-    // MARK: - Conditions
+    // MARK: - What the condition kinds share
 
-    private func isGrowth(_ c: Condition) -> Bool {
-        switch c {
-        case .avgAnnualIncrease, .multiple: true
-        default: false
-        }
-    }
-
-    private func isEveryYear(_ c: Condition) -> Bool {
-        if case .everyYearAtLeast = c { return true }
-        return false
-    }
-
-    private func baseline(_ target: Target) throws -> Int {
+    func baseline(_ target: Target) throws -> Int {
         guard let b = target.baseline else {
             throw DeclarationError(message: LocalizedText(zh: "目标 \(target.id) 缺少基期年份", en: "target \(target.id) declares no baseline year"))
         }
         return b
     }
 
-    private func threshold(_ r: Reading, atLeast x: Double) -> Outcome {
+    /// "≥ x" on a reading: decided when its bounds allow, with what was missing or undefined said in the notes.
+    func threshold(_ r: Reading, atLeast x: Double) -> Outcome {
         let truth: Truth
         if r.undefined {
             truth = .unknown
@@ -337,243 +375,30 @@ public struct Evaluator: Sendable {
                 zh: "有数据的单位合计已达到要求（\(Set(r.missing.map(\.region)).count) 个单位缺数据）",
                 en: "the units with data already reach it (\(Set(r.missing.map(\.region)).count) units have no value)"))
         }
+        o.notes += r.coverageNotes
         if r.undefined { o.notes.append(LocalizedText(zh: "分母为 0，无法计算比例", en: "the denominator is 0")) }
         return o
-    }
-
-    func check(_ c: Condition, target: Target, region: RegionIndex, year: Int) throws -> Outcome {
-        switch c {
-        case .atLeast(let q, let x):
-            return threshold(try read(q, region, year), atLeast: x)
-        case .atMost(let q, let x):
-            let r = try read(q, region, year)
-            let truth: Truth = r.undefined ? .unknown
-                : Tolerance.atMost(r.hi, x) ? .yes : (!Tolerance.atMost(r.lo, x) ? .no : .unknown)
-            return Outcome(truth: truth, observed: r.value, gap: r.value.map { x - $0 }, missing: r.missing)
-        case .range(let q, let lo, let hi):
-            var o = threshold(try read(q, region, year), atLeast: lo)
-            if let v = o.observed, o.truth == .yes, !Tolerance.atMost(v, hi) {
-                o.notes.append(LocalizedText(zh: "高于计划（计划 \(formatNumber(lo))—\(formatNumber(hi))），仍为达标",
-                                             en: "above plan (planned \(formatNumber(lo))–\(formatNumber(hi))), still met"))
-            }
-            return o
-        case .exists(let q):
-            var o = threshold(try read(q, region, year), atLeast: 1)
-            o.gap = nil
-            return o
-        case .share(let inner, let filter, let p):
-            var units = members(of: region, year: year)
-            var unknownUnits: [RegionIndex] = []
-            var missing: [Missing] = []
-            if let filter {
-                var kept: [RegionIndex] = []
-                for u in units {
-                    switch try applies(filter, to: u, year: year) {
-                    case .yes: kept.append(u)
-                    case .no: break
-                    case .unknown: unknownUnits.append(u)
-                    }
-                }
-                units = kept
-            }
-            guard !units.isEmpty || !unknownUnits.isEmpty else {
-                return Outcome(truth: .unknown, observed: nil, notes: [LocalizedText(zh: "范围内没有单位", en: "no units in scope")])
-            }
-            var yes = 0
-            let filterUnknown = unknownUnits.count
-            for u in units {
-                let o = try check(inner, target: target, region: u, year: year)
-                switch o.truth {
-                case .yes: yes += 1
-                case .no: break
-                case .unknown:
-                    unknownUnits.append(u)
-                    missing += o.missing
-                }
-            }
-            let n = Double(units.count + filterUnknown)
-            let lo = Double(yes) / n * 100, hi = Double(yes + unknownUnits.count) / n * 100
-            let truth: Truth = Tolerance.atLeast(lo, p) ? .yes : (!Tolerance.atLeast(hi, p) ? .no : .unknown)
-            var o = Outcome(truth: truth, observed: lo, gap: unknownUnits.isEmpty ? lo - p : nil,
-                            missing: truth == .unknown ? missing : [])
-            o.notes.append(LocalizedText(
-                zh: "\(units.count + filterUnknown) 个单位中 \(yes) 个满足" + (unknownUnits.isEmpty ? "" : "，\(unknownUnits.count) 个数据不足"),
-                en: "\(yes) of \(units.count + filterUnknown) units qualify" + (unknownUnits.isEmpty ? "" : ", \(unknownUnits.count) lack data")))
-            return o
-        case .avgAnnualIncrease(let q, let d):
-            let b = try baseline(target)
-            let (rb, ry) = (try read(q, region, b), try read(q, region, year))
-            guard let vb = rb.value, let vy = ry.value else { return Outcome(truth: .unknown, observed: nil, missing: rb.missing + ry.missing) }
-            let rate = (vy - vb) / Double(year - b)
-            var o = Outcome(truth: Tolerance.atLeast(rate, d) ? .yes : .no, observed: rate, gap: rate - d)
-            o.notes.append(LocalizedText(
-                zh: "\(b) 年 \(formatNumber(vb)) → \(year) 年 \(formatNumber(vy))，年均变化 \(formatNumber(rate))",
-                en: "\(b): \(formatNumber(vb)) → \(year): \(formatNumber(vy)), average annual change \(formatNumber(rate))"))
-            return o
-        case .multiple(let q, let k):
-            let b = try baseline(target)
-            let (rb, ry) = (try read(q, region, b), try read(q, region, year))
-            guard let vb = rb.value, let vy = ry.value else { return Outcome(truth: .unknown, observed: nil, missing: rb.missing + ry.missing) }
-            var o = Outcome(truth: Tolerance.atLeast(vy, k * vb) ? .yes : .no, observed: vy, gap: vy - k * vb)
-            o.notes.append(LocalizedText(
-                zh: "\(b) 年 \(formatNumber(vb))，要求 ≥ \(formatNumber(k * vb))",
-                en: "\(b): \(formatNumber(vb)); required ≥ \(formatNumber(k * vb))"))
-            return o
-        case .nonDecreasing(let q), .increasing(let q):
-            let strict: Bool
-            if case .increasing = c { strict = true } else { strict = false }
-            let b = try baseline(target)
-            var values: [Double] = []
-            var missing: [Missing] = []
-            for t in b...max(b, year) {
-                let r = try read(q, region, t)
-                if let v = r.value { values.append(v) } else { missing += r.missing.isEmpty ? [] : r.missing; values.append(.nan) }
-            }
-            // Consecutive known years decide a failure even when another year is missing.
-            var falls: [String] = []
-            for t in 1..<values.count where !values[t].isNaN && !values[t - 1].isNaN {
-                let ok = strict ? !Tolerance.atMost(values[t], values[t - 1]) : Tolerance.atLeast(values[t], values[t - 1])
-                if !ok { falls.append("\(b + t - 1)→\(b + t): \(formatNumber(values[t - 1])) → \(formatNumber(values[t]))") }
-            }
-            let last = values.last.flatMap { $0.isNaN ? nil : $0 }
-            if falls.isEmpty, !missing.isEmpty { return Outcome(truth: .unknown, observed: last, missing: missing) }
-            var o = Outcome(truth: falls.isEmpty ? .yes : .no, observed: last, gap: nil, missing: missing)
-            if !falls.isEmpty {
-                o.notes.append(LocalizedText(zh: (strict ? "未逐年提高：" : "出现下降：") + falls.joined(separator: "；"),
-                                             en: (strict ? "did not rise: " : "fell: ") + falls.joined(separator: "; ")))
-            }
-            return o
-        case .everyYearAtLeast(let q, let x):
-            let b = try baseline(target)
-            var failed: [String] = []
-            var missing: [Missing] = []
-            var last: Double?
-            var skipped: [Int] = []
-            for t in b...max(b, year) {
-                // A year before the unit was set up (or after it ended) asks nothing of it.
-                if !regions.exists(region, in: t) {
-                    skipped.append(t)
-                    continue
-                }
-                let o = threshold(try read(q, region, t), atLeast: x)
-                last = o.observed
-                switch o.truth {
-                case .yes: break
-                case .no: failed.append("\(t): \(o.observed.map { formatNumber($0) } ?? "?")")
-                case .unknown: missing += o.missing
-                }
-            }
-            if !failed.isEmpty {
-                return Outcome(truth: .no, observed: last, gap: last.map { $0 - x }, missing: missing, notes: [
-                    LocalizedText(zh: "低于 \(formatNumber(x)) 的年份：" + failed.joined(separator: "；"),
-                                  en: "years below \(formatNumber(x)): " + failed.joined(separator: "; "))])
-            }
-            if !missing.isEmpty { return Outcome(truth: .unknown, observed: last, missing: missing) }
-            var met = Outcome(truth: .yes, observed: last, gap: last.map { $0 - x })
-            if let first = skipped.first {
-                met.notes.append(LocalizedText(zh: "\(first)\(skipped.count > 1 ? "—\(skipped.last!)" : "") 年该单位尚未设立，不计",
-                                               en: "the unit did not exist in \(first)\(skipped.count > 1 ? "–\(skipped.last!)" : ""), not counted"))
-            }
-            return met
-        case .all(let parts):
-            var outcomes: [Outcome] = []
-            for p in parts { outcomes.append(try check(p, target: target, region: region, year: year)) }
-            let truth: Truth = outcomes.contains { $0.truth == .no } ? .no : (outcomes.contains { $0.truth == .unknown } ? .unknown : .yes)
-            var o = Outcome(truth: truth, observed: nil, missing: outcomes.flatMap(\.missing))
-            o.notes = outcomes.flatMap(\.notes)
-            return o
-        case .any(let parts):
-            var outcomes: [Outcome] = []
-            for p in parts { outcomes.append(try check(p, target: target, region: region, year: year)) }
-            if let met = outcomes.first(where: { $0.truth == .yes }) { return met }
-            let truth: Truth = outcomes.contains { $0.truth == .unknown } ? .unknown : .no
-            var o = Outcome(truth: truth, observed: outcomes.compactMap(\.observed).last, missing: outcomes.flatMap(\.missing))
-            o.notes = outcomes.flatMap(\.notes)
-            return o
-        }
-    }
-
-    // MARK: - Progress
-
-    /// The status before the deadline of a condition not yet met (TARGETS.md, "Progress before a deadline").
-    private func project(_ target: Target, region: RegionIndex, year: Int, outcome: inout Outcome) throws -> (Status, Double?) {
-        let deadline = target.deadline!
-        func series(_ q: Quantity) throws -> (Int, Double, Double)? {
-            guard let vy = try read(q, region, year).value else { return nil }
-            if let b = target.baseline, b < year {
-                guard let vb = try read(q, region, b).value else { return nil }
-                return (b, vb, vy)
-            }
-            // From the earliest comparable year: none before the unit was set up or its area last changed.
-            var first = store.earliestYear ?? year
-            if let from = regions[region].from { first = max(first, from) }
-            if let cut = context.lastBreak(region, after: first, through: year) { first = cut }
-            for t in first..<year {
-                if let v = try read(q, region, t).value { return (t, v, vy) }
-            }
-            return nil
-        }
-        let needsTwo = LocalizedText(zh: "判断进度需要至少两年的数据", en: "judging progress needs two years of data")
-        var ratio: Double?
-        switch target.condition {
-        case .atLeast(let q, let x), .atMost(let q, let x):
-            var sign = 1.0
-            if case .atMost = target.condition { sign = -1 }
-            guard let (b, vb, vy) = try series(q) else {
-                outcome.notes.append(needsTwo)
-                return (.noData, nil)
-            }
-            let required = sign * (x - vb) / Double(deadline - b)
-            let observed = sign * (vy - vb) / Double(year - b)
-            if required <= 0 {
-                outcome.notes.append(LocalizedText(zh: "\(b) 年已达到要求，此后回落", en: "met in \(b), fallen back since"))
-                return (.offTrack, nil)
-            }
-            ratio = observed / required
-            outcome.notes.append(LocalizedText(
-                zh: "自 \(b) 年年均变化 \(formatNumber(sign * observed))，到 \(deadline) 年达标需年均 \(formatNumber(sign * required))",
-                en: "average annual change since \(b): \(formatNumber(sign * observed)); reaching it by \(deadline) needs \(formatNumber(sign * required))"))
-        case .avgAnnualIncrease(_, let d):
-            guard let rate = outcome.observed, d > 0 else { return (.offTrack, nil) }
-            ratio = rate / d
-        case .multiple(let q, let k):
-            let b = try baseline(target)
-            guard let vb = try read(q, region, b).value, let vy = try read(q, region, year).value, vb > 0, vy >= 0, k > 1 else {
-                return (.offTrack, nil)
-            }
-            let observed = pow(vy / vb, 1 / Double(year - b)) - 1
-            let required = pow(k, 1 / Double(deadline - b)) - 1
-            ratio = observed / required
-            outcome.notes.append(LocalizedText(
-                zh: "年均复合增长 \(formatNumber(observed * 100, digits: 2))%，到 \(deadline) 年翻番需 \(formatNumber(required * 100, digits: 2))%",
-                en: "compound annual growth \(formatNumber(observed * 100, digits: 2))%; reaching ×\(formatNumber(k)) by \(deadline) needs \(formatNumber(required * 100, digits: 2))%"))
-        default:
-            return (.offTrack, nil)
-        }
-        guard let r = ratio else { return (.offTrack, nil) }
-        outcome.notes.append(LocalizedText(zh: "进度比 \(formatNumber(r, digits: 2))（≥ 0.95 为进展顺利）",
-                                           en: "progress ratio \(formatNumber(r, digits: 2)) (≥ 0.95 is on track)"))
-        return (r >= Evaluator.onTrackThreshold ? .onTrack : .offTrack, r)
     }
 
     // MARK: - Results
 
     private func errorResult(_ target: Target, region: RegionIndex, year: Int, _ message: LocalizedText) -> TargetResult {
         TargetResult(target: target.id, region: region, scope: target.scope, status: .error, observed: nil,
-                     required: Describe.requirement(target), unit: .none, deadline: target.deadline, strength: target.strength,
+                     required: target.requirement, unit: .none, deadline: target.deadline, strength: target.strength,
                      detail: message)
     }
 
     private func result(_ target: Target, _ region: RegionIndex, _ status: Status, _ outcome: Outcome, year: Int, notes extra: [LocalizedText]) -> TargetResult {
         var notes = outcome.notes + extra
-        if status == .noData || (!outcome.missing.isEmpty && status != .met) {
+        // What was missing comes first; a no_data that notes say why (a baseline of 0) needs no "missing data".
+        if !outcome.missing.isEmpty && status != .met || status == .noData && notes.isEmpty {
             notes.insert(describeMissing(outcome.missing, around: region), at: 0)
         }
         let zh = notes.map(\.zh).filter { !$0.isEmpty }.joined(separator: "；")
         let en = notes.map(\.en).filter { !$0.isEmpty }.joined(separator: "; ")
         return TargetResult(
             target: target.id, region: region, scope: target.scope, status: status, observed: outcome.observed,
-            required: Describe.requirement(target), unit: unit(of: target, region: region), deadline: target.deadline,
+            required: target.requirement, unit: target.condition.kind.unit(self, region: region), deadline: target.deadline,
             strength: target.strength, detail: LocalizedText(zh: zh, en: en), gap: outcome.gap)
     }
 
@@ -612,26 +437,14 @@ public struct Evaluator: Sendable {
             guard let i = context.catalogue.lookup(id) else { return .none }
             let ind = context.catalogue[i]
             return ind.kind == .flag && region.map({ !regions[$0].type.isUnit }) == true ? .ge : ind.unit
+        case .own(let id):
+            return context.catalogue.lookup(id).map { context.catalogue[$0].unit } ?? .none
         case .sum(let qs):
             let units = qs.map { unit(of: $0, region: region) }
             return units.first { $0 != .none } ?? .none
         case .percent, .shareOfTotal: return .percent
+        case .mean(let x, _, _): return unit(of: x, region: region)
         }
-    }
-
-    private func unit(of target: Target, region: RegionIndex) -> MeasureUnit {
-        func unit(_ c: Condition) -> MeasureUnit {
-            switch c {
-            case .atLeast(let q, _), .atMost(let q, _), .range(let q, _, _), .exists(let q), .avgAnnualIncrease(let q, _),
-                 .multiple(let q, _), .nonDecreasing(let q), .increasing(let q), .everyYearAtLeast(let q, _):
-                return self.unit(of: q, region: region)
-            case .share: return .percent
-            case .all: return .none
-            // Alternatives on one quantity (rising, or already complete) share its unit.
-            case .any(let parts): return parts.first.map(unit) ?? .none
-            }
-        }
-        return unit(target.condition)
     }
 
     /// The jurisdiction's units in `year` that a filter admits (all of them when nil): whom a reviewer rates.

@@ -2,20 +2,27 @@
 public indirect enum Quantity: Sendable, Hashable {
     /// An indicator by id; an area without its own value aggregates its units (TARGETS.md, "Scope").
     case indicator(String)
+    /// An area's own value of an indicator, never its units' aggregate: the prefecture's own leading group or budget
+    /// (QH 三(十), 三(十一): “市（州）、县（市、区）” each).
+    case own(String)
     /// The sum of several quantities (`provincial_hitech_zones + provincial_agri_parks`).
     case sum([Quantity])
     /// numerator / denominator × 100, in percent.
     case percent(Quantity, of: Quantity)
     /// The share (in percent) of an area's total held by its units that pass a filter (县域's share of 高新技术企业).
     case shareOfTotal(String, held: UnitFilter)
+    /// The mean of a quantity over the area's units (those a filter admits), plain or weighted by another quantity
+    /// (“全省县（市、区）…的平均水平”). Units without a value are left out and the detail says how many.
+    case mean(Quantity, over: UnitFilter?, weightedBy: Quantity?)
 
     /// Indicator ids this quantity reads.
     public var indicators: [String] {
         switch self {
-        case .indicator(let id): [id]
+        case .indicator(let id), .own(let id): [id]
         case .sum(let qs): qs.flatMap(\.indicators)
         case .percent(let a, let b): a.indicators + b.indicators
-        case .shareOfTotal(let id, _): [id]
+        case .shareOfTotal(let id, let filter): [id] + filter.indicators
+        case .mean(let q, let filter, let weight): q.indicators + (weight?.indicators ?? []) + (filter?.indicators ?? [])
         }
     }
 }
@@ -29,58 +36,17 @@ public enum UnitFilter: Sendable, Hashable {
     /// Units in a named group (Zhejiang's 26 加快发展县).
     case group(String)
 
+    /// The flag indicator it reads, if any.
+    public var indicators: [String] {
+        if case .flag(let id) = self { return [id] }
+        return []
+    }
+
     public func describe(_ language: Language) -> String {
         switch self {
         case .countyProper: language == .zh ? "县域（县、县级市、旗，不含市辖区）" : "counties proper (not districts)"
         case .flag(let id): language == .zh ? "\(id) 为“是”的单位" : "units where \(id) is true"
         case .group(let g): language == .zh ? "“\(g)”名单内的单位" : "units in the group “\(g)”"
-        }
-    }
-}
-
-/// The condition kinds of TARGETS.md's vocabulary. Years "since B" are the target's baseline.
-public indirect enum Condition: Sendable, Hashable {
-    case atLeast(Quantity, Double)
-    case atMost(Quantity, Double)
-    /// Met at ≥ lo; above hi is reported as "above plan" and still met.
-    case range(Quantity, Double, Double)
-    /// Flag true or count ≥ 1.
-    case exists(Quantity)
-    /// The share of units (of the area, optionally filtered) that satisfy a per-unit condition is ≥ p percent.
-    case share(of: Condition, among: UnitFilter?, atLeastPercent: Double)
-    /// (v[y] − v[B]) / (y − B) ≥ Δ, in the indicator's own unit (percentage points for a percentage).
-    case avgAnnualIncrease(Quantity, Double)
-    /// v[y] ≥ k · v[B].
-    case multiple(Quantity, Double)
-    /// v[t] ≥ v[t−1] for every t in B+1…y.
-    case nonDecreasing(Quantity)
-    /// v[t] > v[t−1] for every t in B+1…y.
-    case increasing(Quantity)
-    /// v[t] ≥ x for every t in B…y (annual flows).
-    case everyYearAtLeast(Quantity, Double)
-    /// Every one of several conditions.
-    case all([Condition])
-    /// At least one of several conditions (a coverage that must rise, or already be complete).
-    case any([Condition])
-
-    /// Indicator ids the condition reads.
-    public var indicators: [String] {
-        switch self {
-        case .atLeast(let q, _), .atMost(let q, _), .range(let q, _, _), .exists(let q), .avgAnnualIncrease(let q, _),
-             .multiple(let q, _), .nonDecreasing(let q), .increasing(let q), .everyYearAtLeast(let q, _):
-            q.indicators
-        case .share(let c, let f, _):
-            c.indicators + (f.map { if case .flag(let id) = $0 { [id] } else { [] } } ?? [])
-        case .all(let cs), .any(let cs): cs.flatMap(\.indicators)
-        }
-    }
-
-    /// Whether the condition is judged on the years up to the evaluation year rather than projected.
-    public var isPathCondition: Bool {
-        switch self {
-        case .nonDecreasing, .increasing, .everyYearAtLeast: true
-        case .any(let cs): cs.contains(where: \.isPathCondition)
-        default: false
         }
     }
 }
@@ -147,10 +113,13 @@ public struct Target: Sendable {
         self.isDraft = draft
     }
 
+    /// The short requirement of its results (`≥ 4.5`).
+    public var requirement: LocalizedText { condition.requirement(baseline: baseline) }
+
     /// Every indicator id the target reads, its filter's included, without repeats.
     public var inputs: [String] {
         var ids = condition.indicators
-        if case .flag(let id)? = filter { ids.append(id) }
+        ids += filter?.indicators ?? []
         var seen = Set<String>()
         return ids.filter { seen.insert($0).inserted }
     }

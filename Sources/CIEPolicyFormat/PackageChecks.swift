@@ -56,17 +56,20 @@ public enum PackageChecks {
             problem("target:\(package.targets[0].id)", t("目标 id 用了多个前缀：\(list)：一个策略包用一个前缀", "target ids use several prefixes: \(list): a package uses one"))
         }
 
-        // Quotations against the package's own copy of the document.
+        // Quotations against the package's own copy of the document, whitespace aside (texts extracted from PDFs break
+        // lines inside sentences).
         let text = package.text
-        if !package.document.number.isEmpty, !text.contains(package.document.number) {
+        let flat = unspaced(text)
+        func quoted(_ s: String) -> Bool { flat.contains(unspaced(s)) }
+        if !package.document.number.isEmpty, !quoted(package.document.number) {
             problem("number", t("文号“\(package.document.number)”不在文件正文中：核对文号，或换用正确的正文", "the document number “\(package.document.number)” is not in the document's text: check it, or the text"))
         }
-        for target in package.targets where !text.contains(target.original) {
+        for target in package.targets where !quoted(target.original) {
             problem("original:\(target.id)", t("\(target.id) 的原文不在文件正文中：逐字照抄正文的句子（含标点）；“\(excerpt(target.original))”",
                                                 "the original sentence of \(target.id) is not in the document's text: copy the sentence exactly, punctuation included; “\(excerpt(target.original))”"))
         }
         for reviewer in package.reviewers {
-            for quote in quotations(in: reviewer.source.zh) where !text.contains(quote) {
+            for quote in quotations(in: reviewer.source.zh) where !quoted(quote) {
                 problem("source:\(reviewer.id)", t("审查器 \(reviewer.id) 引用的“\(excerpt(quote))”不在文件正文中：逐字照抄", "the reviewer \(reviewer.id) quotes “\(excerpt(quote))”, which is not in the document's text: copy it exactly"))
             }
         }
@@ -102,6 +105,11 @@ public enum PackageChecks {
 
     /// What `cie policy new` writes where the author has to fill in.
     public static let placeholder = "TODO"
+
+    /// A text without its spaces and line breaks (full-width spaces too).
+    static func unspaced(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
 
     static func excerpt(_ s: String) -> String {
         s.count <= 40 ? s : String(s.prefix(40)) + "…"

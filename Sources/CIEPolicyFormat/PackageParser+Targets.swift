@@ -110,11 +110,12 @@ extension PackageReading {
 
     // MARK: Quantities
 
-    static let quantityKinds: [(kind: String, params: [String])] = [
-        ("sum", []), ("percent", ["of"]), ("share_of_total", ["held_by"]),
+    static let quantityKinds: [(kind: String, params: [String], optional: [String])] = [
+        ("sum", [], []), ("percent", ["of"], []), ("share_of_total", ["held_by"], []), ("mean", [], ["over", "weighted_by"]), ("own", [], []),
     ]
 
-    /// An indicator by id or name, or {sum: […]}, {percent: a, of: b}, {share_of_total: id, held_by: filter}.
+    /// An indicator by id or name, or {sum: […]}, {percent: a, of: b}, {share_of_total: id, held_by: filter},
+    /// {mean: q, over: filter, weighted_by: q}.
     func quantity(_ node: YAMLNode) -> Quantity? {
         let t = PackageReading.t
         if node.scalar != nil {
@@ -122,8 +123,8 @@ extension PackageReading {
         }
         let kinds = PackageReading.quantityKinds.map(\.kind)
         guard case .mapping(let pairs) = node.value, let first = pairs.first?.key.scalar else {
-            reader.error(node, t("数量应是指标 id，或 {sum: […]}、{percent: a, of: b}、{share_of_total: id, held_by: 范围}",
-                                 "a quantity is an indicator id, or {sum: […]}, {percent: a, of: b}, {share_of_total: id, held_by: filter}"))
+            reader.error(node, t("数量应是指标 id，或 {sum: […]}、{percent: a, of: b}、{share_of_total: id, held_by: 范围}、{mean: 数量, over: 范围, weighted_by: 数量}、{own: 指标}",
+                                 "a quantity is an indicator id, or {sum: […]}, {percent: a, of: b}, {share_of_total: id, held_by: filter}, {mean: q, over: filter, weighted_by: q}, {own: indicator}"))
             return nil
         }
         guard let spec = PackageReading.quantityKinds.first(where: { $0.kind == first }) else {
@@ -131,7 +132,7 @@ extension PackageReading {
                                          "unknown quantity “\(first)”" + PackageReader.didYouMean(first, kinds).en + "; use \(kinds.joined(separator: ", ")), or an indicator id"))
             return nil
         }
-        guard let f = reader.fields(node, LocalizedText(zh: "数量 \(first)", en: "the quantity \(first)"), allowed: [first] + spec.params,
+        guard let f = reader.fields(node, LocalizedText(zh: "数量 \(first)", en: "the quantity \(first)"), allowed: [first] + spec.params + spec.optional,
                                     required: [first] + spec.params) else { return nil }
         switch first {
         case "sum":
@@ -142,6 +143,14 @@ extension PackageReading {
             return zip2(quantity(f["percent"]!), quantity(f["of"]!)).map { .percent($0, of: $1) }
         case "share_of_total":
             return zip2(indicator(f["share_of_total"]!), filter(f["held_by"]!)).map { .shareOfTotal($0, held: $1) }
+        case "own":
+            return indicator(f["own"]!).map { .own($0) }
+        case "mean":
+            let q = quantity(f["mean"]!)
+            let over = f["over"].map { filter($0) }
+            let weight = f["weighted_by"].map { quantity($0) }
+            guard let q, over != .some(nil), weight != .some(nil) else { return nil }
+            return .mean(q, over: over ?? nil, weightedBy: weight ?? nil)
         default: return nil
         }
     }

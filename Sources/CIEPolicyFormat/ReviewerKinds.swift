@@ -12,9 +12,11 @@ public final class ReviewerParameters {
     public let readingText: LocalizedText?
     /// The reviewers declared before this one (a priority list names its veto).
     public let earlier: [any Reviewer]
+    /// The package's targets (a priority list names those it requires).
+    public let targetIDs: [String]
 
     init(reading: PackageReading, fields: PackageReader.Fields, id: String, name: LocalizedText, source: LocalizedText,
-         readingText: LocalizedText?, earlier: [any Reviewer]) {
+         readingText: LocalizedText?, earlier: [any Reviewer], targetIDs: [String]) {
         self.reading = reading
         self.fields = fields
         self.id = id
@@ -22,6 +24,24 @@ public final class ReviewerParameters {
         self.source = source
         self.readingText = readingText
         self.earlier = earlier
+        self.targetIDs = targetIDs
+    }
+
+    /// The same reviewer's parameters inside one of its mappings (a dimension, a measure, a share rule).
+    func nested(_ f: PackageReader.Fields) -> ReviewerParameters {
+        ReviewerParameters(reading: reading, fields: f, id: id, name: name, source: source, readingText: readingText, earlier: earlier, targetIDs: targetIDs)
+    }
+
+    /// A list of the package's target ids.
+    public func targets(_ key: String) -> [String]? {
+        guard let ids = reading.reader.strings(fields[key], what(key)) else { return nil }
+        var ok = true
+        for (id, node) in zip(ids, reading.reader.list(fields[key], what(key)) ?? []) where !targetIDs.contains(id) {
+            reading.reader.error(node, LocalizedText(zh: "没有目标 \(id)" + PackageReader.didYouMean(id, targetIDs).zh,
+                                                     en: "no target \(id)" + PackageReader.didYouMean(id, targetIDs).en))
+            ok = false
+        }
+        return ok ? ids : nil
     }
 
     private func what(_ key: String) -> LocalizedText {
@@ -50,8 +70,7 @@ public final class ReviewerParameters {
         var out: [T] = []
         for node in list {
             guard let f = reading.reader.fields(node, what(key), allowed: allowed, required: required) else { continue }
-            let sub = ReviewerParameters(reading: reading, fields: f, id: id, name: name, source: source, readingText: readingText, earlier: earlier)
-            if let v = item(sub) { out.append(v) }
+            if let v = item(nested(f)) { out.append(v) }
         }
         return out.count == list.count ? out : nil
     }
@@ -77,8 +96,7 @@ public final class ReviewerParameters {
         for (k, v) in pairs {
             guard let code = reading.code(k, what(key)),
                   let f = reading.reader.fields(v, what(key), allowed: allowed, required: required) else { continue }
-            let sub = ReviewerParameters(reading: reading, fields: f, id: id, name: name, source: source, readingText: readingText, earlier: earlier)
-            if let t = item(sub) { out[code] = t }
+            if let t = item(nested(f)) { out[code] = t }
         }
         return out
     }
@@ -135,7 +153,7 @@ public enum ReviewerKinds {
             var verdict: String?, label: LocalizedText?
             if let node = p.fields["selected"], let f = p.reading.reader.fields(node, LocalizedText(zh: "selected（入选的结论）", en: "selected"),
                                                                              allowed: ["verdict", "label"], required: ["verdict", "label"]) {
-                let sub = ReviewerParameters(reading: p.reading, fields: f, id: p.id, name: p.name, source: p.source, readingText: p.readingText, earlier: p.earlier)
+                let sub = p.nested(f)
                 verdict = sub.string("verdict")
                 label = sub.text("label")
             }
@@ -153,7 +171,7 @@ public enum ReviewerKinds {
             guard let measures, !measures.isEmpty, !p.has("units") || units != nil else { return nil }
             return YearOnYearVeto(id: p.id, name: p.name, source: p.source, units: units, measures: measures, reading: p.readingText)
         },
-        Kind(id: "priority", keys: ["units", "veto"], required: []) { p in
+        Kind(id: "priority", keys: ["units", "veto", "targets"], required: []) { p in
             let units = p.has("units") ? p.filter("units") : nil
             var veto: YearOnYearVeto?
             if let v = p.string("veto") {
@@ -165,8 +183,9 @@ public enum ReviewerKinds {
                     return nil
                 }
             }
-            guard !p.has("units") || units != nil else { return nil }
-            return PriorityCandidates(id: p.id, name: p.name, source: p.source, units: units, veto: veto, reading: p.readingText)
+            let requires = p.has("targets") ? p.targets("targets") : nil
+            guard !p.has("units") || units != nil, !p.has("targets") || requires != nil else { return nil }
+            return PriorityCandidates(id: p.id, name: p.name, source: p.source, units: units, veto: veto, requires: requires, reading: p.readingText)
         },
         Kind(id: "allocation", keys: ["base", "share", "cap", "factor"], required: ["base", "share", "cap"]) { p in
             let base = p.quantity("base"), share = p.percent("share"), cap = p.number("cap")
@@ -195,7 +214,7 @@ public enum ReviewerKinds {
             var rule: CostSharing.Shares?
             if let node = p.fields["shares"], let f = p.reading.reader.fields(node, LocalizedText(zh: "shares（分担比例）", en: "shares"),
                                                                            allowed: ["province", "city", "county"], required: ["province", "city", "county"]) {
-                rule = shares(ReviewerParameters(reading: p.reading, fields: f, id: p.id, name: p.name, source: p.source, readingText: p.readingText, earlier: p.earlier))
+                rule = shares(p.nested(f))
             }
             let exceptions = p.has("exceptions") ? p.byCode("exceptions", allowed: ["province", "city", "county"], required: ["province", "city", "county"], shares) : [:]
             guard let amount, let rule, let exceptions else { return nil }
@@ -238,7 +257,8 @@ extension PackageReading {
             let source = reader.text(f["source"], t("审查器依据的条款与原文", "the reviewer's source (clause and sentence)"))
             let readingText = f["reading"].flatMap { reader.text($0, t("审查器的解读", "the reviewer's reading")) }
             guard let name, let source else { continue }
-            let p = ReviewerParameters(reading: self, fields: f, id: id, name: name, source: source, readingText: readingText, earlier: out)
+            let p = ReviewerParameters(reading: self, fields: f, id: id, name: name, source: source, readingText: readingText, earlier: out,
+                                       targetIDs: targets.map(\.id))
             if let r = kind.make(p) { out.append(r) }
         }
         return out

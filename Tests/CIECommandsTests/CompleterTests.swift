@@ -69,7 +69,7 @@ final class Captured: @unchecked Sendable {
     }
 
     @Test func optionValues() {
-        #expect(candidates("check --target QH-1").sorted() == ["QH-10", "QH-11", "QH-12"])
+        #expect(candidates("check --target QH-1").sorted() == ["QH-10", "QH-11", "QH-12", "QH-13", "QH-14", "QH-15", "QH-16"])
         #expect(candidates("check --format j") == ["json", "junit"])
         #expect(candidates("rank gdp --format j") == ["json"])
         #expect(Set(candidates("check --status n")) == ["not_met", "no_data", "not_applicable"])

@@ -1,4 +1,5 @@
-/// Priority candidates (浙江 三(三) 优先支持): units not vetoed whose binding county targets are all met. Kind `priority`.
+/// Priority candidates (浙江 三(三) 优先支持): units not vetoed whose required county targets are all met (the targets
+/// the package names, else every county target that counts: binding and striving). Kind `priority`.
 public struct PriorityCandidates: Reviewer {
     public var id: String
     public var name: LocalizedText
@@ -6,14 +7,18 @@ public struct PriorityCandidates: Reviewer {
     public var units: UnitFilter?
     /// The veto whose vetoed units are left out (the package names it by id).
     public var veto: YearOnYearVeto?
+    /// The ids of the targets a candidate must meet; nil: the policy's county targets that count.
+    public var requires: [String]?
     public var reading: LocalizedText?
 
-    public init(id: String, name: LocalizedText, source: LocalizedText, units: UnitFilter?, veto: YearOnYearVeto?, reading: LocalizedText?) {
+    public init(id: String, name: LocalizedText, source: LocalizedText, units: UnitFilter?, veto: YearOnYearVeto?, requires: [String]?,
+                reading: LocalizedText?) {
         self.id = id
         self.name = name
         self.source = source
         self.units = units
         self.veto = veto
+        self.requires = requires
         self.reading = reading
     }
 
@@ -25,7 +30,8 @@ public struct PriorityCandidates: Reviewer {
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {
         let evaluator = Evaluator(context: context, policy: policy)
         let candidates = try evaluator.units(matching: units, year: year)
-        let binding = policy.targets.filter { $0.scope == .county && $0.strength == .binding }
+        let binding = requires.map { ids in policy.targets.filter { ids.contains($0.id) } }
+            ?? policy.targets.filter { $0.scope == .county && $0.strength.counts }
         var results: [RegionIndex: [TargetResult]] = [:]
         for r in evaluator.evaluate(year: year, targets: binding) { results[r.region, default: []].append(r) }
         let rows = candidates.map { u -> ReviewRow in
@@ -42,7 +48,7 @@ public struct PriorityCandidates: Reviewer {
                 case nil: zh.append("否决情况缺数据"); en.append("veto undecided (data missing)")
                 }
             }
-            zh.append("约束性县级目标 \(met)/\(rs.count) 项达标"); en.append("\(met) of \(rs.count) binding county targets met")
+            zh.append("所需目标 \(met)/\(rs.count) 项达标"); en.append("\(met) of \(rs.count) required targets met")
             if !failed.isEmpty { zh.append("未达标：" + failed.joined(separator: "、")); en.append("failing: " + failed.joined(separator: ", ")) }
             if !missing.isEmpty { zh.append("数据不足：" + missing.joined(separator: "、")); en.append("missing: " + missing.joined(separator: ", ")) }
             let verdict: String
@@ -56,10 +62,10 @@ public struct PriorityCandidates: Reviewer {
         let vetoZH = veto.map { "当年未被“\($0.name.zh)”（\($0.id)）否决且" } ?? ""
         let vetoEN = veto.map { "not vetoed this year by “\($0.name.en)” (\($0.id)) and " } ?? ""
         return Review(reviewerID: id, reviewerName: name, year: year, method: LocalizedText(
-            zh: (reading.map { $0.zh + " " } ?? "") + "\(vetoZH)本文件的约束性县级目标（\(ids)）全部达标（或不适用、进展顺利）的单位列为 priority；"
-                + "被否决或有未达标为 not_priority；其余缺数据为 no_data。score 为约束性县级目标达标的百分比。",
-            en: (reading.map { $0.en + " " } ?? "") + "A unit \(vetoEN)whose binding county targets (\(ids)) are all met (or not applicable, or on track) is priority; "
-                + "vetoed or failing: not_priority; otherwise no_data. score is the percentage of binding county targets met."),
+            zh: (reading.map { $0.zh + " " } ?? "") + "\(vetoZH)所需目标（\(ids)）全部达标（或不适用、进展顺利）的单位列为 priority；"
+                + "被否决或有未达标为 not_priority；其余缺数据为 no_data。score 为所需目标达标的百分比。",
+            en: (reading.map { $0.en + " " } ?? "") + "A unit \(vetoEN)whose required targets (\(ids)) are all met (or not applicable, or on track) is priority; "
+                + "vetoed or failing: not_priority; otherwise no_data. score is the percentage of required targets met."),
             rows: rows)
     }
 }
