@@ -27,10 +27,12 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check-packages
 
-# Every built-in package (Samples/*/policy.yaml) passes `cie policy lint` and `cie policy test`, as a package author's would.
+# Every built-in package (Samples/*/policy.yaml) passes `cie policy lint` and `cie policy test`, as a package author's would,
+# and matches the JSON Schema editors check it with.
 check-packages:
 	.build/debug/cie policy lint Samples/*/
 	.build/debug/cie policy test Samples/*/
+	python3 Scripts/check_schema.py Samples/*/policy.yaml Tests/CIEEndToEndTests/Fixtures/*/policy.yaml
 
 regions:
 	python3 Scripts/generate_regions.py

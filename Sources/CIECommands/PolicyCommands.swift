@@ -140,7 +140,7 @@ public struct PolicyNewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The jurisdiction's Chinese name (四川省).", valueName: "NAME")) public var name: String
     @Option(help: ArgumentHelp("The jurisdiction's division code (510000).", valueName: "CODE")) public var region: String
     @Option(help: ArgumentHelp("The folder to write the package in (default: the current one).", valueName: "DIR")) public var dir: String = "."
-    @Option(help: ArgumentHelp("The target id prefix (default: the id's first two letters, upper-case).", valueName: "PREFIX")) public var prefix: String?
+    @Option(help: ArgumentHelp("The target id prefix (default: the initials of the id's pinyin syllables: sichuan → SC, inner-mongolia → IM).", valueName: "PREFIX")) public var prefix: String?
     public init() {}
 
     public func validate() throws {
@@ -171,7 +171,7 @@ public struct PolicyNewCommand: ParsableCommand {
         if fm.fileExists(atPath: folder), !((try? fm.contentsOfDirectory(atPath: folder)) ?? []).isEmpty {
             fail(zh ? "\(folder) 已存在且不为空：换一个 --dir，或先移走它" : "\(folder) exists and is not empty: choose another --dir, or move it away first")
         }
-        let scaffold = PackageScaffold(id: id, name: name, code: regions[area].code, prefix: prefix ?? String(id.prefix(2)).uppercased(),
+        let scaffold = PackageScaffold(id: id, name: name, code: regions[area].code, prefix: prefix ?? PackageScaffold.prefix(for: id),
                                        first: regions[units[0]], second: regions[units[1]], third: regions[units[2]])
         do {
             for (path, text) in scaffold.files {
@@ -205,6 +205,26 @@ public struct PolicyNewCommand: ParsableCommand {
 /// The files `cie policy new` writes: a package that reads and passes `policy test` as it is (its example and sample
 /// work), and fails `policy lint` until every TODO is replaced.
 struct PackageScaffold {
+    /// Target ids' default prefix: the initials of a hyphenated id's words (inner-mongolia → IM), else of the first two
+    /// pinyin syllables (sichuan → SC, qinghai → QH, zhejiang → ZJ, anhui → AH).
+    static func prefix(for id: String) -> String {
+        let words = id.split(separator: "-")
+        if words.count > 1 { return String(words.prefix(3).compactMap(\.first)).uppercased() }
+        let letters = Array(id)
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "v"]
+        func vowel(_ k: Int) -> Bool { k < letters.count && vowels.contains(letters[k]) }
+        // The first syllable: its initial, its vowels, and a final -n or -ng (one not followed by a vowel).
+        var k = 0
+        while k < letters.count, !vowel(k) { k += 1 }
+        while vowel(k) { k += 1 }
+        if k < letters.count, letters[k] == "n", !vowel(k + 1) {
+            k += 1
+            if k < letters.count, letters[k] == "g", !vowel(k + 1) { k += 1 }
+        }
+        if k < letters.count, letters[k].isLetter { return (String(letters[0]) + String(letters[k])).uppercased() }
+        return String(id.prefix(2)).uppercased()
+    }
+
     var id: String
     var name: String
     var code: String

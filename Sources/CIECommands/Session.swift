@@ -29,7 +29,7 @@ public enum LastResult {
 public final class Session {
     /// The national table, read on first use (a session that never names a region, `echo quit | cie`, never reads it).
     public lazy var regions: RegionTable = BuiltinRegions.table
-    public var catalogue = IndicatorCatalogue()
+    public var catalogue = IndicatorCatalogue.shipped
     public var store = DataStore()
     public var loadedFiles: [LoadedFile] = []
     /// The current policy. Its package's indicators join the catalogue when it is chosen (and stay: values loaded

@@ -216,7 +216,7 @@ public struct HelpCommand: SessionOnlyCommand {
         "regions": "已载入的单位：代码、名称、地级、类型、分组",
         "indicators": "指标目录，及每个指标已载入的数值个数",
         "show": "一个单位各年的数值",
-        "policies": "列出已注册的政策模块",
+        "policies": "列出策略包及其来源（内置、--policy-file、搜索路径）",
         "use": "选择当前政策（id、中文或英文名）",
         "targets": "当前（或指定）政策的目标",
         "explain": "目标的出处、原文、条件、范围和所需指标",

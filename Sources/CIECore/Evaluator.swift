@@ -60,12 +60,12 @@ struct Outcome: Sendable {
     var notes: [LocalizedText] = []
 }
 
-/// An error in a module's declaration, reported as an `error` result rather than a crash.
+/// An error in a policy's declaration, reported as an `error` result rather than a crash.
 struct DeclarationError: Error {
     var message: LocalizedText
 }
 
-/// Evaluates a module's targets on loaded data (TARGETS.md, "Status" and "Progress before a deadline").
+/// Evaluates a package's targets on loaded data (TARGETS.md, "Status" and "Progress before a deadline").
 public struct Evaluator: Sendable {
     public let context: EvaluationContext
     public let policy: any PolicyModule
@@ -131,8 +131,7 @@ public struct Evaluator: Sendable {
         return (zones.filter { context.counts($0) }, zones.filter { !context.counts($0) })
     }
 
-    /// Every result of the module's targets (or the given ones) in year `year`.
-    /// Every result of the targets in the year. Stops between targets on Ctrl-C (`Cancellation`), returning what
+        /// Every result of the targets in the year. Stops between targets on Ctrl-C (`Cancellation`), returning what
     /// it has; the caller checks the flag.
     public func evaluate(year: Int, targets: [Target]? = nil) -> [TargetResult] {
         var results: [TargetResult] = []
@@ -482,7 +481,7 @@ extension EvaluationContext {
 
     func indicatorIndex(_ id: String) throws -> IndicatorIndex {
         guard let i = catalogue.lookup(id) else {
-            throw DeclarationError(message: LocalizedText(zh: "模块引用了目录中没有的指标 \(id)", en: "the module uses an indicator not in the catalogue: \(id)"))
+            throw DeclarationError(message: LocalizedText(zh: "策略包引用了目录中没有的指标 \(id)", en: "the package uses an indicator not in the catalogue: \(id)"))
         }
         return i
     }

@@ -92,6 +92,9 @@ public struct IndicatorCatalogue: Sendable {
     public private(set) var indicators: [Indicator]
     private var byKey: [String: IndicatorIndex]
 
+    /// The shipped catalogue, built once: a session's or a package's catalogue starts as a copy of it (copy on write).
+    public static let shipped = IndicatorCatalogue(IndicatorCatalogue.builtin)
+
     public init(_ indicators: [Indicator] = IndicatorCatalogue.builtin) {
         self.indicators = []
         self.byKey = [:]

@@ -11,7 +11,7 @@ public enum DocumentStatus: String, Sendable, Codable {
     }
 }
 
-/// The policy document a module encodes.
+/// The policy document a package encodes.
 public struct PolicyDocument: Sendable {
     /// 青政办〔2018〕6号; empty for a draft without a number.
     public var number: String
@@ -22,28 +22,25 @@ public struct PolicyDocument: Sendable {
     public var status: DocumentStatus
     /// The code of the jurisdiction the document governs (`630000`, or `371000` for 威海市).
     public var jurisdictionCode: String
-    /// The file of the document's text in `../shared/seeds/` (`001_6b24dc6598022b81.txt`); the module's tests
-    /// check every quoted sentence against it. nil for a module without a stored text.
-    public var seed: String?
 
-    public init(number: String, title: String, issuer: String, issued: String, status: DocumentStatus, jurisdictionCode: String, seed: String? = nil) {
+    public init(number: String, title: String, issuer: String, issued: String, status: DocumentStatus, jurisdictionCode: String) {
         self.number = number
         self.title = title
         self.issuer = issuer
         self.issued = issued
         self.status = status
         self.jurisdictionCode = jurisdictionCode
-        self.seed = seed
     }
 
     /// What reports print for it: the number, or the title for an unnumbered draft.
     public var citation: String { number.isEmpty ? title : number }
 }
 
-/// A policy module: one document's targets and reviewers. Register it in `CIEPolicies`.
+/// What the evaluator and the reviewers need of a policy: one document's targets, reviewers, groups and zones.
+/// A policy package (CIEPolicyFormat's `PolicyPackage`, read from `policy.yaml`) is one; tests build small ones by hand.
 ///
-/// A module is data plus, optionally, reviewers with their own logic. It never does I/O: the evaluator
-/// hands it an `EvaluationContext` holding the regions, the indicator catalogue and the loaded values.
+/// It never does I/O: the evaluator hands it an `EvaluationContext` holding the regions, the indicator catalogue and
+/// the loaded values.
 public protocol PolicyModule: Sendable {
     /// Stable id (`qinghai`), used by `use`, `--policy` and in JSON.
     var id: String { get }
@@ -53,15 +50,15 @@ public protocol PolicyModule: Sendable {
     var aliases: [String] { get }
     var document: PolicyDocument { get }
     var targets: [Target] { get }
-    /// The module's own reviewers; `compliance` is added for every module.
+    /// Its own reviewers; `compliance` is added for every policy.
     var reviewers: [any Reviewer] { get }
-    /// Named groups of region codes the module defines; they are attached to the regions when the module is used.
+    /// Named groups of region codes it defines (`groups` in policy.yaml).
     var groups: [String: [String]] { get }
     /// The functional zones (statistical-only units) it counts among its 县（市、区）: none unless its text says so.
     var zones: ZoneRule { get }
     /// Codes of units whose series it compares across their boundary changes (the data being on new boundaries).
     var continuousSeries: [String] { get }
-    /// Indicators the module adds to the catalogue (a package's `indicators`).
+    /// Indicators it adds to the catalogue (a package's `indicators`).
     var indicators: [Indicator] { get }
 }
 
@@ -100,7 +97,7 @@ extension PolicyModule {
     public var continuousSeries: [String] { [] }
     public var indicators: [Indicator] { [] }
 
-    /// The module's reviewers with `compliance` first.
+    /// Its reviewers with `compliance` first.
     public var allReviewers: [any Reviewer] { [ComplianceReviewer()] + reviewers }
 
     /// A target by id, case-insensitively; `QH-6` finds `QH-06`.
@@ -114,7 +111,7 @@ extension PolicyModule {
         return targets.first { t in split(t.id).map { $0 == (prefix, number) } ?? false }
     }
 
-    /// Whether a unit is in one of the module's named groups: a regions file put it there, or the module lists it
+    /// Whether a unit is in one of the policy's named groups: a regions file put it there, or the policy lists it
     /// or its prefecture (吉林's zones are made of prefectures). The evaluator, reviewers and `regions` all ask this.
     /// A unit is listed by any code it held (吉林's 扶余 as 220724 or 220781), or its prefecture in `year` is.
     public func isMember(_ unit: RegionIndex, of group: String, in regions: RegionTable, year: Int? = nil) -> Bool {
@@ -244,7 +241,7 @@ public struct Review: Sendable {
 /// its reviewers as kinds with parameters (Docs/PolicyFormat.md, "Reviewers"); each kind declares the options it
 /// takes on the command line and the verdicts it gives.
 public protocol Reviewer: Sendable {
-    /// Unique within a module (`evaluation`, `veto`, `compliance`).
+    /// Unique within a policy (`evaluation`, `veto`, `compliance`).
     var id: String { get }
     var name: LocalizedText { get }
     /// The clause of the document it implements, with the sentence, for `explain` and the docs.

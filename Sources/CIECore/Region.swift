@@ -10,7 +10,7 @@ public enum RegionType: String, Sendable, CaseIterable, Codable {
     /// 旗, 自治旗
     case banner
     /// A statistical-only unit (开发区, 行委, 综保区, 新区): not a division under GB/T 2260. A policy counts it among
-    /// its 县（市、区） only where its module says so (`PolicyModule.zones`).
+    /// its 县（市、区） only where its policy says so (`PolicyModule.zones`).
     case zone
 
     public var isUnit: Bool { self != .province && self != .prefecture }
@@ -105,7 +105,7 @@ public func formatSpan(from: Int?, until: Int?) -> String {
 public struct Region: Sendable, Hashable {
     /// In time order, without gaps; the last is the unit's latest code and name.
     public private(set) var records: [RegionRecord]
-    /// Named groups a module or a regions file puts the unit in (浙江 26 加快发展县, 吉林's zones).
+    /// Named groups a policy or a regions file puts the unit in (浙江 26 加快发展县, 吉林's zones).
     public var groups: [String]
     /// Other names it answers to in every year: names a regions file gives (its records carry their own short names).
     public var aliases: [String]

@@ -52,7 +52,7 @@ public enum UnitFilter: Sendable, Hashable {
 }
 
 /// A worked example: a small long-CSV dataset, the evaluation year, and the status each region must get.
-/// `explain`, the docs and the module's tests all read it.
+/// `explain`, the docs and `cie policy test` all read it.
 public struct TargetExample: Sendable {
     public var title: LocalizedText
     public var year: Int

@@ -38,7 +38,7 @@ public enum PackageChecks {
         if ids.isEmpty { problem("number", t("策略包没有任何目标：在 targets 下声明", "the package declares no target: declare them under targets")) }
         var prefixes: [String: String] = [:]
         for target in package.targets {
-            if target.id.range(of: #"^[A-Z]+-\d{2,}$"#, options: .regularExpression) == nil {
+            if !NameShape.isTargetID(target.id) {
                 problem("target:\(target.id)", t("目标 id 写作“前缀-两位数”，如 SC-01（这里是 \(target.id)）", "target ids look like SC-01 (a prefix and two digits), not \(target.id)"))
             } else if let p = target.id.split(separator: "-").first.map(String.init), prefixes[p] == nil {
                 prefixes[p] = target.id
@@ -61,10 +61,11 @@ public enum PackageChecks {
         let text = package.text
         let flat = unspaced(text)
         func quoted(_ s: String) -> Bool { flat.contains(unspaced(s)) }
-        if !package.document.number.isEmpty, !quoted(package.document.number) {
+        // A placeholder is reported as one (below), not also as a misquotation.
+        if !package.document.number.isEmpty, !package.document.number.contains(placeholder), !quoted(package.document.number) {
             problem("number", t("文号“\(package.document.number)”不在文件正文中：核对文号，或换用正确的正文", "the document number “\(package.document.number)” is not in the document's text: check it, or the text"))
         }
-        for target in package.targets where !quoted(target.original) {
+        for target in package.targets where !target.original.contains(placeholder) && !quoted(target.original) {
             problem("original:\(target.id)", t("\(target.id) 的原文不在文件正文中：逐字照抄正文的句子（含标点）；“\(excerpt(target.original))”",
                                                 "the original sentence of \(target.id) is not in the document's text: copy the sentence exactly, punctuation included; “\(excerpt(target.original))”"))
         }
@@ -139,7 +140,7 @@ public enum PackageChecks {
 
     /// The catalogue a package evaluates with: the shipped indicators and its own.
     public static func catalogue(for package: PolicyPackage) -> IndicatorCatalogue {
-        var catalogue = IndicatorCatalogue()
+        var catalogue = IndicatorCatalogue.shipped
         for indicator in package.indicators { catalogue.add(indicator) }
         return catalogue
     }

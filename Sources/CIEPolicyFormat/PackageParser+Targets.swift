@@ -3,16 +3,13 @@ import CIEData
 
 /// Targets, their conditions, quantities, filters and worked examples (Docs/PolicyFormat.md, "Targets").
 extension PackageReading {
-    static let targetKeys = ["id", "title", "clause", "original", "scope", "filter", "condition", "deadline", "baseline", "strength",
-                             "reading", "examples", "draft"]
-
     func targets(_ node: YAMLNode, files exampleFiles: inout [String: [Int: [ExampleFile]]]) -> [Target] {
         let t = PackageReading.t
         guard let items = reader.list(node, t("targets", "targets")) else { return [] }
         var out: [Target] = []
         var seen: [String: YAMLNode] = [:]
         for item in items {
-            guard let f = reader.fields(item, t("一个目标", "a target"), allowed: PackageReading.targetKeys,
+            guard let f = reader.fields(item, t("一个目标", "a target"), allowed: PackageKeys.target,
                                         required: ["id", "title", "clause", "original", "scope", "condition", "strength"]) else { continue }
             guard let idNode = f["id"], let id = reader.string(idNode, t("目标 id", "target id")) else { continue }
             if let first = seen[id.uppercased()] {
@@ -177,7 +174,7 @@ extension PackageReading {
                                  "unknown filter “\(s)”" + PackageReader.didYouMean(s, ["county_proper"]).en + "; use county_proper, {flag: indicator} or {group: name}"))
             return nil
         }
-        guard let f = reader.fields(node, t("单位范围（filter）", "a filter"), allowed: ["flag", "group"]), f.order.count == 1 else {
+        guard let f = reader.fields(node, t("单位范围（filter）", "a filter"), allowed: PackageKeys.filter), f.order.count == 1 else {
             reader.error(node, t("单位范围只写一种：county_proper、{flag: 指标} 或 {group: 组名}", "a filter is one of county_proper, {flag: indicator}, {group: name}"))
             return nil
         }
@@ -196,7 +193,7 @@ extension PackageReading {
     func example(_ node: YAMLNode, target: String) -> (TargetExample, [ExampleFile])? {
         let t = PackageReading.t
         guard let f = reader.fields(node, LocalizedText(zh: "\(target) 的示例", en: "an example of \(target)"),
-                                    allowed: ["title", "year", "csv", "data", "expect"], required: ["title", "year", "expect"]) else { return nil }
+                                    allowed: PackageKeys.example, required: ["title", "year", "expect"]) else { return nil }
         let title = reader.text(f["title"], t("示例标题", "the example's title"))
         let year = reader.int(f["year"], t("示例年份", "the example's year"), in: DataLoader.years)
         var csv = ""

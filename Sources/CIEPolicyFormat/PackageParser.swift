@@ -9,14 +9,12 @@ public enum PackageParser {
     /// The version of the format this reader reads (`format: 1`).
     public static let formatVersion = 1
 
-    static let topKeys = ["format", "id", "name", "aliases", "document", "groups", "zones", "continuous_series", "indicators",
-                          "targets", "reviewers", "sample"]
 
     /// Reads the package in `files`. `catalogue`: the shipped indicators (a package may add, never redefine).
     /// `regions`: the table the region codes it names are checked against (nil for a built-in package read at run
     /// time: the build checked its codes).
     public static func parse(_ files: any PackageFiles, origin: PackageOrigin, regions: RegionTable?,
-                             catalogue: IndicatorCatalogue = IndicatorCatalogue()) -> Result<PolicyPackage, PackageFailure> {
+                             catalogue: IndicatorCatalogue = .shipped) -> Result<PolicyPackage, PackageFailure> {
         let manifest = files.display("policy.yaml")
         guard let bytes = files.read("policy.yaml") else {
             return .failure(PackageFailure([Diagnostic(file: manifest, line: 0, column: 0, LocalizedText(
@@ -46,6 +44,36 @@ public enum PackageParser {
     }
 }
 
+/// The keys of each part of `policy.yaml`, as the reader takes them; Docs/policy.schema.json declares the same (a test
+/// compares them).
+public enum PackageKeys {
+    public static let package = ["format", "id", "name", "aliases", "document", "groups", "zones", "continuous_series", "indicators",
+                                 "targets", "reviewers", "sample"]
+    public static let document = ["number", "title", "issuer", "issued", "status", "jurisdiction", "text"]
+    public static let zones = ["codes", "declared", "reading"]
+    public static let indicator = ["id", "name", "unit", "kind", "aliases", "flow"]
+    public static let target = ["id", "title", "clause", "original", "scope", "filter", "condition", "deadline", "baseline", "strength",
+                                "reading", "examples", "draft"]
+    public static let example = ["title", "year", "csv", "data", "expect"]
+    public static let sample = ["data", "script"]
+    public static let filter = ["flag", "group"]
+    /// What every reviewer declares; its kind adds its own (`reviewerKinds`).
+    public static let reviewer = ["id", "kind", "name", "source", "reading"]
+
+    /// Each condition kind's keys: the kind itself (whose value is the quantity, or the parts) and its parameters.
+    public static var conditions: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: PackageReading.conditionKinds.map { ($0.kind, [$0.kind] + $0.params) })
+    }
+    /// Each quantity kind's keys, optional ones included.
+    public static var quantities: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: PackageReading.quantityKinds.map { ($0.kind, [$0.kind] + $0.params + $0.optional) })
+    }
+    /// Each reviewer kind's own keys.
+    public static var reviewerKinds: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: ReviewerKinds.all.map { ($0.id, $0.keys) })
+    }
+}
+
 /// Every problem of a package that did not load.
 public struct PackageFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
@@ -61,7 +89,7 @@ final class PackageReading {
     let files: any PackageFiles
     let shipped: IndicatorCatalogue
     /// The shipped indicators and the package's own.
-    var catalogue = IndicatorCatalogue()
+    var catalogue: IndicatorCatalogue
     var groupNames: [String] = []
     var regionReferences: [RegionReference] = []
     var places: [String: Place] = [:]
@@ -82,7 +110,7 @@ final class PackageReading {
 
     func package(_ root: YAMLNode, origin: PackageOrigin) -> PolicyPackage? {
         let t = PackageReading.t
-        guard let f = reader.fields(root, t("policy.yaml", "policy.yaml"), allowed: PackageParser.topKeys,
+        guard let f = reader.fields(root, t("policy.yaml", "policy.yaml"), allowed: PackageKeys.package,
                                     required: ["format", "id", "name", "document", "targets"]) else { return nil }
         if let v = f["format"], let n = reader.int(v, t("format", "format"), in: 1...99), n != PackageParser.formatVersion {
             reader.error(v, t("本版 cie 读取 format: \(PackageParser.formatVersion) 的策略包，这里是 \(n)：请升级 cie，或按 Docs/PolicyFormat.md 改写",
@@ -91,7 +119,7 @@ final class PackageReading {
         remember("id", f["id"])
         let id = f["id"].flatMap { node -> String? in
             guard let s = reader.string(node, t("id", "id")) else { return nil }
-            guard s.range(of: #"^[a-z][a-z0-9-]{1,31}$"#, options: .regularExpression) != nil else {
+            guard NameShape.isID(s) else {
                 reader.error(node, t("id “\(s)”应由小写字母、数字和连字符组成，以字母开头（如 sichuan、inner-mongolia）",
                                      "id “\(s)” takes lower-case letters, digits and hyphens, starting with a letter (sichuan, inner-mongolia)"))
                 return nil
@@ -121,7 +149,7 @@ final class PackageReading {
 
     func document(_ node: YAMLNode) -> (PolicyDocument, String)? {
         let t = PackageReading.t
-        guard let f = reader.fields(node, t("document", "document"), allowed: ["number", "title", "issuer", "issued", "status", "jurisdiction", "text"],
+        guard let f = reader.fields(node, t("document", "document"), allowed: PackageKeys.document,
                                     required: ["title", "status", "jurisdiction", "text"]) else { return nil }
         remember("number", f["number"])
         let number = f["number"].flatMap { reader.string($0, t("document.number（文号）", "document.number"), allowEmpty: true) } ?? ""
@@ -156,7 +184,7 @@ final class PackageReading {
     /// A 6-digit code (written with or without quotes), remembered to be checked against the region table.
     func code(_ node: YAMLNode, _ what: LocalizedText) -> String? {
         guard let s = reader.string(node, what)?.trimmingSpaces() else { return nil }
-        guard s.range(of: #"^\d{6}$"#, options: .regularExpression) != nil else {
+        guard NameShape.isCode(s) else {
             reader.error(node, LocalizedText(zh: "\(what.zh)应是 6 位区划代码，不是“\(s)”", en: "\(what.en) should be a 6-digit division code, not “\(s)”"))
             return nil
         }
@@ -192,7 +220,7 @@ final class PackageReading {
 
     func zones(_ node: YAMLNode) -> ZoneRule? {
         let t = PackageReading.t
-        guard let f = reader.fields(node, t("zones（计入的功能区）", "zones (functional zones counted)"), allowed: ["codes", "declared", "reading"]) else { return nil }
+        guard let f = reader.fields(node, t("zones（计入的功能区）", "zones (functional zones counted)"), allowed: PackageKeys.zones) else { return nil }
         let listed = f["codes"].flatMap { codes($0, t("zones.codes", "zones.codes")) } ?? []
         let declared = f["declared"].flatMap { reader.bool($0, t("zones.declared", "zones.declared")) } ?? false
         let reading = f["reading"].flatMap { reader.text($0, t("zones.reading", "zones.reading")) }
@@ -201,16 +229,14 @@ final class PackageReading {
 
     // MARK: Indicators
 
-    static let indicatorKeys = ["id", "name", "unit", "kind", "aliases", "flow"]
-
     func indicators(_ node: YAMLNode) -> [Indicator] {
         let t = PackageReading.t
         guard let items = reader.list(node, t("indicators", "indicators")) else { return [] }
         var out: [Indicator] = []
         for item in items {
-            guard let f = reader.fields(item, t("一个指标", "an indicator"), allowed: PackageReading.indicatorKeys, required: ["id", "name", "kind"]) else { continue }
+            guard let f = reader.fields(item, t("一个指标", "an indicator"), allowed: PackageKeys.indicator, required: ["id", "name", "kind"]) else { continue }
             guard let idNode = f["id"], let id = reader.string(idNode, t("指标 id", "indicator id")) else { continue }
-            guard id.range(of: #"^[a-z][a-z0-9_]{1,63}$"#, options: .regularExpression) != nil else {
+            guard NameShape.isID(id, separator: "_", maxLength: 64) else {
                 reader.error(idNode, t("指标 id “\(id)”应由小写字母、数字和下划线组成（如 online_service_window）",
                                        "indicator id “\(id)” takes lower-case letters, digits and underscores (online_service_window)"))
                 continue
@@ -246,7 +272,7 @@ final class PackageReading {
 
     func sample(_ node: YAMLNode) -> PackageSample? {
         let t = PackageReading.t
-        guard let f = reader.fields(node, t("sample（示例数据与自检脚本）", "sample (data and a self-testing script)"), allowed: ["data", "script"]) else { return nil }
+        guard let f = reader.fields(node, t("sample（示例数据与自检脚本）", "sample (data and a self-testing script)"), allowed: PackageKeys.sample) else { return nil }
         let data = f["data"].flatMap { reader.strings($0, t("sample.data", "sample.data")) } ?? []
         let script = f["script"].flatMap { reader.string($0, t("sample.script", "sample.script")) }
         if files.isOnDisk {

@@ -78,7 +78,7 @@ public struct PackageSample: Sendable {
     public var script: String?
 }
 
-/// A policy package read from its files: the module the evaluator runs, with everything `policy lint` and
+/// A policy package read from its files: the policy the evaluator runs, with everything `policy lint` and
 /// `policy test` check.
 public struct PolicyPackage: PolicyModule {
     public var id: String

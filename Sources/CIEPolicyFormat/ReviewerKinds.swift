@@ -224,8 +224,6 @@ public enum ReviewerKinds {
 }
 
 extension PackageReading {
-    static let reviewerKeys = ["id", "kind", "name", "source", "reading"]
-
     func reviewers(_ node: YAMLNode, targets: [Target]) -> [any Reviewer] {
         let t = PackageReading.t
         guard let items = reader.list(node, t("reviewers", "reviewers")) else { return [] }
@@ -244,7 +242,7 @@ extension PackageReading {
                     continue
                 }
             }
-            guard let f = reader.fields(item, t("一个审查器", "a reviewer"), allowed: PackageReading.reviewerKeys + (kind?.keys ?? []),
+            guard let f = reader.fields(item, t("一个审查器", "a reviewer"), allowed: PackageKeys.reviewer + (kind?.keys ?? []),
                                         required: ["id", "kind", "name", "source"] + (kind?.required ?? [])), let kind else { continue }
             guard let idNode = f["id"], let id = reader.string(idNode, t("审查器 id", "reviewer id")) else { continue }
             if id == "compliance" || out.contains(where: { $0.id == id }) {

@@ -36,7 +36,9 @@ final class YAMLNode {
         // Yams resolves aliases while composing and keeps no trace of anchors: find them in the text.
         if let (line, column) = firstAnchorOrAlias(in: text) { return .failed(anchorsRefused(file: file, line: line, column: column)) }
         do {
-            guard let root = try Yams.compose(yaml: text) else { return .empty }
+            // The basic resolver: every scalar is a string (the reader types them itself), and the default resolver's
+            // regular expressions per scalar cost more than the rest of reading a package.
+            guard let root = try Yams.compose(yaml: text, .basic) else { return .empty }
             return convert(root, file: file)
         } catch let error as YamlError {
             return .failed(diagnostic(error, file: file))
@@ -80,36 +82,54 @@ final class YAMLNode {
     /// The place of the first `&anchor` or `*alias` where a value starts (after `: `, `- `, `[`, `{`, `,`), outside
     /// quotes, comments and block scalars. Written by hand: libyaml reports them, but Yams does not pass them on.
     static func firstAnchorOrAlias(in text: String) -> (Int, Int)? {
+        // Bytes, not Characters: every mark that matters is ASCII, and this runs over every package read.
+        let bytes = Array(text.utf8)
+        let space: UInt8 = 0x20, quote: UInt8 = 0x22, apostrophe: UInt8 = 0x27, hash: UInt8 = 0x23
+        let opensValue: Set<UInt8> = Set(" [{,:-".utf8), before: Set<UInt8> = Set(":-[{,".utf8)
         var blockIndent: Int?  // the indentation of the line that opened a block scalar (`|`, `>`)
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Array(raw.unicodeScalars)
-            let indent = line.prefix { $0 == " " }.count
+        var lineNumber = 0
+        var start = 0
+        while start <= bytes.count {
+            lineNumber += 1
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let line = bytes[start..<end]
+            defer { start = end + 1 }
+            var indent = 0
+            while start + indent < end, bytes[start + indent] == space { indent += 1 }
             if let b = blockIndent {
-                if line.allSatisfy({ $0 == " " || $0 == "\r" }) || indent > b { continue }
+                if line.allSatisfy({ $0 == space || $0 == 0x0D }) || indent > b { continue }
                 blockIndent = nil
             }
-            var quote: Unicode.Scalar?
-            var previous: Unicode.Scalar = " "
-            var lastSignificant: Unicode.Scalar = " "
-            for (k, c) in line.enumerated() {
-                if let q = quote {
-                    if c == q { quote = nil }
-                } else if c == "\"" || c == "'", " [{,:-".unicodeScalars.contains(lastSignificant) || k == indent {
-                    quote = c
-                } else if c == "#", previous == " " || k == 0 {
+            var inQuote: UInt8?
+            var previous: UInt8 = space, lastSignificant: UInt8 = space, lastSignificantBefore: UInt8 = 0x3A
+            var contentEnd = end
+            for k in start..<end {
+                let c = bytes[k]
+                if let q = inQuote {
+                    if c == q { inQuote = nil }
+                } else if c == quote || c == apostrophe, opensValue.contains(lastSignificant) || k == start + indent {
+                    inQuote = c
+                } else if c == hash, previous == space || k == start {
+                    contentEnd = k
                     break
-                } else if c == "&" || c == "*", previous == " " || previous == "[" || previous == "{" || previous == "," || k == indent,
-                          k + 1 < line.count, line[k + 1] != " " {
-                    let before = line[..<k].filter { $0 != " " }.last ?? ":"
-                    if ":-[{,".unicodeScalars.contains(before) || k == indent { return (n + 1, k + 1) }
+                } else if c == 0x26 || c == 0x2A, opensValue.contains(previous) || k == start + indent, k + 1 < end, bytes[k + 1] != space,
+                          before.contains(lastSignificantBefore) || k == start + indent {
+                    let column = String(decoding: bytes[start..<k], as: UTF8.self).count + 1
+                    return (lineNumber, column)
                 }
-                if c != " " { lastSignificant = c }
+                if c != space {
+                    lastSignificant = c
+                    lastSignificantBefore = c
+                }
                 previous = c
             }
             // A block scalar starts where a line ends in `|` or `>` (with chomping or indentation indicators).
-            let trimmed = String(String.UnicodeScalarView(line)).split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            if let last = trimmed.split(separator: " ").last, last.first == "|" || last.first == ">",
-               last.dropFirst().allSatisfy({ "+-0123456789".contains($0) }) {
+            var last = contentEnd
+            while last > start, bytes[last - 1] == space || bytes[last - 1] == 0x0D { last -= 1 }
+            var word = last
+            while word > start, bytes[word - 1] != space { word -= 1 }
+            if word < last, bytes[word] == 0x7C || bytes[word] == 0x3E, bytes[(word + 1)..<last].allSatisfy({ Set("+-0123456789".utf8).contains($0) }) {
                 blockIndent = indent
             }
         }

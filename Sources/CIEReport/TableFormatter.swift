@@ -75,7 +75,7 @@ public struct TableFormatter: ReportFormatter {
         var text = report.rows.isEmpty ? (zh ? "（没有结果）" : "(no results)")
             : TableFormatter.render(header: header, rows: rows, rightAligned: [4], colors: colors)
         if report.policy.status == .draft {
-            text = (zh ? "注意：本模块依据的是征求意见稿，非正式文件。\n" : "Note: this module encodes a draft for comment, not a document in force.\n") + text
+            text = (zh ? "注意：本策略包依据的是征求意见稿，非正式文件。\n" : "Note: this package encodes a draft for comment, not a document in force.\n") + text
         }
         return text + "\n" + Cells.summaryLine(report, o.language) + "\n"
     }

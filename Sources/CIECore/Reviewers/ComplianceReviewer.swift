@@ -1,4 +1,4 @@
-/// Per unit: how many results of each status, and a verdict every module answers (TARGETS.md, "Reviewers").
+/// Per unit: how many results of each status, and a verdict every package answers (TARGETS.md, "Reviewers").
 /// `compliant` when no binding or striving result is not_met/off_track; `incomplete` when nothing failed
 /// but data is missing; else `non_compliant`. County-scope results only: a jurisdiction target is nobody's unit.
 public struct ComplianceReviewer: Reviewer {
@@ -11,7 +11,7 @@ public struct ComplianceReviewer: Reviewer {
     }
     public var name: LocalizedText { LocalizedText(zh: "合规情况", en: "Compliance") }
     public var source: LocalizedText {
-        LocalizedText(zh: "TARGETS.md：各模块通用的合规汇总", en: "TARGETS.md: the compliance summary every module answers")
+        LocalizedText(zh: "TARGETS.md：各策略包通用的合规汇总", en: "TARGETS.md: the compliance summary every package answers")
     }
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {

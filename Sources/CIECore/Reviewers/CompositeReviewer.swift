@@ -1,4 +1,4 @@
-/// An evaluation reviewer built on `Composite`: a module declares its dimensions, the verdict for the units within the
+/// An evaluation reviewer built on `Composite`: a package declares its dimensions, the verdict for the units within the
 /// cut-off, and optionally the named groups (zones) to rank within; this does the scoring, ranking, stability analysis
 /// and the method text. Qinghai's and Jilin's `evaluation` are instances (Docs/WritingAProvinceModule.md).
 public struct CompositeReviewer: Reviewer {
@@ -6,14 +6,14 @@ public struct CompositeReviewer: Reviewer {
     public var name: LocalizedText
     public var source: LocalizedText
     public var dimensions: [Composite.Dimension]
-    /// The module's groups to rank within, in order (吉林's three zones); empty: all units together.
+    /// The policy's groups to rank within, in order (吉林's three zones); empty: all units together.
     public var zones: [String]
     /// The verdict of a unit within the cut-off (`excellent`, `priority`) and what it means.
     public var selectedVerdict: String
     public var selectedLabel: LocalizedText
     /// The default cut-off (see `Composite.cutoff`).
     public var defaultTop: Double
-    /// How the module reads its text: which dimensions and why, what the text leaves open.
+    /// How the package reads its text: which dimensions and why, what the text leaves open.
     public var reading: LocalizedText
 
     public init(
