@@ -156,7 +156,7 @@ public struct ReviewCommand: SessionCommand {
         commandName: "review", abstract: "Run a reviewer of a policy (compliance, scores, vetoes, funding).",
         discussion: """
             Every review prints its method. A reviewer takes the options its kind declares (an evaluation --weights, --top,
-            --runs and --seed; an allocation --pool); `cie policies` and the policy's docs list them, and any other is refused.
+            --runs and --seed; an allocation --pool); the generated docs list them, Tab completes them, and any other is refused.
             Examples:
               cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv evaluation --weights talent=2 --top 5
               cie review --policy weihai --data Samples/weihai/weihai_2015_2020.csv funding --pool 2000
@@ -204,13 +204,13 @@ public struct PoliciesCommand: SessionCommand {
     public func execute(in session: Session) throws -> Int32 {
         let zh = session.language == .zh
         let rows = try session.allPackages().map { m in
-            [m.id, m.name(session.language), m.document.citation, m.document.status.rawValue, String(m.targets.count),
+            [m.id, m.name(session.language), m.document.jurisdictionCode, m.document.citation, m.document.status.rawValue, String(m.targets.count),
              m.allReviewers.map(\.id).joined(separator: ", "), m.origin.label(session.language),
              m.document.status == .draft ? (zh ? "征求意见稿" : "draft for comment") : ""]
         }
-        let listing = Listing(keys: ["id", "name", "document", "status", "targets", "reviewers", "source", "note"],
-                              header: zh ? ["id", "名称", "文件", "状态", "目标数", "评审", "来源", "备注"]
-                                         : ["id", "name", "document", "status", "targets", "reviewers", "source", "note"],
+        let listing = Listing(keys: ["id", "name", "jurisdiction", "document", "status", "targets", "reviewers", "source", "note"],
+                              header: zh ? ["id", "名称", "辖区", "文件", "状态", "目标数", "评审", "来源", "备注"]
+                                         : ["id", "name", "jurisdiction", "document", "status", "targets", "reviewers", "source", "note"],
                               rows: rows)
         try list.emit(listing, in: session)
         return 0

@@ -30,10 +30,17 @@ public enum PolicyDocs {
         for t in policy.targets {
             s += "\n### \(t.id) \(t.title.zh)\n\n```\n" + Explain.text(t, policy: policy, catalogue: catalogue, language: .zh) + "\n```\n"
             if let r = t.reading { s += "\nReading: \(r.en)\n" }
-            for e in t.examples {
-                var csv = Substring(e.csv)
-                while csv.last?.isNewline == true { csv.removeLast() }
-                s += "\nExample (\(e.year)) — \(e.title.en):\n\n```csv\n\(csv)\n```\n\n"
+            for (k, e) in t.examples.enumerated() {
+                func block(_ text: String) -> String {
+                    var csv = Substring(text)
+                    while csv.last?.isNewline == true { csv.removeLast() }
+                    return "```csv\n\(csv)\n```\n\n"
+                }
+                s += "\nExample (\(e.year)) — \(e.title.en):\n\n"
+                for file in policy.exampleFiles[t.id]?[k] ?? [] {
+                    s += "`\(file.name)`:\n\n" + block(String(decoding: file.bytes, as: UTF8.self))
+                }
+                if !e.csv.isEmpty { s += block(e.csv) }
                 s += e.expect.isEmpty ? "" : "Expected: " + e.expect.map { "\($0.0) \($0.1.rawValue)" }.joined(separator: ", ") + "\n"
             }
         }

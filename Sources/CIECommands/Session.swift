@@ -163,7 +163,7 @@ public final class Session {
             return try policies.package(entry)
         } catch let failure {
             for d in failure.diagnostics { err(d.render(language)) }
-            throw CommandError("the package \(entry.root) does not read: fix the lines above")
+            throw CommandError(language == .zh ? "策略包 \(entry.root) 无法读取：按以上各行修正" : "the package \(entry.root) does not read: fix the lines above")
         }
     }
 
@@ -181,13 +181,20 @@ public final class Session {
                 let distances = ids.map { ($0, editDistance($0, name.lowercased())) }.filter { $0.1 <= 3 }
                 let best = distances.map(\.1).min()
                 let near = distances.filter { $0.1 == best }.map(\.0)
+                let list = ids.joined(separator: ", ")
+                if language == .zh {
+                    throw CommandError("未知的政策“\(name)”" + (near.isEmpty ? "" : "（是否指 \(near.joined(separator: " 或 "))？）")
+                                       + "：\(hint(cli: "cie policies", session: "policies")) 列出全部（\(list)）；自己的策略包用 \(hint(cli: "--policy-file 路径", session: "load-policy 路径")) 载入")
+                }
                 throw CommandError("unknown policy “\(name)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
-                                   + " (\(hint(cli: "run `cie policies`", session: "type `policies`")) for the list: \(ids.joined(separator: ", ")); a package of your own loads with \(hint(cli: "--policy-file PATH", session: "load-policy PATH")))")
+                                   + " (\(hint(cli: "run `cie policies`", session: "type `policies`")) for the list: \(list); a package of your own loads with \(hint(cli: "--policy-file PATH", session: "load-policy PATH")))")
             }
             return try package(entry)
         }
         if let policy { return policy }
-        throw CommandError("no policy chosen: \(hint(cli: "pass --policy P", session: "type `use P`")) (\(policies.ids.joined(separator: ", ")))")
+        throw CommandError(language == .zh
+            ? "未选择政策：\(hint(cli: "用 --policy P 指定", session: "先输入 use P")) （\(policies.ids.joined(separator: ", "))）"
+            : "no policy chosen: \(hint(cli: "pass --policy P", session: "type `use P`")) (\(policies.ids.joined(separator: ", ")))")
     }
 
     /// The evaluation year: the one given, else the setting, else the latest year in the data.

@@ -158,9 +158,9 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         c.session.inSession = true
         let (i, _) = script(c, ["check", "use qinghai", "check", "targets nope"])
         #expect(i.failures == 3)
-        #expect(c.errText.contains("no policy chosen: type `use P`"))
+        #expect(c.errText.contains("未选择政策：先输入 use P"))
         #expect(c.errText.contains("no data loaded: load a file first"))
-        #expect(c.errText.contains("type `policies` for the list"))
+        #expect(c.errText.contains("policies 列出全部") && c.errText.contains("load-policy 路径"))
         #expect(!c.errText.contains("--data") && !c.errText.contains("`cie "))
     }
 
@@ -168,7 +168,7 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         let c = try Captured.qinghai()
         let (i, _) = script(c, ["rank gdp --policy nope", "show 大通 gdp --policy nope", "rank gdp --top 1 --policy 青海"])
         #expect(i.failures == 2)
-        #expect(c.errText.contains("unknown policy “nope”"))
+        #expect(c.errText.contains("未知的政策“nope”"))
     }
 
     @Test func longContinuedCommandsJoinInLinearTime() throws {
