@@ -71,7 +71,7 @@ for (format, file) in [("long CSV", "national_long.csv"), ("wide CSV", "national
     let path = dir + "/" + file
     guard FileManager.default.fileExists(atPath: path) else { continue }
     var values = 0
-    var sample = try measure("load \(format)", runs: runs) {
+    var sample = measure("load \(format)", runs: runs) {
         var loader = freshLoader()
         switch loader.load(paths: [regionsFile, path]) {
         case .success(let files): values = files.map(\.observations).reduce(0, +)

@@ -217,7 +217,7 @@ public struct Completer {
         var out: [String] = []
         for e in entries.sorted() where e.hasPrefix(base) && (base.hasPrefix(".") || !e.hasPrefix(".")) {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (fsDir as NSString).appendingPathComponent(e), isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: joinPath(fsDir, e), isDirectory: &isDir)
             out.append(dir + e + (isDir.boolValue ? "/" : ""))
         }
         return (out, !(out.count == 1 && out[0].hasSuffix("/")))

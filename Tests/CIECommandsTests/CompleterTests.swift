@@ -14,7 +14,7 @@ final class Captured: @unchecked Sendable {
 
     static func qinghai() throws -> Captured {
         let c = Captured()
-        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
         try c.session.load(["Samples/qinghai/qinghai_2016_2020.csv"], quiet: true)
         c.session.policy = try c.session.resolvePolicy("qinghai")
         return c
@@ -112,7 +112,7 @@ final class Captured: @unchecked Sendable {
     @Test func aDirectoryWithASpaceKeepsItsQuoteOpen() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-dir-\(getpid())/sp ace")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir.appendingPathComponent("x.csv").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("x.csv").path, contents: Data())
         let parent = dir.deletingLastPathComponent().path
         let first = completer.complete("load \(parent)/sp")
         #expect(first.candidates == ["\"\(parent)/sp ace/"])
@@ -126,7 +126,7 @@ final class Captured: @unchecked Sendable {
     @Test func candidatesWithSpacesAreQuoted() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-completer-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir.appendingPathComponent("my data.csv").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("my data.csv").path, contents: Data())
         let r = completer.complete("load \(dir.path)/my")
         #expect(r.candidates == ["\"\(dir.path)/my data.csv\""])
     }

@@ -182,7 +182,7 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
 
     @Test func rankAndShowAnswerFromTheWideYearbookFile() throws {
         let c = Captured()
-        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
         let (i, _) = script(c, ["load Samples/qinghai/qinghai_wide_2020.csv", "rank gdp --top 3", "show 格尔木 gdp"])
         #expect(i.failures == 0, "\(c.errText)")
         let lines = c.out.joined(separator: "\n").split(separator: "\n").map(String.init)
