@@ -149,3 +149,81 @@ public enum Cancellation {
     /// Clears the flag and says whether it was set.
     @discardableResult public static func reset() -> Bool { flag.exchange(false, ordering: .relaxed) }
 }
+
+/// How tables print a value: by its unit, the same everywhere (`check`, `show`, `rank`, reviews). Percentages to two
+/// decimals; counts and flags as whole numbers; 万元 with thousands separators and at most two decimals; other values
+/// to two decimals. CSV and JSON carry full precision instead.
+public enum Display {
+    /// Fixed decimals for a unit (nil: up to two, none when whole).
+    static func decimals(_ unit: MeasureUnit) -> Int? {
+        switch unit {
+        case .percent: 2
+        case .ge, .jia, .ren, .taici, .pici, .ci: 0
+        case .wanYuan: nil
+        case .none: nil
+        }
+    }
+
+    public static func value(_ v: Double, unit: MeasureUnit, digits extra: Int = 0) -> String {
+        guard v.isFinite else { return formatNumber(v) }
+        switch unit {
+        case .wanYuan:
+            return grouped(v, decimals: v == v.rounded() && extra == 0 ? 0 : max(2, extra))
+        case .ge, .jia, .ren, .taici, .pici, .ci:
+            // A count that is not whole (an average, a share of a count) keeps its decimals rather than lying.
+            return v == v.rounded() && extra == 0 ? grouped(v, decimals: 0) : fixed(v, max(2, extra))
+        case .percent:
+            return fixed(v, max(2, extra))
+        case .none:
+            return v == v.rounded() && extra == 0 ? grouped(v, decimals: 0) : fixed(v, max(2, extra))
+        }
+    }
+
+    /// Two values as printed side by side, with as many more decimals (up to 8) as it takes for them to differ when
+    /// they are not equal: a rule never turns on a difference the figures hide (9.9966% → 9.9938% is not 10% → 10%).
+    public static func distinguishing(_ a: Double, _ b: Double, unit: MeasureUnit) -> (String, String) {
+        var extra = 0
+        var (x, y) = (value(a, unit: unit), value(b, unit: unit))
+        while x == y, a != b, extra < 8 {
+            extra = extra == 0 ? 3 : extra + 1
+            (x, y) = (value(a, unit: unit, digits: extra), value(b, unit: unit, digits: extra))
+        }
+        return (x, y)
+    }
+
+    /// Full precision, for CSV and JSON: the shortest text that reads back as the same double (78.88888888888889).
+    public static func exact(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
+    /// `d` decimals, always.
+    public static func fixed(_ v: Double, _ d: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<d { scale *= 10 }
+        let r = (v * scale).rounded() / scale
+        guard d > 0 else { return String(Int64(r)) }
+        let negative = r < 0
+        let whole = Int64(abs(r).rounded(.towardZero))
+        let fraction = Int64(((abs(r) - Double(whole)) * scale).rounded())
+        var f = String(fraction)
+        while f.count < d { f = "0" + f }
+        return (negative ? "-" : "") + String(whole) + "." + f
+    }
+
+    /// Thousands separators, `decimals` decimals.
+    public static func grouped(_ v: Double, decimals: Int) -> String {
+        let s = fixed(v, decimals)
+        let negative = s.hasPrefix("-")
+        let body = negative ? String(s.dropFirst()) : s
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var whole = Array(parts[0])
+        var out: [Character] = []
+        while whole.count > 3 {
+            out = [","] + whole.suffix(3) + out
+            whole.removeLast(3)
+        }
+        out = whole + out
+        return (negative ? "-" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+}

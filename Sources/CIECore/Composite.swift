@@ -62,20 +62,28 @@ public enum Composite {
         public var selected: Bool
     }
 
-    /// The weights to use: the defaults (equal) overridden by `given`, rescaled to sum to 1.
-    /// Throws a message naming the valid ids when a key is unknown or a weight is negative or all are zero.
+    /// The weights to use: the defaults (equal) overridden by `given`, rescaled to sum to 1. A dimension is named by
+    /// its id or its name in either language (`talent`, `人才引进`). Throws a message naming the valid names when a key
+    /// is unknown or a weight is negative or all are zero.
     public static func weights(_ dimensions: [Dimension], given: [String: Double]) throws -> [Double] {
-        let ids = dimensions.map(\.id)
-        for (k, v) in given {
-            guard ids.contains(k) else {
-                throw ReviewError(LocalizedText(zh: "没有名为 “\(k)” 的维度：可用 \(ids.joined(separator: ", "))，例如 --weights \(ids[0])=2",
-                                                en: "no dimension “\(k)”: use \(ids.joined(separator: ", ")), e.g. --weights \(ids[0])=2"))
+        var byID: [String: Double] = [:]
+        for (k, v) in given.sorted(by: { $0.key < $1.key }) {
+            guard let d = dimensions.first(where: { $0.id == k || $0.name.zh == k || $0.name.en.lowercased() == k.lowercased() }) else {
+                let names = dimensions.map { "\($0.id)（\($0.name.zh)）" }.joined(separator: "、")
+                let near = nearestNames(k, among: dimensions.flatMap { [$0.id, $0.name.zh] })
+                throw ReviewError(LocalizedText(
+                    zh: "没有名为“\(k)”的维度" + (near.isEmpty ? "" : "（是否指 \(near.joined(separator: "、"))？）") + "：可用 \(names)，例如 --weights \(dimensions[0].name.zh)=2",
+                    en: "no dimension “\(k)”" + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)") + ": use \(dimensions.map(\.id).joined(separator: ", ")), e.g. --weights \(dimensions[0].id)=2"))
             }
             guard v >= 0, v.isFinite else {
-                throw ReviewError(LocalizedText(zh: "权重须为非负数：\(k)=\(v)", en: "weights must be non-negative: \(k)=\(v)"))
+                throw ReviewError(LocalizedText(zh: "权重须为非负数：\(k)=\(formatNumber(v))", en: "weights must be non-negative: \(k)=\(formatNumber(v))"))
             }
+            guard byID[d.id] == nil || byID[d.id] == v else {
+                throw ReviewError(LocalizedText(zh: "维度“\(d.name.zh)”给了两个权重", en: "the dimension “\(d.name.en)” is given two weights"))
+            }
+            byID[d.id] = v
         }
-        let raw = dimensions.map { given[$0.id] ?? 1 }
+        let raw = dimensions.map { byID[$0.id] ?? 1 }
         // Divide by the largest first, so that huge weights (1e308) cannot overflow the sum.
         let largest = raw.max() ?? 0
         guard largest > 0 else { throw ReviewError(LocalizedText(zh: "权重不能全为 0", en: "the weights cannot all be 0")) }
@@ -84,13 +92,56 @@ public enum Composite {
         return scaled.map { $0 / sum }
     }
 
-    /// How many of `n` units the cut-off selects: `top` < 1 is a share (0.2 = the top fifth, at least one unit),
-    /// `top` ≥ 1 a number of units.
-    public static func cutoff(_ top: Double, of n: Int) -> Int {
-        guard n > 0, top > 0 else { return 0 }
-        if top >= Double(n) { return n }
-        if top >= 1 { return Int(top.rounded(.down)) }
-        return max(1, min(n, Int((top * Double(n) - 1e-9).rounded(.up))))
+    /// Which units are selected (优秀, 绩效拨款优先): the first share of the units or the first number of them.
+    public enum Cutoff: Sendable, Equatable {
+        /// A share in (0, 1]: 0.2 is the first fifth, at least one unit.
+        case share(Double)
+        /// A number of units, at least 1.
+        case count(Int)
+
+        /// Reads `20%` or `0.2` (a share) or `5` (a number of units); nil for anything else.
+        public init?(_ text: String) {
+            let t = text.trimmingSpaces()
+            if t.hasSuffix("%") || t.hasSuffix("％") {
+                guard let p = Double(String(t.dropLast()).trimmingSpaces()), p > 0, p <= 100 else { return nil }
+                self = .share(p / 100)
+            } else if let n = Int(t) {
+                guard n >= 1 else { return nil }
+                self = .count(n)
+            } else if let v = Double(t), v > 0, v < 1 {
+                self = .share(v)
+            } else {
+                return nil
+            }
+        }
+
+        /// How many of `n` units it selects.
+        public func size(of n: Int) -> Int {
+            guard n > 0 else { return 0 }
+            switch self {
+            case .count(let k): return min(k, n)
+            case .share(let s): return max(1, min(n, Int((s * Double(n) - 1e-9).rounded(.up))))
+            }
+        }
+
+        /// How it is written on the command line and in a package: `20%`, `5`.
+        public var written: String {
+            switch self {
+            case .share(let s): formatNumber(s * 100, digits: 6) + "%"
+            case .count(let k): String(k)
+            }
+        }
+
+        /// As a method text says it.
+        public var described: LocalizedText {
+            switch self {
+            case .share(let s): LocalizedText(zh: "前 \(formatNumber(s * 100, digits: 6))%（至少 1 个）", en: "the top \(formatNumber(s * 100, digits: 6))% (at least one unit)")
+            case .count(let k): LocalizedText(zh: "前 \(k) 名", en: "the top \(k)")
+            }
+        }
+
+        /// What a reader should write instead of something else.
+        public static let expected = LocalizedText(zh: "比例（如 20%）或个数（如 5）", en: "a share (such as 20%) or a number of units (such as 5)")
     }
 
     /// Scores units in groups (each normalised and ranked within its group).
@@ -98,7 +149,7 @@ public enum Composite {
     ///   - groups: the units of each comparison group.
     ///   - value: reads a measure for a unit in the year (nil when missing).
     public static func score(
-        groups: [[RegionIndex]], dimensions: [Dimension], weights: [Double], top: Double, perturbation: Perturbation,
+        groups: [[RegionIndex]], dimensions: [Dimension], weights: [Double], cutoff: Cutoff, perturbation: Perturbation,
         value: (Measure, RegionIndex) -> Double?
     ) -> (scores: [Score], unavailable: [LocalizedText]) {
         var out: [Score] = []
@@ -141,7 +192,7 @@ public enum Composite {
             let nominal = totals(weights)
             let ranks = competitionRanks(nominal)
             let scored = nominal.compactMap { $0 }.count
-            let cut = cutoff(top, of: scored)
+            let cut = cutoff.size(of: scored)
             // Uncertainty analysis: ranks under perturbed weights.
             var lo = ranks.map { $0 ?? Int.max }
             var hi = ranks.map { $0 ?? 0 }

@@ -526,3 +526,70 @@ extension EvaluationContext {
         return total
     }
 }
+
+// MARK: - The policy's data
+
+extension Evaluator {
+    /// The indicators the targets read, with the parts of derived ones (rd_intensity: rd_expenditure and gdp).
+    func dataInputs() -> [IndicatorIndex] {
+        var out: [IndicatorIndex] = []
+        var seen = Set<IndicatorIndex>()
+        var stack = policy.targets.flatMap(\.inputs).compactMap { context.catalogue.lookup($0) }
+        while let i = stack.popLast() {
+            guard seen.insert(i).inserted else { continue }
+            out.append(i)
+            switch context.catalogue[i].derivation {
+            case .percentOf(let n, let d)?: stack += [n, d].compactMap { context.catalogue.lookup($0) }
+            case .yearOnYearGrowth(let of)?: stack += [of].compactMap { context.catalogue.lookup($0) }
+            case nil: break
+            }
+        }
+        return out
+    }
+
+    /// The jurisdiction and every area and unit it has held in any year.
+    func jurisdictionRegions() -> [RegionIndex] {
+        guard let j = jurisdiction else { return [] }
+        var out: [RegionIndex] = []
+        var seen = Set<RegionIndex>()
+        var stack = [j]
+        while let r = stack.popLast() {
+            guard seen.insert(r).inserted else { continue }
+            out.append(r)
+            stack += regions.children(of: r, in: nil)
+        }
+        return out.filter { store.hasData($0) }
+    }
+
+    /// How many values of the indicators the targets read the jurisdiction (itself, its areas and units) has, by year.
+    public func coverage() -> [Int: Int] {
+        let regions = jurisdictionRegions()
+        var counts: [Int: Int] = [:]
+        for i in dataInputs() {
+            for r in regions {
+                for y in store.years(i, r) { counts[y, default: 0] += 1 }
+            }
+        }
+        return counts
+    }
+
+    /// The latest year in which the jurisdiction has a value of an indicator the targets read. nil when it has none.
+    public func latestYearWithData() -> Int? { coverage().keys.max() }
+
+    /// The evaluation year when none is given: the latest year with at least half the values of the best-covered
+    /// year, so that one county's early figures for next year do not turn every other result into 数据不足. Also the
+    /// later years it passed over. nil when the jurisdiction has no value at all.
+    public func defaultYear() -> (year: Int, later: [(year: Int, values: Int)], values: Int)? {
+        let counts = coverage()
+        guard let best = counts.values.max() else { return nil }
+        let years = counts.keys.sorted()
+        guard let year = years.last(where: { 2 * counts[$0]! >= best }) else { return nil }
+        return (year, years.filter { $0 > year }.map { ($0, counts[$0]!) }, counts[year]!)
+    }
+
+    /// Whether the jurisdiction has any value of an indicator the targets read in `year`.
+    public func hasData(in year: Int) -> Bool {
+        let regions = jurisdictionRegions()
+        return dataInputs().contains { i in regions.contains { store.value(i, $0, year) != nil } }
+    }
+}

@@ -45,6 +45,15 @@ public enum IndicatorKind: String, Sendable, Codable {
     case flag
 
     public var isAdditive: Bool { self == .amount || self == .count || self == .flag }
+
+    public var label: LocalizedText {
+        switch self {
+        case .amount: LocalizedText(zh: "金额", en: "amount")
+        case .count: LocalizedText(zh: "计数", en: "count")
+        case .ratio: LocalizedText(zh: "比率", en: "ratio")
+        case .flag: LocalizedText(zh: "是否", en: "yes/no")
+        }
+    }
 }
 
 /// How a derived indicator is computed from others.

@@ -3,18 +3,18 @@ import CIEData
 
 /// The shapes of names a package uses, checked by hand: Foundation's regular expressions cost more than reading a
 /// whole package does, and these are simple.
-enum NameShape {
+public enum NameShape {
     /// `^[a-z][a-z0-9-]{1,31}$` (`sichuan`, `inner-mongolia`) — with `_` instead of `-` and 63 for indicator ids.
-    static func isID(_ s: String, separator: Character = "-", maxLength: Int = 32) -> Bool {
+    public static func isID(_ s: String, separator: Character = "-", maxLength: Int = 32) -> Bool {
         guard let first = s.first, first.isASCII, first.isLowercase, (2...maxLength).contains(s.count) else { return false }
         return s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == separator) }
     }
 
     /// `^[0-9]{6}$`.
-    static func isCode(_ s: String) -> Bool { s.utf8.count == 6 && s.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+    public static func isCode(_ s: String) -> Bool { s.utf8.count == 6 && s.utf8.allSatisfy { (0x30...0x39).contains($0) } }
 
     /// `^[A-Z]+-[0-9]{2,}$` (`QH-06`).
-    static func isTargetID(_ s: String) -> Bool {
+    public static func isTargetID(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 2 else { return false }
         return parts[0].allSatisfy { $0.isASCII && $0.isUppercase } && parts[1].allSatisfy { $0.isASCII && $0.isNumber }

@@ -91,7 +91,9 @@ public final class PolicyCatalogue {
         case .failure(let f): throw f
         case .success(let p): package = p
         }
-        try include(package)
+        // The same folder again (load-policy after an edit) replaces what it gave before.
+        let again = entries.contains { $0.root == files.root && $0.id == package.id && $0.origin != .builtin }
+        try include(package, replacing: again)
         return package
     }
 

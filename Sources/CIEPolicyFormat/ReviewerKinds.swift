@@ -137,7 +137,7 @@ public enum ReviewerKinds {
     public static var all: [Kind] { registered.withLock { $0 } }
 
     static let builtin: [Kind] = [
-        Kind(id: "composite", keys: ["dimensions", "zones", "selected", "top"], required: ["dimensions", "selected"]) { p in
+        Kind(id: "composite", keys: ["dimensions", "zones", "selected"], required: ["dimensions", "selected"]) { p in
             let dims = p.items("dimensions", allowed: ["id", "name", "measures"], required: ["id", "name", "measures"]) { d -> Composite.Dimension? in
                 let measures = d.items("measures", allowed: ["quantity", "measure", "label"], required: ["quantity", "label"]) { m -> Composite.Measure? in
                     let kind: Composite.Measure.Kind? = m.has("measure")
@@ -150,17 +150,23 @@ public enum ReviewerKinds {
                 return Composite.Dimension(id: id, name: name, measures: measures)
             }
             let zones = p.has("zones") ? p.groups("zones") : []
-            var verdict: String?, label: LocalizedText?
+            var verdict: String?, label: LocalizedText?, cutoff: Composite.Cutoff? = .share(0.2)
             if let node = p.fields["selected"], let f = p.reading.reader.fields(node, LocalizedText(zh: "selected（入选的结论）", en: "selected"),
-                                                                             allowed: ["verdict", "label"], required: ["verdict", "label"]) {
+                                                                             allowed: ["verdict", "label", "cutoff"], required: ["verdict", "label"]) {
                 let sub = p.nested(f)
                 verdict = sub.string("verdict")
                 label = sub.text("label")
+                if sub.has("cutoff") {
+                    cutoff = sub.string("cutoff").flatMap { Composite.Cutoff($0) }
+                    if cutoff == nil {
+                        sub.error("cutoff", LocalizedText(zh: "selected 的 cutoff 应是\(Composite.Cutoff.expected.zh)",
+                                                          en: "the cutoff of selected should be \(Composite.Cutoff.expected.en)"))
+                    }
+                }
             }
-            let top = p.has("top") ? p.number("top") : 0.2
-            guard let dims, !dims.isEmpty, let zones, let verdict, let label, let top else { return nil }
+            guard let dims, !dims.isEmpty, let zones, let verdict, let label, let cutoff else { return nil }
             return CompositeReviewer(id: p.id, name: p.name, source: p.source, dimensions: dims, zones: zones, selectedVerdict: verdict,
-                                     selectedLabel: label, defaultTop: top, reading: p.readingText ?? LocalizedText(""))
+                                     selectedLabel: label, defaultCutoff: cutoff, reading: p.readingText ?? LocalizedText(""))
         },
         Kind(id: "veto", keys: ["units", "falls"], required: ["falls"]) { p in
             let units = p.has("units") ? p.filter("units") : nil

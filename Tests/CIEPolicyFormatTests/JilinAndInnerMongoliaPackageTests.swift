@@ -50,7 +50,7 @@ import Testing
         #expect(Set(byZone.keys).isSubset(of: Set(Self.zones)) && byZone.count >= 2)
         for (zone, zoneRows) in byZone {
             #expect(zoneRows.contains { $0.rank == 1 }, "\(zone) has its own first place")
-            #expect(zoneRows.filter { $0.verdict == "priority" }.count == Composite.cutoff(0.2, of: zoneRows.count))
+            #expect(zoneRows.filter { $0.verdict == "priority" }.count == Composite.Cutoff.share(0.2).size(of: zoneRows.count))
         }
         #expect(rows["220621"]?.group?.zh == "东部绿色转型发展区", "抚松县 (白山市) is in the east")
         let (level, _) = try Builtin.rows(policy, "evaluation", context, year: 2020, options: ["--weights", "level=1,progress=0", "--runs", "0"])

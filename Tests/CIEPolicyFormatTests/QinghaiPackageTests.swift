@@ -69,17 +69,17 @@ import Testing
         let (equal, _) = try Builtin.rows(policy, "evaluation", context, year: 2020)
         let scored = equal.rows.filter { $0.score != nil }
         let excellent = equal.rows.filter { $0.verdict == "excellent" }
-        #expect(excellent.count == Composite.cutoff(0.2, of: scored.count) && excellent.allSatisfy { $0.rank! <= excellent.count })
+        #expect(excellent.count == Composite.Cutoff.share(0.2).size(of: scored.count) && excellent.allSatisfy { $0.rank! <= excellent.count })
         #expect(equal.rows.map(\.rank) == equal.rows.map(\.rank).sorted { ($0 ?? .max) < ($1 ?? .max) }, "rows come in rank order")
         #expect(equal.method.zh.contains("organisation=0.25") && equal.method.zh.contains("1000 次"), "the method states weights and runs")
-        let cut = Composite.cutoff(0.2, of: scored.count)
+        let cut = Composite.Cutoff.share(0.2).size(of: scored.count)
         for row in equal.rows where row.rank != nil {
             let range = try #require(row.rankRange)
             #expect(range.contains(row.rank!))
             if range.upperBound <= cut { #expect(row.selectedShare == 1, "always within the cut-off") }
             if range.lowerBound > cut { #expect(row.selectedShare == 0, "never within the cut-off") }
         }
-        let (talent, _) = try Builtin.rows(policy, "evaluation", context, year: 2020, options: ["--weights", "talent=3", "--top", "3"])
+        let (talent, _) = try Builtin.rows(policy, "evaluation", context, year: 2020, options: ["--weights", "人才引进=3", "--excellent", "3"])
         #expect(talent.rows.filter { $0.verdict == "excellent" }.count == 3 && talent.method.en.contains("talent=0.5"))
         #expect(equal.rows.map(\.region) != talent.rows.map(\.region), "tripling talent reorders the counties")
         #expect(throws: ReviewError.self) { try Builtin.rows(policy, "evaluation", context, year: 2020, options: ["--weights", "talnet=2"]) }

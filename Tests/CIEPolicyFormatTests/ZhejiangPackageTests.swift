@@ -68,7 +68,7 @@ import Testing
         #expect(rows["330127"]?.verdict == "clear", "淳安县: only R&D intensity fell")
         #expect(rows["330182"]?.verdict == "clear", "建德市: R&D intensity flat is not a fall")
         #expect(rows["330102"] == nil, "上城区 is a district: the text says 县(市)")
-        #expect(rows["330122"]?.detail?.zh.contains("2.5% → 2.4%（下降）") == true)
+        #expect(rows["330122"]?.detail?.zh.contains("2.50% → 2.40%（下降）") == true)
         #expect(rows["330522"]?.verdict == "no_data", "长兴县 has no values")
     }
 

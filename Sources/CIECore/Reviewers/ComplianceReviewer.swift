@@ -24,32 +24,41 @@ public struct ComplianceReviewer: Reviewer {
         }
         let rows = order.map { region -> ReviewRow in
             let rs = byRegion[region]!
+            // Binding and striving results decide; an encouraged miss is advice, listed apart; not applicable is
+            // no part of the score.
             let counted = rs.filter { $0.strength.counts }
             let failed = counted.filter { $0.status.isFailure }
             let missing = counted.filter { $0.status == .noData || $0.status == .error }
+            let advice = rs.filter { !$0.strength.counts && $0.status.isFailure }
             let verdict = !failed.isEmpty ? "non_compliant" : (!missing.isEmpty ? "incomplete" : "compliant")
-            let summary = StatusSummary(rs.map(\.status))
+            let summary = StatusSummary(counted.map(\.status))
             let parts = Status.allCases.filter { summary[$0] > 0 }
             let zh = parts.map { "\($0.label.zh) \(summary[$0])" }.joined(separator: "，")
                 + (failed.isEmpty ? "" : "；未达标：" + failed.map(\.target).joined(separator: "、"))
                 + (missing.isEmpty ? "" : "；数据不足：" + missing.map(\.target).joined(separator: "、"))
+                + (advice.isEmpty ? "" : "；建议（鼓励性目标未达到，不影响结论）：" + advice.map(\.target).joined(separator: "、"))
             let en = parts.map { "\($0.label.en) \(summary[$0])" }.joined(separator: ", ")
                 + (failed.isEmpty ? "" : "; failing: " + failed.map(\.target).joined(separator: ", "))
                 + (missing.isEmpty ? "" : "; missing data: " + missing.map(\.target).joined(separator: ", "))
-            let met = Double(counted.filter { $0.status == .met || $0.status == .onTrack }.count)
+                + (advice.isEmpty ? "" : "; advice (encouraged targets not reached, no part of the verdict): " + advice.map(\.target).joined(separator: ", "))
+            let applicable = counted.filter { $0.status != .notApplicable }
+            let met = Double(applicable.filter { $0.status == .met || $0.status == .onTrack }.count)
             // No score where nothing counted had data: 0 would read as “failed everything”.
-            let judged = counted.filter { $0.status != .noData && $0.status != .error && $0.status != .notApplicable }
-            return ReviewRow(region: region, verdict: verdict, score: judged.isEmpty ? nil : met / Double(counted.count) * 100,
-                             detail: LocalizedText(zh: zh, en: en))
+            let judged = applicable.filter { $0.status != .noData && $0.status != .error }
+            return ReviewRow(region: region, verdict: verdict, score: judged.isEmpty ? nil : met / Double(applicable.count) * 100,
+                             detail: LocalizedText(zh: zh.isEmpty ? "没有约束性或力争类目标" : zh, en: en.isEmpty ? "no binding or striving target" : en))
         }
         return Review(
             reviewerID: id, reviewerName: name, year: year,
             method: LocalizedText(
-                zh: "逐县汇总县级目标的评估结果。约束性和力争类目标无“未达标/进展滞后”为 compliant（合规），有则为 non_compliant；"
-                    + "无失败但有数据不足为 incomplete。鼓励性目标只列出，不影响结论。score 为约束性和力争类目标中达标或进展顺利的百分比。",
+                zh: "逐县汇总县级目标的评估结果。约束性和力争类目标无“未达标/进展滞后”为合规（compliant），有则为不合规（non_compliant）；"
+                    + "无失败但有数据不足为数据不全（incomplete）。说明中的计数只含约束性和力争类目标；鼓励性目标未达到列为“建议”，不影响结论。"
+                    + "得分为约束性和力争类目标中达标或进展顺利的百分比，不适用的目标不计入分母，数据不足的计为未达标。",
                 en: "Per unit, the county-scope results. compliant when no binding or striving result is not_met/off_track, "
-                    + "non_compliant otherwise; incomplete when nothing failed but data is missing. Encouraged targets are listed, "
-                    + "never counted. score is the percentage of binding and striving results met or on track."),
+                    + "non_compliant otherwise; incomplete when nothing failed but data is missing. The counts in the detail are of binding "
+                    + "and striving targets; an encouraged target not reached is listed as advice, no part of the verdict. "
+                    + "score is the percentage of binding and striving results met or on track, not applicable ones left out of it and "
+                    + "those without data counted as not met."),
             rows: rows)
     }
 }

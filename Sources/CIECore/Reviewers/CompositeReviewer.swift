@@ -11,14 +11,14 @@ public struct CompositeReviewer: Reviewer {
     /// The verdict of a unit within the cut-off (`excellent`, `priority`) and what it means.
     public var selectedVerdict: String
     public var selectedLabel: LocalizedText
-    /// The default cut-off (see `Composite.cutoff`).
-    public var defaultTop: Double
+    /// The default cut-off (`--excellent` overrides it).
+    public var defaultCutoff: Composite.Cutoff
     /// How the package reads its text: which dimensions and why, what the text leaves open.
     public var reading: LocalizedText
 
     public init(
         id: String = "evaluation", name: LocalizedText, source: LocalizedText, dimensions: [Composite.Dimension], zones: [String] = [],
-        selectedVerdict: String, selectedLabel: LocalizedText, defaultTop: Double = 0.2, reading: LocalizedText
+        selectedVerdict: String, selectedLabel: LocalizedText, defaultCutoff: Composite.Cutoff = .share(0.2), reading: LocalizedText
     ) {
         self.id = id
         self.name = name
@@ -27,15 +27,15 @@ public struct CompositeReviewer: Reviewer {
         self.zones = zones
         self.selectedVerdict = selectedVerdict
         self.selectedLabel = selectedLabel
-        self.defaultTop = defaultTop
+        self.defaultCutoff = defaultCutoff
         self.reading = reading
     }
 
     public var options: [ReviewOption] {
         [ReviewOption("weights", .weights, valueName: "DIM=W,…", help: LocalizedText(
             zh: "各维度的权重（自动归一），如 \(dimensions.first.map { "\($0.id)=2" } ?? "a=2")", en: "weights of the dimensions, rescaled to sum to 1, e.g. \(dimensions.first.map { "\($0.id)=2" } ?? "a=2")")),
-         ReviewOption("top", .number(1e-9...100_000), valueName: "N", help: LocalizedText(
-            zh: "入选线：小于 1 为比例（0.2 即前五分之一），大于等于 1 为个数", en: "the cut-off: below 1 a share of units (0.2 = the top fifth), from 1 a number of units")),
+         ReviewOption("excellent", .cutoff, valueName: "20%|N", help: LocalizedText(
+            zh: "评为“\(selectedLabel.zh)”的范围：比例（如 20%）或个数（如 5），默认 \(defaultCutoff.written)", en: "which units are “\(selectedLabel.en)”: a share (such as 20%) or a number (such as 5); default \(defaultCutoff.written)")),
          ReviewOption("runs", .integer(0...1_000_000), valueName: "N", help: LocalizedText(
             zh: "稳定性分析的扰动次数（默认 1000；0 不做）", en: "perturbed-weight runs of the rank stability analysis (default 1000; 0: none)")),
          ReviewOption("seed", .integer(0...Int.max), valueName: "N", help: LocalizedText(
@@ -50,11 +50,7 @@ public struct CompositeReviewer: Reviewer {
         let evaluator = Evaluator(context: context, policy: policy)
         let units = try evaluator.jurisdictionUnits(year: year)
         let weights = try Composite.weights(dimensions, given: options.weights("weights"))
-        let top = options.number("top") ?? defaultTop
-        guard top > 0, top <= 100_000, top < 1 || top == top.rounded() else {
-            throw ReviewError(LocalizedText(zh: "--top 须为小于 1 的比例（0.2 即前五分之一）或 1 到 100000 的整数个数",
-                                            en: "--top must be a share below 1 (0.2 = the top fifth) or a whole number of units from 1 to 100000"))
-        }
+        let cutoff = options.cutoff("excellent") ?? defaultCutoff
         var groups: [[RegionIndex]]
         var groupNames: [LocalizedText?]
         if zones.isEmpty {
@@ -68,7 +64,7 @@ public struct CompositeReviewer: Reviewer {
             }
         }
         let perturbation = Composite.Perturbation(runs: max(0, options.integer("runs") ?? 1000), seed: UInt64(max(0, options.integer("seed") ?? 1)))
-        let (scores, unavailable) = Composite.score(groups: groups, dimensions: dimensions, weights: weights, top: top, perturbation: perturbation) { m, u in
+        let (scores, unavailable) = Composite.score(groups: groups, dimensions: dimensions, weights: weights, cutoff: cutoff, perturbation: perturbation) { m, u in
             switch m.kind {
             case .level:
                 return evaluator.value(of: m.quantity, u, year)
@@ -100,11 +96,11 @@ public struct CompositeReviewer: Reviewer {
             return ReviewRow(region: s.region, verdict: verdict, score: s.total, rank: s.rank, detail: LocalizedText(zh: zh, en: en),
                              group: groupNames[s.group], rankRange: s.rankRange, selectedShare: s.selectedShare)
         }
-        return Review(reviewerID: id, reviewerName: name, year: year, method: method(weights: weights, top: top, perturbation: perturbation, unavailable: unavailable), rows: rows)
+        return Review(reviewerID: id, reviewerName: name, year: year, method: method(weights: weights, cutoff: cutoff, perturbation: perturbation, unavailable: unavailable), rows: rows)
     }
 
     /// The method, as printed with every review: reading, measures, normalisation, weights, cut-off, stability.
-    public func method(weights: [Double], top: Double, perturbation: Composite.Perturbation, unavailable: [LocalizedText] = []) -> LocalizedText {
+    public func method(weights: [Double], cutoff: Composite.Cutoff, perturbation: Composite.Perturbation, unavailable: [LocalizedText] = []) -> LocalizedText {
         func measures(_ d: Composite.Dimension, _ l: Language) -> String {
             d.measures.map { m in
                 switch m.kind {
@@ -115,8 +111,7 @@ public struct CompositeReviewer: Reviewer {
             }.joined(separator: l == .zh ? "、" : ", ")
         }
         let w = zip(dimensions, weights)
-        let cut = top < 1 ? LocalizedText(zh: "前 \(formatNumber(top * 100, digits: 6))%（至少 1 个）", en: "the top \(formatNumber(top * 100, digits: 6))% (at least one unit)")
-            : LocalizedText(zh: "前 \(formatNumber(top)) 名", en: "the top \(formatNumber(top))")
+        let cut = cutoff.described
         let within = zones.isEmpty ? LocalizedText(zh: "在辖区全部县级单位中", en: "among all county-level units of the jurisdiction")
             : LocalizedText(zh: "在各自所属区域（\(zones.joined(separator: "、"))）内", en: "within each zone (\(zones.joined(separator: ", ")))")
         let stability = perturbation.runs > 0
@@ -130,10 +125,10 @@ public struct CompositeReviewer: Reviewer {
             zh: reading.zh + " 指标：" + dimensions.map { "\($0.name.zh)（\(measures($0, .zh))）" }.joined(separator: "；")
                 + "。标准化：\(within.zh)对每项指标做最小—最大标准化到 0–100（全部相同时有值记 100、为 0 记 0），维度得分为其指标的平均，缺数据的指标不计入（缺项会在说明中列出：缺少较弱的指标可能抬高得分，请核对）；某维度全无数据则不评分（no_data）。"
                 + "权重：" + w.map { "\($0.id)=\(formatNumber($1, digits: 3))" }.joined(separator: ", ") + "（可用 --weights 改，如 --weights \(dimensions[0].id)=2，自动归一）。"
-                + "名次按综合得分从高到低，并列同名次（1、1、3）；\(within.zh)\(cut.zh)为“\(selectedLabel.zh)”（\(selectedVerdict)，可用 --top 改；与末位并列者一并入选，人数可能多于名额）。" + absent.zh + stability.zh,
+                + "名次按综合得分从高到低，并列同名次（1、1、3）；\(within.zh)\(cut.zh)为“\(selectedLabel.zh)”（\(selectedVerdict)，可用 --excellent 改，如 --excellent 10% 或 --excellent 5；与末位并列者一并入选，人数可能多于名额）。" + absent.zh + stability.zh,
             en: reading.en + " Measures: " + dimensions.map { "\($0.name.en) (\(measures($0, .en)))" }.joined(separator: "; ")
                 + ". Normalisation: min–max to 0–100 \(within.en) (where all units are equal: 100 if positive, else 0); a dimension is the mean of its measures with data (missing measures are listed in the detail: leaving out a weak measure can raise a score, so check them); a unit with a dimension without any data is not scored (no_data). "
                 + "Weights: " + w.map { "\($0.id)=\(formatNumber($1, digits: 3))" }.joined(separator: ", ") + " (set with --weights, e.g. --weights \(dimensions[0].id)=2; rescaled to sum to 1). "
-                + "Ranks by composite score, highest first, ties sharing a rank (1, 1, 3); \(cut.en) \(within.en) are “\(selectedLabel.en)” (\(selectedVerdict); set with --top; units tied with the last place are selected too, so there may be more). " + absent.en + stability.en)
+                + "Ranks by composite score, highest first, ties sharing a rank (1, 1, 3); \(cut.en) \(within.en) are “\(selectedLabel.en)” (\(selectedVerdict); set with --excellent, such as --excellent 10% or --excellent 5; units tied with the last place are selected too, so there may be more). " + absent.en + stability.en)
     }
 }

@@ -64,7 +64,7 @@ public struct CostSharing: Reviewer {
             return ("\(n)：" + pct(s).0, "\(n): " + pct(s).1)
         }
         return Review(reviewerID: id, reviewerName: name, year: year, method: LocalizedText(
-            zh: "各单位当年\(label.zh)按\(rule.0)分担" + (special.isEmpty ? "" : "；" + special.map(\.0).joined(separator: "；")) + "。amount 为县级（区市、功能区）应承担的部分。"
+            zh: "各单位当年\(label.zh)按\(rule.0)分担" + (special.isEmpty ? "" : "；" + special.map(\.0).joined(separator: "；")) + "。金额为县级（区市、功能区）应承担的部分。"
                 + (reading.map { " " + $0.zh } ?? ""),
             en: "Each unit's \(label.en) in the year is shared \(rule.1)" + (special.isEmpty ? "" : "; " + special.map(\.1).joined(separator: "; ")) + ". amount is the county-level share."
                 + (reading.map { " " + $0.en } ?? "")),

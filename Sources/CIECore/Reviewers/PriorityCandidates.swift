@@ -58,13 +58,13 @@ public struct PriorityCandidates: Reviewer {
             return ReviewRow(region: u, verdict: verdict, score: rs.isEmpty ? nil : Double(met) / Double(rs.count) * 100,
                              detail: LocalizedText(zh: zh.joined(separator: "；"), en: en.joined(separator: "; ")))
         }
-        let ids = binding.map(\.id).joined(separator: ", ")
+        let ids = binding.map(\.id).joined(separator: "、"), idsEN = binding.map(\.id).joined(separator: ", ")
         let vetoZH = veto.map { "当年未被“\($0.name.zh)”（\($0.id)）否决且" } ?? ""
         let vetoEN = veto.map { "not vetoed this year by “\($0.name.en)” (\($0.id)) and " } ?? ""
         return Review(reviewerID: id, reviewerName: name, year: year, method: LocalizedText(
             zh: (reading.map { $0.zh + " " } ?? "") + "\(vetoZH)所需目标（\(ids)）全部达标（或不适用、进展顺利）的单位列为 priority；"
-                + "被否决或有未达标为 not_priority；其余缺数据为 no_data。score 为所需目标达标的百分比。",
-            en: (reading.map { $0.en + " " } ?? "") + "A unit \(vetoEN)whose required targets (\(ids)) are all met (or not applicable, or on track) is priority; "
+                + "被否决或有未达标为 not_priority；其余缺数据为 no_data。得分为所需目标达标的百分比。",
+            en: (reading.map { $0.en + " " } ?? "") + "A unit \(vetoEN)whose required targets (\(idsEN)) are all met (or not applicable, or on track) is priority; "
                 + "vetoed or failing: not_priority; otherwise no_data. score is the percentage of required targets met."),
             rows: rows)
     }

@@ -8,6 +8,8 @@ public struct ReviewOption: Sendable {
         case integer(ClosedRange<Int>)
         /// `NAME=WEIGHT` pairs, comma-separated or repeated.
         case weights
+        /// A share (`20%`) or a number of units (`5`): see `Composite.Cutoff`.
+        case cutoff
     }
     public var name: String
     public var kind: Kind
@@ -28,6 +30,7 @@ public struct ReviewOptions: Sendable {
         case number(Double)
         case integer(Int)
         case weights([String: Double])
+        case cutoff(Composite.Cutoff)
     }
 
     public var values: [String: Value]
@@ -41,6 +44,11 @@ public struct ReviewOptions: Sendable {
 
     public func integer(_ name: String) -> Int? {
         if case .integer(let v)? = values[name] { return v }
+        return nil
+    }
+
+    public func cutoff(_ name: String) -> Composite.Cutoff? {
+        if case .cutoff(let v)? = values[name] { return v }
         return nil
     }
 
@@ -95,6 +103,11 @@ public struct ReviewOptions: Sendable {
                                  "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(text)”")
                 }
                 out[name] = .integer(v)
+            case .cutoff:
+                guard let v = Composite.Cutoff(text) else {
+                    throw refuse("--\(name) 应是\(Composite.Cutoff.expected.zh)，不是“\(text)”", "--\(name) must be \(Composite.Cutoff.expected.en), not “\(text)”")
+                }
+                out[name] = .cutoff(v)
             case .weights:
                 var weights: [String: Double] = (out[name]).flatMap { if case .weights(let w) = $0 { w } else { nil } } ?? [:]
                 for item in text.split(separator: ",") {

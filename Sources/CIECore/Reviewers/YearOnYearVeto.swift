@@ -59,16 +59,18 @@ public struct YearOnYearVeto: Reviewer {
             let o = outcome(evaluator, u, year: year)
             var zh: [String] = [], en: [String] = []
             for (m, p) in zip(measures, o.pairs) {
-                let unit = evaluator.unit(of: m.quantity) == .percent ? "%" : ""
+                let measured = evaluator.unit(of: m.quantity)
+                let unit = measured == .percent ? "%" : ""
                 guard let p else {
                     zh.append("\(m.label.zh)：缺 \(year - 1) 或 \(year) 年数据")
                     en.append("\(m.label.en): \(year - 1) or \(year) missing")
                     continue
                 }
                 let fell = YearOnYearVeto.declined(p)
-                // Four decimals, so a small fall never prints as “10% → 10%”.
-                zh.append("\(m.label.zh) \(formatNumber(p.before, digits: 4))\(unit) → \(formatNumber(p.now, digits: 4))\(unit)（\(fell ? "下降" : "未下降")）")
-                en.append("\(m.label.en) \(formatNumber(p.before, digits: 4))\(unit) → \(formatNumber(p.now, digits: 4))\(unit) (\(fell ? "fell" : "did not fall"))")
+                // With the digits that decide it: a fall of 9.9966% to 9.9938% prints as 10.00% → 9.99%, never 10% → 10%.
+                let (before, now) = Display.distinguishing(p.before, p.now, unit: measured)
+                zh.append("\(m.label.zh) \(before)\(unit) → \(now)\(unit)（\(fell ? "下降" : "未下降")）")
+                en.append("\(m.label.en) \(before)\(unit) → \(now)\(unit) (\(fell ? "fell" : "did not fall"))")
             }
             let verdict = o.vetoed.map { $0 ? "vetoed" : "clear" } ?? "no_data"
             return ReviewRow(region: u, verdict: verdict, detail: LocalizedText(zh: zh.joined(separator: "；"), en: en.joined(separator: "; ")))
