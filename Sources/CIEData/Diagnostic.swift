@@ -10,10 +10,6 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The message in both languages; `render(_:)` prints it in the session's.
     public var text: LocalizedText
 
-    public init(file: String, line: Int, column: Int, _ message: String, severity: Severity = .error) {
-        self.init(file: file, line: line, column: column, LocalizedText(message), severity: severity)
-    }
-
     public init(file: String, line: Int, column: Int, _ text: LocalizedText, severity: Severity = .error) {
         self.file = file
         self.line = line

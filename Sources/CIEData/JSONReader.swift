@@ -1,3 +1,5 @@
+import CIECore
+
 /// A JSON value with the place it starts, so that every problem in a JSON data file has a line and column.
 /// Written by hand because Foundation's JSONSerialization reports no position for a syntax error and none at all
 /// for a semantically bad value deep inside a valid document.
@@ -23,7 +25,10 @@ public struct JSONNode: Sendable {
 public struct JSONSyntaxError: Error {
     public var line: Int
     public var column: Int
-    public var message: String
+    /// The message in both languages.
+    public var text: LocalizedText
+    /// The message in English.
+    public var message: String { text.en }
 }
 
 struct JSONReader {
@@ -73,7 +78,7 @@ struct JSONReader {
             }
         }
         skipSpace()
-        if i < bytes.count { throw fail("malformed JSON: unexpected text after the document") }
+        if i < bytes.count { throw fail(zh: "JSON 格式错误：文档结束后还有多余的文本", en: "malformed JSON: unexpected text after the document") }
         file.releaseAll()
         return (JSONNode(value: .object(members), line: l, column: c), deferred)
     }
@@ -89,15 +94,15 @@ struct JSONReader {
         }
         while true {
             skipSpace()
-            guard i < bytes.count, bytes[i] == 0x22 else { throw fail("malformed JSON: expected a quoted key") }
+            guard i < bytes.count, bytes[i] == 0x22 else { throw fail(zh: "JSON 格式错误：此处应为带引号的键", en: "malformed JSON: expected a quoted key") }
             let key = try string()
             skipSpace()
-            guard i < bytes.count, bytes[i] == 0x3A else { throw fail("malformed JSON: expected ':' after the key \"\(key)\"") }
+            guard i < bytes.count, bytes[i] == 0x3A else { throw fail(zh: "JSON 格式错误：键 \"\(key)\" 之后应为 ':'", en: "malformed JSON: expected ':' after the key \"\(key)\"") }
             i += 1
             skipSpace()
             members.append((key, try member(&self, key)))
             skipSpace()
-            guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an object (a missing }?)") }
+            guard i < bytes.count else { throw fail(zh: "JSON 格式错误：文档在对象内部结束（缺少 }？）", en: "malformed JSON: the document ends inside an object (a missing }?)") }
             if bytes[i] == 0x2C {
                 i += 1
                 continue
@@ -106,7 +111,7 @@ struct JSONReader {
                 i += 1
                 return members
             }
-            throw fail("malformed JSON: expected ',' or '}'")
+            throw fail(zh: "JSON 格式错误：此处应为 ',' 或 '}'", en: "malformed JSON: expected ',' or '}'")
         }
     }
 
@@ -122,7 +127,7 @@ struct JSONReader {
         while true {
             guard try item(&self) else { return }
             skipSpace()
-            guard i < bytes.count else { throw fail("malformed JSON: the document ends inside an array (a missing ]?)") }
+            guard i < bytes.count else { throw fail(zh: "JSON 格式错误：文档在数组内部结束（缺少 ]？）", en: "malformed JSON: the document ends inside an array (a missing ]?)") }
             if bytes[i] == 0x2C {
                 i += 1
                 continue
@@ -131,7 +136,7 @@ struct JSONReader {
                 i += 1
                 return
             }
-            throw fail("malformed JSON: expected ',' or ']'")
+            throw fail(zh: "JSON 格式错误：此处应为 ',' 或 ']'", en: "malformed JSON: expected ',' or ']'")
         }
     }
 
@@ -141,21 +146,21 @@ struct JSONReader {
         repeat {
             file.release(upTo: i)
             skipSpace()
-            guard i < bytes.count else { throw fail("malformed JSON: the document ends early (a missing } or ]?)") }
+            guard i < bytes.count else { throw fail(zh: "JSON 格式错误：文档提前结束（缺少 } 或 ]？）", en: "malformed JSON: the document ends early (a missing } or ]?)") }
             switch bytes[i] {
             case 0x7B, 0x5B:
                 open.append(bytes[i])
                 i += 1
             case 0x7D, 0x5D:
-                guard let o = open.popLast(), o + 2 == bytes[i] else { throw fail("malformed JSON: a bracket does not match") }
+                guard let o = open.popLast(), o + 2 == bytes[i] else { throw fail(zh: "JSON 格式错误：括号不匹配", en: "malformed JSON: a bracket does not match") }
                 i += 1
             case 0x22:
                 i += 1
                 while i < bytes.count, bytes[i] != 0x22 {
-                    if bytes[i] == 0x0A { throw fail("malformed JSON: a line break inside a string (an unclosed quote?)") }
+                    if bytes[i] == 0x0A { throw fail(zh: "JSON 格式错误：字符串中有换行（引号未闭合？）", en: "malformed JSON: a line break inside a string (an unclosed quote?)") }
                     i += bytes[i] == 0x5C ? 2 : 1
                 }
-                guard i < bytes.count else { throw fail("malformed JSON: a string never closes") }
+                guard i < bytes.count else { throw fail(zh: "JSON 格式错误：字符串没有闭合", en: "malformed JSON: a string never closes") }
                 i += 1
             default:
                 i += 1
@@ -166,7 +171,7 @@ struct JSONReader {
     /// Reads the array that starts here one item at a time, handing each to `body`, which returns false to stop.
     mutating func forEachItem(_ body: (JSONNode) -> Bool) throws(JSONSyntaxError) {
         skipSpace()
-        guard i < bytes.count, bytes[i] == 0x5B else { throw fail("malformed JSON: expected '['") }
+        guard i < bytes.count, bytes[i] == 0x5B else { throw fail(zh: "JSON 格式错误：此处应为 '['", en: "malformed JSON: expected '['") }
         try arrayItems { r throws(JSONSyntaxError) in
             r.file.release(upTo: r.i)
             return body(try r.value())
@@ -192,8 +197,8 @@ struct JSONReader {
         }
     }
 
-    mutating func fail(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(line: line, column: column, message: message)
+    mutating func fail(zh: String, en: String) -> JSONSyntaxError {
+        JSONSyntaxError(line: line, column: column, text: LocalizedText(zh: zh, en: en))
     }
 
     mutating func skipSpace() {
@@ -213,17 +218,17 @@ struct JSONReader {
         skipSpace()
         let v = try value()
         skipSpace()
-        if i < bytes.count { throw fail("malformed JSON: unexpected text after the document") }
+        if i < bytes.count { throw fail(zh: "JSON 格式错误：文档结束后还有多余的文本", en: "malformed JSON: unexpected text after the document") }
         return v
     }
 
     mutating func value() throws(JSONSyntaxError) -> JSONNode {
         skipSpace()
-        guard i < bytes.count else { throw fail("malformed JSON: the document ends early (a missing } or ]?)") }
+        guard i < bytes.count else { throw fail(zh: "JSON 格式错误：文档提前结束（缺少 } 或 ]？）", en: "malformed JSON: the document ends early (a missing } or ]?)") }
         let (l, c) = (line, column)
         depth += 1
         defer { depth -= 1 }
-        if depth > 64 { throw fail("malformed JSON: nested too deeply") }
+        if depth > 64 { throw fail(zh: "JSON 格式错误：嵌套层数过多", en: "malformed JSON: nested too deeply") }
         switch bytes[i] {
         case 0x7B:  // {
             return JSONNode(value: .object(try objectMembers { r, _ throws(JSONSyntaxError) in try r.value() }), line: l, column: c)
@@ -242,12 +247,12 @@ struct JSONReader {
                 i += word.utf8.count
                 return JSONNode(value: v, line: l, column: c)
             }
-            throw fail("malformed JSON: unexpected word")
+            throw fail(zh: "JSON 格式错误：无法识别的词", en: "malformed JSON: unexpected word")
         default:
             let start = i
             while i < bytes.count, [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39) { i += 1 }
             guard i > start, let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
-                throw fail("malformed JSON: unexpected character")
+                throw fail(zh: "JSON 格式错误：无法识别的字符", en: "malformed JSON: unexpected character")
             }
             return JSONNode(value: .number(d), line: l, column: c)
         }
@@ -262,7 +267,7 @@ struct JSONReader {
                 i += 1
                 return String(decoding: out, as: UTF8.self)
             }
-            if b == 0x0A { throw fail("malformed JSON: a line break inside a string (an unclosed quote?)") }
+            if b == 0x0A { throw fail(zh: "JSON 格式错误：字符串中有换行（引号未闭合？）", en: "malformed JSON: a line break inside a string (an unclosed quote?)") }
             if b == 0x5C {
                 i += 1
                 guard i < bytes.count else { break }
@@ -274,7 +279,7 @@ struct JSONReader {
                 case 0x66: out.append(0x0C)
                 case 0x75:
                     guard i + 4 < bytes.count, let code = UInt32(String(decoding: bytes[(i + 1)...(i + 4)], as: UTF8.self), radix: 16) else {
-                        throw fail("malformed JSON: bad \\u escape")
+                        throw fail(zh: "JSON 格式错误：无效的 \\u 转义", en: "malformed JSON: bad \\u escape")
                     }
                     i += 4
                     var scalar = code
@@ -292,6 +297,6 @@ struct JSONReader {
             out.append(b)
             i += 1
         }
-        throw fail("malformed JSON: a string never closes")
+        throw fail(zh: "JSON 格式错误：字符串没有闭合", en: "malformed JSON: a string never closes")
     }
 }

@@ -7,6 +7,16 @@ public enum FileKind: String, Sendable {
     case wideCSV = "wide CSV"
     case regionsCSV = "regions CSV"
     case json = "JSON"
+
+    /// The kind as load summaries print it (the raw value is the English label).
+    public var label: LocalizedText {
+        switch self {
+        case .longCSV: LocalizedText(zh: "长表 CSV", en: "long CSV")
+        case .wideCSV: LocalizedText(zh: "宽表 CSV", en: "wide CSV")
+        case .regionsCSV: LocalizedText(zh: "地区 CSV", en: "regions CSV")
+        case .json: LocalizedText(zh: "JSON", en: "JSON")
+        }
+    }
 }
 
 /// What one file added.
@@ -53,7 +63,9 @@ public struct DataLoader: Sendable {
         }
         for (path, opening, _) in opened.filter(\.isRegions) + opened.filter({ !$0.isRegions }) {
             if Cancellation.isRequested {
-                problems.append(Diagnostic(file: path, line: 0, column: 0, "interrupted (Ctrl-C) before this file: nothing was loaded; load again to finish"))
+                problems.append(Diagnostic(file: path, line: 0, column: 0, LocalizedText(
+                    zh: "载入此文件前已中断（Ctrl-C）：未载入任何数据；请重新载入以完成",
+                    en: "interrupted (Ctrl-C) before this file: nothing was loaded; load again to finish")))
                 break
             }
             let file: FileBytes
@@ -61,9 +73,11 @@ public struct DataLoader: Sendable {
             case .success(let f): file = f
             case .failure(let why):
                 let message = switch why {
-                case .directory: "is a directory: name a file in it"
-                case .unreadable: "cannot be read: check its permissions"
-                case .missing: "no such file: check the path (relative paths start from \(FileManager.default.currentDirectoryPath))"
+                case .directory: LocalizedText(zh: "是文件夹：请指定其中的一个文件", en: "is a directory: name a file in it")
+                case .unreadable: LocalizedText(zh: "无法读取：请检查文件权限", en: "cannot be read: check its permissions")
+                case .missing: LocalizedText(
+                    zh: "文件不存在：请检查路径（相对路径从 \(FileManager.default.currentDirectoryPath) 算起）",
+                    en: "no such file: check the path (relative paths start from \(FileManager.default.currentDirectoryPath))")
                 }
                 problems.append(Diagnostic(file: path, line: 0, column: 0, message))
                 continue
@@ -199,13 +213,14 @@ struct FileParse {
         self.lookup.context = context
     }
 
-    mutating func error(_ line: Int, _ column: Int, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, column: column, message))
-    }
-
     mutating func error(_ line: Int, _ column: Int, _ message: LocalizedText) {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message))
     }
+
+    /// Ctrl-C in the middle of a file.
+    static let interrupted = LocalizedText(
+        zh: "读到此行时已中断（Ctrl-C）：未载入任何数据；请重新载入该文件以完成",
+        en: "interrupted (Ctrl-C) while reading this line: nothing was loaded; load the file again to finish")
 
     /// Parses the file; returns its kind (nil when the header was not recognised).
     mutating func run() -> FileKind? {
@@ -216,7 +231,7 @@ struct FileParse {
         var reader = CSVReader(source)
         do {
             guard let header = try reader.next() else {
-                error(1, 1, "empty file: it holds no header and no data")
+                error(1, 1, LocalizedText(zh: "空文件：既没有表头也没有数据", en: "empty file: it holds no header and no data"))
                 return nil
             }
             let names = header.fields.map { reader.string($0) }
@@ -233,7 +248,9 @@ struct FileParse {
             let labels = LabelColumns(province: roles[.province], prefecture: roles[.prefecture])
             let region = roles[.region] ?? roles[.code]
             guard let region, let year = roles[.year] else {
-                error(header.line, 1, "unrecognised header \(names.joined(separator: ",")): a long CSV needs region,year,indicator,value (地区,年份,指标,数值); a wide CSV region,year and a column per indicator; a regions CSV code,name,prefecture,type")
+                error(header.line, 1, LocalizedText(
+                    zh: "无法识别的表头 \(names.joined(separator: ","))：长表 CSV 需要 region,year,indicator,value（地区,年份,指标,数值）；宽表 CSV 需要 region,year 和每个指标一列；地区 CSV 需要 code,name,prefecture,type",
+                    en: "unrecognised header \(names.joined(separator: ",")): a long CSV needs region,year,indicator,value (地区,年份,指标,数值); a wide CSV region,year and a column per indicator; a regions CSV code,name,prefecture,type"))
                 return nil
             }
             if let ind = roles[.indicator], let value = roles[.value] {
@@ -245,7 +262,7 @@ struct FileParse {
             requireRows(after: header)
             return .wideCSV
         } catch let i as Interrupted {
-            error(i.line, 1, "interrupted (Ctrl-C) while reading this line: nothing was loaded; load the file again to finish")
+            error(i.line, 1, FileParse.interrupted)
             return nil
         } catch let p as CSVReader.Problem {
             for skipped in reader.drainSkipped() { report(skipped) }
@@ -259,18 +276,22 @@ struct FileParse {
     mutating func report(_ p: CSVReader.Problem) {
         switch p {
         case .unbalancedQuote(let line, let column):
-            error(line, column, "unbalanced quote: the quote opened here never closes; close it or remove it")
+            error(line, column, LocalizedText(zh: "未闭合的引号：此处开始的引号没有闭合；补上或删去它",
+                                              en: "unbalanced quote: the quote opened here never closes; close it or remove it"))
         case .strayQuote(let line, let column):
-            error(line, column, "stray quote inside a field: quote the whole field and double inner quotes (\"\")")
+            error(line, column, LocalizedText(zh: "字段中有多余的引号：请给整个字段加引号，并把其中的引号写成两个（\"\"）",
+                                              en: "stray quote inside a field: quote the whole field and double inner quotes (\"\")"))
         case .fieldTooLong(let line, let column, let n):
-            error(line, column, "field of \(n) bytes is longer than \(CSVReader.maxFieldBytes): is a quote or line break missing?")
+            error(line, column, LocalizedText(zh: "字段长 \(n) 字节，超过上限 \(CSVReader.maxFieldBytes) 字节：是否缺了引号或换行？",
+                                              en: "field of \(n) bytes is longer than \(CSVReader.maxFieldBytes): is a quote or line break missing?"))
         }
     }
 
     /// A CSV with a header and no rows is refused: it is almost always the wrong sheet or an export that failed.
     mutating func requireRows(after header: CSVRow) {
         if dataRows == 0, diagnostics.isEmpty {
-            error(header.line + 1, 1, "no data rows: the file has a header only; check that the right sheet was exported")
+            error(header.line + 1, 1, LocalizedText(zh: "没有数据行：文件只有表头；请检查导出的是否为正确的工作表",
+                                                    en: "no data rows: the file has a header only; check that the right sheet was exported"))
         }
     }
 
@@ -319,18 +340,23 @@ struct FileParse {
 
     mutating func nearMiss(_ text: String, line: Int, column: Int) {
         let s = catalogue.suggestions(for: text)
-        error(line, column, "unknown indicator “\(text)”: did you mean \(s.joined(separator: " or "))? (a name far from every catalogue name loads as a custom indicator)")
+        error(line, column, LocalizedText(
+            zh: "未知指标“\(text)”：是否指 \(s.joined(separator: " 或 "))？（与目录中所有名称都相差较远的名称会作为自定义指标载入）",
+            en: "unknown indicator “\(text)”: did you mean \(s.joined(separator: " or "))? (a name far from every catalogue name loads as a custom indicator)"))
     }
 
     mutating func year(_ text: String, line: Int, column: Int) -> Int? {
         var s = ValueParser.normalize(text)
         if s.hasSuffix("年") { s.removeLast() }
         guard let y = Int(s) else {
-            error(line, column, "year “\(text)” is not a year: write it as 2020 or 2020年")
+            error(line, column, LocalizedText(zh: "年份“\(text)”不是有效的年份：请写作 2020 或 2020年",
+                                              en: "year “\(text)” is not a year: write it as 2020 or 2020年"))
             return nil
         }
         guard DataLoader.years.contains(y) else {
-            error(line, column, "year \(y) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound): check the column")
+            error(line, column, LocalizedText(
+                zh: "年份 \(y) 超出 \(DataLoader.years.lowerBound)—\(DataLoader.years.upperBound) 的范围：请检查该列",
+                en: "year \(y) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound): check the column"))
             return nil
         }
         return y
@@ -344,8 +370,12 @@ struct FileParse {
         } catch {
             let ind = catalogue[indicator]
             switch error {
-            case .notFinite: self.error(line, column, "“\(text)” is NaN or infinity: give a finite number, or leave the cell empty for a missing value")
-            case .unparsable: self.error(line, column, "cannot read “\(text)” as a value of \(ind.name.zh) (\(ind.id)): write a number with an optional unit (4.5%, 35亿元), a flag (是/否), or leave it empty")
+            case .notFinite: self.error(line, column, LocalizedText(
+                zh: "“\(text)”是 NaN 或无穷大：请写有限的数值；缺失值请留空",
+                en: "“\(text)” is NaN or infinity: give a finite number, or leave the cell empty for a missing value"))
+            case .unparsable: self.error(line, column, LocalizedText(
+                zh: "无法把“\(text)”读作 \(ind.name.zh)（\(ind.id)）的值：请写数值（可带单位，如 4.5%、35亿元）、是/否，或留空",
+                en: "cannot read “\(text)” as a value of \(ind.name.zh) (\(ind.id)): write a number with an optional unit (4.5%, 35亿元), a flag (是/否), or leave it empty"))
             }
             return nil
         }
@@ -362,16 +392,20 @@ struct FileParse {
             // 1.62万 is 16200 but converts to 16200.000000000002: a count within the comparison tolerance of a whole number is that number.
             if ind.kind == .count, Tolerance.equal(v, v.rounded()) { v = v.rounded() }
             if v < 0, ind.kind != .ratio {
-                error(line, column, "negative \(ind.kind == .amount ? "amount" : "count") \(text()) for \(ind.name.zh) (\(ind.id)): it cannot be below 0")
+                error(line, column, LocalizedText(
+                    zh: "\(ind.name.zh)（\(ind.id)）的\(ind.kind == .amount ? "金额" : "数量")为负数 \(text())：不能小于 0",
+                    en: "negative \(ind.kind == .amount ? "amount" : "count") \(text()) for \(ind.name.zh) (\(ind.id)): it cannot be below 0"))
                 return nil
             }
             if ind.kind == .count, !ind.isCustom, v != v.rounded() {
-                error(line, column, "\(text()) is not a whole number, but \(ind.name.zh) (\(ind.id)) counts \(ind.unit.rawValue): give a whole number")
+                error(line, column, LocalizedText(
+                    zh: "\(text()) 不是整数，但 \(ind.name.zh)（\(ind.id)）按\(ind.unit.rawValue)计数：请写整数",
+                    en: "\(text()) is not a whole number, but \(ind.name.zh) (\(ind.id)) counts \(ind.unit.rawValue): give a whole number"))
                 return nil
             }
             return v
         } catch {
-            self.error(line, column, error.message)
+            self.error(line, column, error.text)
             return nil
         }
     }
@@ -380,7 +414,8 @@ struct FileParse {
         let t = text.trimmingSpaces()
         if t.isEmpty { return .some(nil) }
         guard let u = WrittenUnit.parse(t) else {
-            error(line, column, "unknown unit “\(t)”: use 元, 万元, 亿元, %, 个, 家, 人, 台次, 批次 or 次")
+            error(line, column, LocalizedText(zh: "未知单位“\(t)”：请用 元、万元、亿元、%、个、家、人、台次、批次 或 次",
+                                              en: "unknown unit “\(t)”: use 元, 万元, 亿元, %, 个, 家, 人, 台次, 批次 or 次"))
             return nil
         }
         return .some(u)
@@ -402,9 +437,13 @@ struct FileParse {
             return
         }
         if taken.file == fileID {
-            error(line, column, "\(regions.describe(region)) \(year) \(catalogue[indicator].id) is given twice with different values: \(formatNumber(value)) here, \(formatNumber(taken.value)) at \(file):\(taken.line):\(taken.column); keep one")
+            error(line, column, LocalizedText(
+                zh: "\(regions.describe(region)) \(year) 年 \(catalogue[indicator].id) 给出了两个不同的值：此处为 \(formatNumber(value))，\(file):\(taken.line):\(taken.column) 处为 \(formatNumber(taken.value))；请保留其一",
+                en: "\(regions.describe(region)) \(year) \(catalogue[indicator].id) is given twice with different values: \(formatNumber(value)) here, \(formatNumber(taken.value)) at \(file):\(taken.line):\(taken.column); keep one"))
         } else {
-            error(line, column, "\(regions.describe(region)) \(year) \(catalogue[indicator].id) is \(formatNumber(value)) here but \(formatNumber(taken.value)) was already loaded from \(taken.origin(in: store)): correct one of them, or start a new session without the other file")
+            error(line, column, LocalizedText(
+                zh: "\(regions.describe(region)) \(year) 年 \(catalogue[indicator].id) 此处为 \(formatNumber(value))，但已从 \(taken.origin(in: store)) 载入 \(formatNumber(taken.value))：请更正其中之一；更正已载入的文件后用 reload 文件 重新载入（或先 unload 文件）",
+                en: "\(regions.describe(region)) \(year) \(catalogue[indicator].id) is \(formatNumber(value)) here but \(formatNumber(taken.value)) was already loaded from \(taken.origin(in: store)): correct one of them; after correcting a loaded file, `reload FILE` it (or `unload FILE` first)"))
         }
     }
 
@@ -428,7 +467,9 @@ struct FileParse {
         // Excel's trailing commas: extra fields that are all empty are fine.
         if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return true }
         let column = row.fields.count > width ? row.fields[width].column : (row.fields.last?.column ?? 1)
-        error(row.line, column, "ragged row: \(row.fields.count) fields where the header has \(width); add or remove commas (quote a value that contains one)")
+        error(row.line, column, LocalizedText(
+            zh: "列数不齐：此行有 \(row.fields.count) 个字段，表头有 \(width) 个；请增删逗号（含逗号的值请加引号）",
+            en: "ragged row: \(row.fields.count) fields where the header has \(width); add or remove commas (quote a value that contains one)"))
         return false
     }
 
@@ -597,7 +638,8 @@ struct FileParse {
             if catalogue.lookup(name) == nil, catalogue.lookup(raw) != nil { (name, unit) = (raw, nil) }
             guard let i = indicator(name, unit: { unit }, line: header.line, column: column) else { continue }
             if let other = seen[i] {
-                error(header.line, column, "column “\(raw)” repeats \(catalogue[i].id), already in column \(other + 1): keep one")
+                error(header.line, column, LocalizedText(zh: "列“\(raw)”重复了 \(catalogue[i].id)（已在第 \(other + 1) 列）：请保留其一",
+                                                         en: "column “\(raw)” repeats \(catalogue[i].id), already in column \(other + 1): keep one"))
                 continue
             }
             seen[i] = c
@@ -612,7 +654,9 @@ struct FileParse {
             let area = labels.isEmpty ? nil : labelArea(row, reader, labels)
             let r = region(f[rc], reader, year: y, within: area, line: row.line)
             for c in unnamed where c < f.count && f[c].end > f[c].start {
-                error(row.line, f[c].column, "a value in column \(c + 1), which has no name: name the indicator in the header, or delete the value")
+                error(row.line, f[c].column, LocalizedText(
+                    zh: "第 \(c + 1) 列没有列名，却有数值：请在表头写明指标，或删去该值",
+                    en: "a value in column \(c + 1), which has no name: name the indicator in the header, or delete the value"))
             }
             for (c, i, unit) in columns {
                 let v = value(f[c], reader, indicator: i, declared: unit, region: r, line: row.line)
@@ -630,16 +674,18 @@ struct FileParse {
             // may name are declared: a national file holds millions of them, too many to keep as a tree.
             (doc, deferred) = try reader.document(deferring: "observations")
         } catch {
-            self.error(error.line, error.column, error.message)
+            self.error(error.line, error.column, error.text)
             return
         }
         guard case .object = doc.value else {
-            error(doc.line, doc.column, "the JSON must be an object {\"regions\": [...], \"observations\": [...]}")
+            error(doc.line, doc.column, LocalizedText(zh: "JSON 必须是一个对象 {\"regions\": [...], \"observations\": [...]}",
+                                                      en: "the JSON must be an object {\"regions\": [...], \"observations\": [...]}"))
             return
         }
         if let rs = doc["regions"] {
             guard case .array(let items) = rs.value else {
-                error(rs.line, rs.column, "\"regions\" must be an array of {code, name, prefecture, type}")
+                error(rs.line, rs.column, LocalizedText(zh: "\"regions\" 必须是由 {code, name, prefecture, type} 组成的数组",
+                                                        en: "\"regions\" must be an array of {code, name, prefecture, type}"))
                 return
             }
             for item in items {
@@ -652,11 +698,15 @@ struct FileParse {
             }
         }
         guard let obs = doc["observations"] else {
-            if doc["regions"] == nil { error(doc.line, doc.column, "the JSON has neither \"regions\" nor \"observations\"") }
+            if doc["regions"] == nil {
+                error(doc.line, doc.column, LocalizedText(zh: "JSON 中既没有 \"regions\" 也没有 \"observations\"",
+                                                          en: "the JSON has neither \"regions\" nor \"observations\""))
+            }
             return
         }
         guard let deferred else {
-            error(obs.line, obs.column, "\"observations\" must be an array of {region, year, indicator, value, unit?}")
+            error(obs.line, obs.column, LocalizedText(zh: "\"observations\" 必须是由 {region, year, indicator, value, unit?} 组成的数组",
+                                                      en: "\"observations\" must be an array of {region, year, indicator, value, unit?}"))
             return
         }
         reader.seek(deferred)
@@ -672,10 +722,10 @@ struct FileParse {
                 return true
             }
         } catch {
-            self.error(error.line, error.column, error.message)
+            self.error(error.line, error.column, error.text)
         }
         if let line = interruptedAt {
-            error(line, 1, "interrupted (Ctrl-C) while reading this line: nothing was loaded; load the file again to finish")
+            error(line, 1, FileParse.interrupted)
         }
     }
 
@@ -693,12 +743,13 @@ struct FileParse {
     /// One item of a JSON `observations` array.
     mutating func observation(_ item: JSONNode) {
         guard case .object = item.value else {
-            error(item.line, item.column, "an observation must be an object {region, year, indicator, value}")
+            error(item.line, item.column, LocalizedText(zh: "每条观测记录必须是对象 {region, year, indicator, value}",
+                                                        en: "an observation must be an object {region, year, indicator, value}"))
             return
         }
         var fieldsOK = true
         for key in ["region", "year", "indicator"] where FileParse.text(item[key]) == nil || FileParse.text(item[key])!.isEmpty {
-            error(item.line, item.column, "observation without \"\(key)\"")
+            error(item.line, item.column, LocalizedText(zh: "观测记录缺少 \"\(key)\"", en: "observation without \"\(key)\""))
             fieldsOK = false
         }
         guard fieldsOK else { return }

@@ -1,3 +1,4 @@
+import CIECore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,8 +23,8 @@ public enum TextDecoding {
     /// Decodes a file's bytes: the same object, past its BOM, when it is UTF-8 (no copy); a converted copy when it
     /// is GB18030. The check reads the whole file once, then hands its pages back (see `FileBytes`).
     public static func decode(_ file: FileBytes, file name: String) -> Result<(FileBytes, TextEncoding), LoadFailure> {
-        func fail(_ line: Int, _ column: Int, _ message: String) -> Result<(FileBytes, TextEncoding), LoadFailure> {
-            .failure(LoadFailure([Diagnostic(file: name, line: line, column: column, message)]))
+        func fail(_ line: Int, _ column: Int, zh: String, en: String) -> Result<(FileBytes, TextEncoding), LoadFailure> {
+            .failure(LoadFailure([Diagnostic(file: name, line: line, column: column, LocalizedText(zh: zh, en: en))]))
         }
         let all = file.bytes
         var encoding = TextEncoding.utf8
@@ -34,16 +35,19 @@ public enum TextDecoding {
         }
         let body = UnsafeBufferPointer(rebasing: all[bomLength...])
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return fail(1, 1, "empty file: it holds no header and no data; check the path, or export the sheet again")
+            return fail(1, 1, zh: "空文件：既没有表头也没有数据；请检查路径，或重新导出工作表",
+                        en: "empty file: it holds no header and no data; check the path, or export the sheet again")
         }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return fail(1, 1, "UTF-16 text is not supported: save the file as UTF-8 (Excel: CSV UTF-8) and load it again")
+            return fail(1, 1, zh: "不支持 UTF-16 文本：请把文件另存为 UTF-8（Excel：CSV UTF-8）后重新载入",
+                        en: "UTF-16 text is not supported: save the file as UTF-8 (Excel: CSV UTF-8) and load it again")
         }
         defer { file.releaseAll() }
         let scan = scanUTF8(body, releasing: file)
         if let nul = scan.nul {
             let (line, column) = position(of: bomLength + nul, in: all)
-            return fail(line, column, "binary file (a NUL byte at byte \(bomLength + nul + 1)): cie reads CSV and JSON text; export the data as CSV")
+            return fail(line, column, zh: "二进制文件（第 \(bomLength + nul + 1) 个字节是 NUL）：cie 读取的是 CSV 和 JSON 文本；请把数据导出为 CSV",
+                        en: "binary file (a NUL byte at byte \(bomLength + nul + 1)): cie reads CSV and JSON text; export the data as CSV")
         }
         guard let bad = scan.invalid else {
             file.dropPrefix(bomLength)
@@ -52,7 +56,8 @@ public enum TextDecoding {
         }
         if let converted = iconvToUTF8(body, from: "GB18030") { return .success((FileBytes(converted), .gb18030)) }
         let (line, column) = position(of: bomLength + bad, in: all)
-        return fail(line, column, "not UTF-8 or GB18030 text: save the file as UTF-8 and load it again")
+        return fail(line, column, zh: "既不是 UTF-8 也不是 GB18030 文本：请把文件另存为 UTF-8 后重新载入",
+                    en: "not UTF-8 or GB18030 text: save the file as UTF-8 and load it again")
     }
 
     /// The offsets of the first NUL byte and of the first byte that does not start or continue a valid UTF-8

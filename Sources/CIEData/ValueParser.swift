@@ -117,7 +117,14 @@ private func normalize(_ s: String) -> String { ValueParser.normalize(s) }
 
 /// Why a value does not fit its indicator.
 public struct UnitMismatch: Error, Equatable {
-    public var message: String
+    /// The message in both languages.
+    public var text: LocalizedText
+    /// The message in English.
+    public var message: String { text.en }
+
+    public init(zh: String, en: String) {
+        text = LocalizedText(zh: zh, en: en)
+    }
 }
 
 /// Converts a parsed number to the indicator's unit (TARGETS.md: amounts are held in 万元).
@@ -130,7 +137,9 @@ public enum UnitConversion {
             return nil
         case .flag(let b):
             guard indicator.kind == .flag || indicator.isCustom else {
-                throw UnitMismatch(message: "“\(b ? "是" : "否")” is a yes/no flag, but \(indicator.name.zh) (\(indicator.id)) is a number in \(unitName(indicator)): give a number")
+                throw UnitMismatch(
+                    zh: "“\(b ? "是" : "否")”表示是或否，但 \(indicator.name.zh)（\(indicator.id)）是\(indicator.unit == .none ? "不带单位的数值" : "以\(indicator.unit.rawValue)为单位的数值")：请写数值",
+                    en: "“\(b ? "是" : "否")” is a yes/no flag, but \(indicator.name.zh) (\(indicator.id)) is a number in \(unitName(indicator)): give a number")
             }
             return b ? 1 : 0
         case .number(let v, let own):
@@ -139,7 +148,9 @@ public enum UnitConversion {
             case .flag:
                 if forArea, unit == nil || unit?.base == "个", v >= 0, v == v.rounded() { return v }
                 guard unit == nil, v == 0 || v == 1 else {
-                    throw UnitMismatch(message: "\(indicator.name.zh) (\(indicator.id)) is a yes/no flag: write 是/否, 有/无, yes/no, true/false or 1/0")
+                    throw UnitMismatch(
+                        zh: "\(indicator.name.zh)（\(indicator.id)）只取是或否：请写 是/否、有/无、yes/no、true/false 或 1/0",
+                        en: "\(indicator.name.zh) (\(indicator.id)) is a yes/no flag: write 是/否, 有/无, yes/no, true/false or 1/0")
                 }
                 return v
             case .amount:
@@ -176,8 +187,14 @@ public enum UnitConversion {
     }
 
     static func mismatch(_ unit: WrittenUnit, _ indicator: Indicator) -> UnitMismatch {
-        UnitMismatch(message: "wrong unit: the value is in \(unit.text) but \(indicator.name.zh) (\(indicator.id)) is in \(unitName(indicator)); give it in \(unitName(indicator))"
-            + (indicator.unit == .wanYuan ? " (or 元/亿元)" : ""))
+        let zh = indicator.unit == .none
+            ? "单位不符：该值的单位是“\(unit.text)”，但 \(indicator.name.zh)（\(indicator.id)）不带单位；请写不带单位的数值"
+            : "单位不符：该值的单位是“\(unit.text)”，但 \(indicator.name.zh)（\(indicator.id)）的单位是“\(indicator.unit.rawValue)”；请以“\(indicator.unit.rawValue)”为单位给出"
+                + (indicator.unit == .wanYuan ? "（或用 元、亿元）" : "")
+        return UnitMismatch(
+            zh: zh,
+            en: "wrong unit: the value is in \(unit.text) but \(indicator.name.zh) (\(indicator.id)) is in \(unitName(indicator)); give it in \(unitName(indicator))"
+                + (indicator.unit == .wanYuan ? " (or 元/亿元)" : ""))
     }
 }
 

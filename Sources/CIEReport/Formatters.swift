@@ -21,7 +21,7 @@ struct JSONWriter {
 
     static func number(_ d: Double?) -> String {
         guard let d, d.isFinite else { return "null" }
-        return formatNumber(d, digits: 10)
+        return Display.exact(d)
     }
 
     static func object(_ pairs: [(String, String?)]) -> String {
@@ -85,7 +85,8 @@ public struct JSONFormatter: ReportFormatter {
     }
 }
 
-/// CSV that opens correctly in Excel: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting.
+/// CSV that opens correctly in Excel: CRLF line ends, RFC 4180 quoting; a file gets a UTF-8 BOM when it is written
+/// (`Session.emit`), standard output none.
 public struct CSVFormatter: ReportFormatter {
     public init() {}
     public var id: String { "csv" }
@@ -96,18 +97,20 @@ public struct CSVFormatter: ReportFormatter {
     }
 
     static func document(_ rows: [[String]]) -> String {
-        "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
+        // Each coded column (status, scope, strength) comes with its label beside it: the id for scripts, the label for people.
         let header = o.language == .zh
-            ? ["目标", "地区代码", "地区", "范围", "状态", "观测值", "要求", "单位", "期限", "强度", "差距", "进度比", "说明"]
-            : ["target", "region_code", "region", "scope", "status", "observed", "required", "unit", "deadline", "strength", "gap", "progress", "detail"]
+            ? ["目标", "代码", "地区", "范围", "范围代码", "状态", "状态代码", "观测值", "要求", "单位", "期限", "强度", "强度代码", "差距", "进度比", "说明"]
+            : ["target", "region_code", "region", "scope_label", "scope", "status_label", "status", "observed", "required", "unit", "deadline",
+               "strength_label", "strength", "gap", "progress", "detail"]
         let rows = report.rows.map { r -> [String] in
             let x = r.result
-            return [r.target, r.regionCode, r.regionName, x.scope.rawValue, x.status.rawValue, x.observed.map { formatNumber($0, digits: 10) } ?? "",
-                    x.required(o.language), x.unit.rawValue, x.deadline.map(String.init) ?? "", x.strength.rawValue,
-                    x.gap.map { formatNumber($0, digits: 10) } ?? "", x.progress.map { formatNumber($0, digits: 4) } ?? "", x.detail(o.language)]
+            return [r.target, r.regionCode, r.regionName, x.scope.label(o.language), x.scope.rawValue, x.status.label(o.language), x.status.rawValue,
+                    x.observed.map(Display.exact) ?? "", x.required(o.language), x.unit.rawValue, x.deadline.map(String.init) ?? "",
+                    x.strength.label(o.language), x.strength.rawValue, x.gap.map(Display.exact) ?? "", x.progress.map(Display.exact) ?? "", x.detail(o.language)]
         }
         return CSVFormatter.document([header] + rows)
     }
@@ -115,17 +118,16 @@ public struct CSVFormatter: ReportFormatter {
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         // Stable columns for spreadsheets and scripts: zone and stability are always present (empty when not computed).
         let header = o.language == .zh
-            ? ["地区代码", "地区", "区域", "结论", "得分", "名次", "最好名次", "最差名次", "入选率", "金额(万元)", "说明"]
-            : ["region_code", "region", "zone", "verdict", "score", "rank", "rank_best", "rank_worst", "selected_share", "amount", "detail"]
+            ? ["代码", "地区", "区域", "结论", "结论代码", "得分", "名次", "最好名次", "最差名次", "入选率", "金额(万元)", "说明"]
+            : ["region_code", "region", "zone", "verdict_label", "verdict", "score", "rank", "rank_best", "rank_worst", "selected_share", "amount", "detail"]
         let rows = report.rows.map { r -> [String] in
             let x = r.row
             let zone: String = x.group?(o.language) ?? ""
-            let score: String = x.score.map { formatNumber($0, digits: 6) } ?? ""
             let best: String = x.rankRange.map { String($0.lowerBound) } ?? ""
             let worst: String = x.rankRange.map { String($0.upperBound) } ?? ""
-            let share: String = x.selectedShare.map { formatNumber($0, digits: 4) } ?? ""
-            let amount: String = x.amount.map { formatNumber($0, digits: 6) } ?? ""
-            return [r.regionCode, r.regionName, zone, x.verdict ?? "", score, x.rank.map(String.init) ?? "", best, worst, share, amount, x.detail?(o.language) ?? ""]
+            return [r.regionCode, r.regionName, zone, report.verdictLabel(x.verdict, o.language), x.verdict ?? "", x.score.map(Display.exact) ?? "",
+                    x.rank.map(String.init) ?? "", best, worst, x.selectedShare.map(Display.exact) ?? "", x.amount.map(Display.exact) ?? "",
+                    x.detail?(o.language) ?? ""]
         }
         return CSVFormatter.document([header] + rows)
     }
@@ -152,13 +154,14 @@ public struct MarkdownFormatter: ReportFormatter {
             [r.target, r.regionName, r.regionCode, r.result.status.label(o.language), Cells.observed(r.result), r.result.required(o.language),
              r.result.unit.label(o.language), r.result.detail(o.language)]
         }
-        return title + "\n\n" + MarkdownFormatter.table(header, rows) + "\n\n" + Cells.summaryLine(report, o.language) + "\n"
+        return title + "\n\n" + MarkdownFormatter.table(header, rows) + "\n\n" + Cells.summaryLine(report, o.language).replacingOccurrences(of: "\n", with: "\n\n") + "\n"
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let (header, rows, _) = Cells.reviewTable(report, o.language)
         return "# \(report.review.reviewerName(o.language)) — \(report.policy.documentLabel(o.language))（\(report.review.year)）\n\n"
-            + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows) + "\n"
+            + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows) + "\n\n"
+            + Cells.summaryLine(report, o.language).replacingOccurrences(of: "\n", with: "\n\n") + "\n"
     }
 }
 
@@ -173,11 +176,12 @@ public struct HTMLFormatter: ReportFormatter {
             .replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    static func page(_ title: String, _ intro: String, _ header: [String], _ rows: [[String]], classes: [String]) -> String {
-        var s = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(escape(title))</title>\n"
+    /// The page: a title, paragraphs of introduction (a line each), the table.
+    static func page(_ title: String, _ intro: [String], _ header: [String], _ rows: [[String]], classes: [String], language: Language) -> String {
+        var s = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\"><head><meta charset=\"utf-8\"><title>\(escape(title))</title>\n"
         s += "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"
         s += ".met{color:#070}.not_met,.error{color:#b00}.on_track{color:#077}.off_track{color:#a60}.no_data{color:#707}.not_applicable{color:#888}</style>\n"
-        s += "</head><body>\n<h1>\(escape(title))</h1>\n<p>\(escape(intro))</p>\n<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+        s += "</head><body>\n<h1>\(escape(title))</h1>\n" + intro.map { "<p>" + escape($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>\n" }.joined() + "<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
         for (row, cls) in zip(rows, classes) {
             s += "<tr class=\"\(cls)\">" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
         }
@@ -191,18 +195,21 @@ public struct HTMLFormatter: ReportFormatter {
             [r.target, r.regionName, r.regionCode, r.result.status.label(o.language), Cells.observed(r.result), r.result.required(o.language),
              r.result.unit.label(o.language), r.result.detail(o.language)]
         }
-        return HTMLFormatter.page("\(report.policy.name(o.language)) \(report.policy.documentLabel(o.language)) \(report.year)", Cells.summaryLine(report, o.language),
-                                  header, rows, classes: report.rows.map { $0.result.status.rawValue })
+        return HTMLFormatter.page("\(report.policy.name(o.language)) \(report.policy.documentLabel(o.language)) \(report.year)", [Cells.summaryLine(report, o.language)],
+                                  header, rows, classes: report.rows.map { $0.result.status.rawValue }, language: o.language)
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let (header, rows, _) = Cells.reviewTable(report, o.language)
         return HTMLFormatter.page("\(report.review.reviewerName(o.language)) \(report.policy.documentLabel(o.language)) \(report.review.year)",
-                                  report.review.method(o.language), header, rows, classes: report.rows.map { $0.row.verdict ?? "" })
+                                  [Cells.summaryLine(report, o.language), report.review.method(o.language)], header, rows,
+                                  classes: report.rows.map { $0.row.verdict ?? "" }, language: o.language)
     }
 }
 
-/// JUnit XML for CI dashboards: a test case per result; not_met/off_track fail, error errs, no_data and not_applicable are skipped.
+/// JUnit XML for CI dashboards: a test case per result. A binding or striving result not met or off track fails, with
+/// observed against required; an encouraged one is skipped as advice; no data and not applicable are skipped with
+/// their reason; an error errs.
 public struct JUnitFormatter: ReportFormatter {
     public init() {}
     public var id: String { "junit" }
@@ -210,28 +217,42 @@ public struct JUnitFormatter: ReportFormatter {
 
     public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
         let e = HTMLFormatter.escape
-        let failures = report.summary[.notMet] + report.summary[.offTrack]
-        var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        s += "<testsuite name=\"\(e(report.policy.id)) \(report.year)\" tests=\"\(report.rows.count)\" failures=\"\(failures)\" errors=\"\(report.summary[.error])\" skipped=\"\(report.summary[.noData] + report.summary[.notApplicable])\">\n"
+        let zh = o.language == .zh
+        var failures = 0, skipped = 0
+        var cases = ""
         for r in report.rows {
             let x = r.result
-            s += "  <testcase classname=\"\(e(r.target))\" name=\"\(e(r.regionCode)) \(e(r.regionName))\">"
+            cases += "  <testcase classname=\"\(e(r.target))\" name=\"\(e(r.regionCode)) \(e(r.regionName))\">"
+            let observed = Cells.observed(x) + (x.unit == .none ? "" : " " + x.unit.label(o.language))
             switch x.status {
-            case .notMet, .offTrack: s += "<failure message=\"\(e(x.status.rawValue))\">\(e(x.detail(o.language)))</failure>"
-            case .error: s += "<error message=\"error\">\(e(x.detail(o.language)))</error>"
-            case .noData, .notApplicable: s += "<skipped message=\"\(e(x.status.rawValue))\"/>"
+            case .notMet where x.strength.counts, .offTrack where x.strength.counts:
+                failures += 1
+                let message = zh ? "\(x.status.label.zh)：观测值 \(observed)，要求 \(x.required.zh)" : "\(x.status.label.en): observed \(observed), required \(x.required.en)"
+                cases += "<failure message=\"\(e(message))\">\(e(x.detail(o.language)))</failure>"
+            case .notMet, .offTrack:
+                skipped += 1
+                let message = zh ? "鼓励性目标\(x.status.label.zh)：建议，不算不合规（观测值 \(observed)，要求 \(x.required.zh)）"
+                    : "encouraged target \(x.status.label.en): advice, not a compliance failure (observed \(observed), required \(x.required.en))"
+                cases += "<skipped message=\"\(e(message))\"/>"
+            case .error:
+                cases += "<error message=\"\(e(x.status.label(o.language)))\">\(e(x.detail(o.language)))</error>"
+            case .noData, .notApplicable:
+                skipped += 1
+                cases += "<skipped message=\"\(e(x.status.label(o.language) + (x.detail(o.language).isEmpty ? "" : (zh ? "：" : ": ") + x.detail(o.language))))\"/>"
             case .met, .onTrack: break
             }
-            s += "</testcase>\n"
+            cases += "</testcase>\n"
         }
-        return s + "</testsuite>\n"
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuite name=\"\(e(report.policy.id)) \(report.year)\" tests=\"\(report.rows.count)\" failures=\"\(failures)\" errors=\"\(report.summary[.error])\" skipped=\"\(skipped)\">\n"
+            + cases + "</testsuite>\n"
     }
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let e = HTMLFormatter.escape
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"\(e(report.policy.id)) \(e(report.review.reviewerID))\" tests=\"\(report.rows.count)\">\n"
         for r in report.rows {
-            s += "  <testcase classname=\"\(e(report.review.reviewerID))\" name=\"\(e(r.regionCode)) \(e(r.regionName))\"><system-out>\(e(r.row.verdict ?? ""))</system-out></testcase>\n"
+            s += "  <testcase classname=\"\(e(report.review.reviewerID))\" name=\"\(e(r.regionCode)) \(e(r.regionName))\"><system-out>\(e(report.verdictLabel(r.row.verdict, o.language)))</system-out></testcase>\n"
         }
         return s + "</testsuite>\n"
     }

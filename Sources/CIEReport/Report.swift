@@ -38,6 +38,12 @@ public struct CheckReport: Sendable {
     public var summary: StatusSummary
     /// What the reader should know of the units counted (the functional zones the policy counts or leaves out).
     public var notes: [LocalizedText]
+    /// Why this year (the latest with data for the jurisdiction, or the one asked for), and deadlines already passed.
+    public var yearNote: LocalizedText?
+    /// What a `--status` filter left out.
+    public var filterNote: LocalizedText?
+    /// How many rows `--top` left out (the summary still counts them all).
+    public var limitNote: LocalizedText?
 
     /// Regions are named by their code and name in the evaluation year (江干区 330104 in 2018).
     public init(policy: any PolicyModule, year: Int, results: [TargetResult], regions: RegionTable, notes: [LocalizedText] = []) {
@@ -49,6 +55,13 @@ public struct CheckReport: Sendable {
         }
         self.summary = StatusSummary(results.map(\.status))
         self.notes = notes
+    }
+
+    /// Keeps the first `n` rows (`--top N`); the summary still counts every result, and a note says what was left out.
+    public mutating func limit(to n: Int) {
+        guard rows.count > n else { return }
+        limitNote = Cells.limitNote(shown: n, of: rows.count)
+        rows = Array(rows.prefix(n))
     }
 }
 
@@ -62,14 +75,45 @@ public struct ReviewReport: Sendable {
     public var policy: PolicyInfo
     public var review: Review
     public var rows: [Row]
+    /// Why this year.
+    public var yearNote: LocalizedText?
+    /// How many rows `--top` left out.
+    public var limitNote: LocalizedText?
+    /// How many units got each verdict, in the order of the reviewer's verdicts (before any `--top`).
+    public var verdictCounts: [(id: String, count: Int)]
 
-    public init(policy: any PolicyModule, review: Review, regions: RegionTable) {
+    /// The verdicts' labels, from the reviewer's kind (合规, 优秀, 否决…).
+    public var verdicts: [String: LocalizedText]
+
+    /// A verdict as people read it: its label, else its id.
+    public func verdictLabel(_ id: String?, _ language: Language) -> String {
+        guard let id else { return "" }
+        return verdicts[id]?(language) ?? id
+    }
+
+    public init(policy: any PolicyModule, review: Review, regions: RegionTable, verdicts: [ReviewVerdict] = []) {
         self.policy = PolicyInfo(policy)
         self.review = review
+        self.verdicts = Dictionary(verdicts.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         self.rows = review.rows.map { r in
             let record = regions[r.region].nearestRecord(to: review.year)
             return Row(regionCode: record.code, regionName: record.name, row: r)
         }
+        var counts: [String: Int] = [:]
+        for r in review.rows { counts[r.verdict ?? "", default: 0] += 1 }
+        let order = verdicts.map(\.id) + counts.keys.sorted()
+        var seen = Set<String>()
+        self.verdictCounts = order.compactMap { id in
+            guard seen.insert(id).inserted, let c = counts[id], c > 0 else { return nil }
+            return (id, c)
+        }
+    }
+
+    /// Keeps the first `n` rows (`--top N`); the counts still cover every unit.
+    public mutating func limit(to n: Int) {
+        guard rows.count > n else { return }
+        limitNote = Cells.limitNote(shown: n, of: rows.count)
+        rows = Array(rows.prefix(n))
     }
 }
 
@@ -77,9 +121,12 @@ public struct ReviewReport: Sendable {
 public struct FormatOptions: Sendable {
     public var language: Language
     public var color: Bool
-    public init(language: Language = .zh, color: Bool = false) {
+    /// The terminal's width: a table's last column is cut with … to fit it. nil: no limit (files, pipes, scripts).
+    public var width: Int?
+    public init(language: Language = .zh, color: Bool = false, width: Int? = nil) {
         self.language = language
         self.color = color
+        self.width = width
     }
 }
 
@@ -109,9 +156,16 @@ public enum Formatters {
 
 /// Shared text for a result's value columns.
 enum Cells {
+    /// The observed value as the unit prints it; near a boundary, with the digits that decide it (4.499 is not 4.50).
     static func observed(_ r: TargetResult) -> String {
         guard let v = r.observed else { return "—" }
-        return formatNumber(v)
+        let shown = Display.value(v, unit: r.unit)
+        if let gap = r.gap, gap != 0 {
+            for bound in [v - gap, v + gap] where Display.value(bound, unit: r.unit) == shown {
+                return Display.distinguishing(v, bound, unit: r.unit).0
+            }
+        }
+        return shown
     }
 
     static func unit(_ u: MeasureUnit, _ language: Language) -> String { u.label(language) }
@@ -155,12 +209,12 @@ enum Cells {
             return [r.regionName, r.regionCode] + columns.map { c in
                 switch c {
                 case .zone: x.group?(language) ?? ""
-                case .verdict: x.verdict ?? ""
-                case .score: x.score.map { formatNumber($0, digits: 2) } ?? ""
+                case .verdict: report.verdictLabel(x.verdict, language)
+                case .score: x.score.map { Display.fixed($0, 2) } ?? ""
                 case .rank: x.rank.map(String.init) ?? ""
                 case .rankRange: x.rankRange.map(formatRankRange) ?? ""
                 case .selected: x.selectedShare.map { formatNumber($0 * 100, digits: 0) + "%" } ?? ""
-                case .amount: x.amount.map { formatNumber($0, digits: 2) } ?? ""
+                case .amount: x.amount.map { Display.value($0, unit: .wanYuan) } ?? ""
                 case .detail: x.detail?(language) ?? ""
                 }
             }
@@ -171,10 +225,27 @@ enum Cells {
         return (header, rows, numeric)
     }
 
+    static func limitNote(shown n: Int, of all: Int) -> LocalizedText {
+        LocalizedText(zh: "按 --top \(n) 只列出前 \(n) 行，另有 \(all - n) 行未列出（共 \(all) 行）", en: "--top \(n) shows the first \(n) of \(all) rows (\(all - n) not shown)")
+    }
+
+    /// The review's counts by verdict, the policy and the year; then the notes, a line each.
+    static func summaryLine(_ report: ReviewReport, _ language: Language) -> String {
+        let total = report.verdictCounts.reduce(0) { $0 + $1.count }
+        let notes = [report.limitNote, report.yearNote].compactMap { $0 }.map { "\n" + $0(language) }.joined()
+        let policy = report.policy
+        if language == .zh {
+            return "共 \(total) 个单位：" + report.verdictCounts.map { "\(report.verdictLabel($0.id, .zh)) \($0.count)" }.joined(separator: "，")
+                + "（\(policy.name.zh) \(policy.document)\(policy.status == .draft ? "，征求意见稿" : "")，\(report.review.year) 年）" + notes
+        }
+        return "\(total) units: " + report.verdictCounts.map { "\(report.verdictLabel($0.id, .en)) \($0.count)" }.joined(separator: ", ")
+            + " (\(policy.name.en), \(policy.document)\(policy.status == .draft ? ", draft for comment" : ""), \(report.review.year))" + notes
+    }
+
     /// The totals, the policy and the year; then the notes, a line each.
     static func summaryLine(_ report: CheckReport, _ language: Language) -> String {
         let parts = Status.allCases.filter { report.summary[$0] > 0 }
-        let notes = report.notes.map { "\n" + $0(language) }.joined()
+        let notes = ([report.filterNote, report.limitNote, report.yearNote].compactMap { $0 } + report.notes).map { "\n" + $0(language) }.joined()
         if language == .zh {
             return "共 \(report.summary.total) 项：" + parts.map { "\($0.label.zh) \(report.summary[$0])" }.joined(separator: "，")
                 + "（\(report.policy.name.zh) \(report.policy.document)\(report.policy.status == .draft ? "，征求意见稿" : "")，\(report.year) 年）" + notes

@@ -33,10 +33,21 @@ public struct TableFormatter: ReportFormatter {
     }
 
     /// Renders rows of cells; `colors` gives an optional escape for a cell (applied after padding).
-    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], colors: [[String?]]? = nil, lastUnpadded: Bool = true) -> String {
+    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], colors: [[String?]]? = nil, lastUnpadded: Bool = true,
+                       width maxWidth: Int? = nil) -> String {
+        var rows = rows
         var widths = header.map { DisplayWidth.of($0) }
         for row in rows {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        }
+        // On a terminal, the last (text) column is cut with … so that no line wraps; never below 12 columns.
+        if let maxWidth, let last = widths.indices.last, !rightAligned.contains(last) {
+            let others = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+            let room = maxWidth - others - 1
+            if room >= 12, widths[last] > room {
+                for n in rows.indices where DisplayWidth.of(rows[n][last]) > room { rows[n][last] = DisplayWidth.truncate(rows[n][last], to: room) }
+                widths[last] = room
+            }
         }
         func line(_ cells: [String], _ escapes: [String?]?) -> String {
             var out: [String] = []
@@ -73,7 +84,7 @@ public struct TableFormatter: ReportFormatter {
             colors.append(c)
         }
         var text = report.rows.isEmpty ? (zh ? "（没有结果）" : "(no results)")
-            : TableFormatter.render(header: header, rows: rows, rightAligned: [4], colors: colors)
+            : TableFormatter.render(header: header, rows: rows, rightAligned: [4], colors: colors, width: o.width)
         if report.policy.status == .draft {
             text = (zh ? "注意：本策略包依据的是征求意见稿，非正式文件。\n" : "Note: this package encodes a draft for comment, not a document in force.\n") + text
         }
@@ -82,8 +93,10 @@ public struct TableFormatter: ReportFormatter {
 
     public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let (header, rows, numeric) = Cells.reviewTable(report, o.language)
-        let title = "\(report.review.reviewerName(o.language)) — \(report.policy.name(o.language)) \(report.policy.documentLabel(o.language))，\(report.review.year)"
-        let method = (o.language == .zh ? "方法：" : "Method: ") + report.review.method(o.language)
-        return [title, method, "", TableFormatter.render(header: header, rows: rows, rightAligned: numeric)].joined(separator: "\n") + "\n"
+        let zh = o.language == .zh
+        let title = "\(report.review.reviewerName(o.language)) — \(report.policy.name(o.language)) \(report.policy.documentLabel(o.language))" + (zh ? "，\(report.review.year) 年" : ", \(report.review.year)")
+        let method = (zh ? "方法：" : "Method: ") + report.review.method(o.language)
+        let table = report.rows.isEmpty ? (zh ? "（没有结果）" : "(no results)") : TableFormatter.render(header: header, rows: rows, rightAligned: numeric, width: o.width)
+        return [title, method, "", table, Cells.summaryLine(report, o.language)].joined(separator: "\n") + "\n"
     }
 }
