@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(name: "cie", dependencies: ["CIECommands"], swiftSettings: strict),
         // The in-process half of `make bench` (Benchmarks/run.py): load throughput, evaluation, REPL latency.
-        .executableTarget(name: "cie-bench", dependencies: ["CIECommands", "CIEData", "CIEPolicyFormat", "CIEBuiltinPolicies"], path: "Benchmarks/CIEBench", swiftSettings: strict),
+        .executableTarget(name: "cie-bench", dependencies: ["CIECommands", "CIEData", "CIEPolicyFormat", "CIEBuiltinPolicies", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Benchmarks/CIEBench", swiftSettings: strict),
 
         .testTarget(name: "CIECoreTests", dependencies: ["CIECore"], swiftSettings: strict),
         .testTarget(name: "CIEDataTests", dependencies: ["CIEData"], swiftSettings: strict),

@@ -6,10 +6,10 @@ import Foundation
 /// and errors have one definition.
 public enum CommandTable {
     public static let commands: [any SessionCommand.Type] = [
-        HelpCommand.self, LoadCommand.self, RegionsCommand.self, IndicatorsCommand.self, ShowCommand.self,
-        PoliciesCommand.self, LoadPolicyCommand.self, UseCommand.self, TargetsCommand.self, ExplainCommand.self, CheckCommand.self,
-        ReviewCommand.self, RankCommand.self, SetCommand.self, ExportCommand.self, ExpectCommand.self,
-        ValidateCommand.self, QuitCommand.self,
+        HelpCommand.self, LoadCommand.self, FilesCommand.self, UnloadCommand.self, ReloadCommand.self, RegionsCommand.self,
+        IndicatorsCommand.self, ShowCommand.self, PoliciesCommand.self, LoadPolicyCommand.self, UseCommand.self, TargetsCommand.self,
+        ExplainCommand.self, CheckCommand.self, ReviewCommand.self, RankCommand.self, SetCommand.self, ExportCommand.self,
+        ExpectCommand.self, SourceCommand.self, ValidateCommand.self, ClearCommand.self, QuitCommand.self,
     ]
 
     static func names(of type: any SessionCommand.Type) -> [String] {
@@ -30,13 +30,14 @@ public enum CommandTable {
         let w = word.lowercased()
         let near = words.map { ($0, editDistance($0, w)) }.filter { $0.1 <= max(1, min(2, w.count / 2)) || ($0.0.hasPrefix(w) && !w.isEmpty) }
             .sorted { $0.1 < $1.1 }.map(\.0)
-        return CommandError("unknown command “\(word)”" + (near.isEmpty ? "" : ": did you mean \(near.prefix(3).joined(separator: " or "))?")
-                            + " (type `help` for the list)")
+        let list = near.prefix(3)
+        return CommandError(zh: "未知命令“\(word)”" + (list.isEmpty ? "" : "（是否指 \(list.joined(separator: "、"))？）") + "（help 列出全部命令）",
+                            en: "unknown command “\(word)”" + (list.isEmpty ? "" : ": did you mean \(list.joined(separator: " or "))?") + " (type `help` for the list)")
     }
 
     /// `check [REGION ...] [options]`: the command word, its positional arguments as declared, and whether it
     /// takes options (`help check` shows them).
-    static func usage(of type: any SessionCommand.Type) -> String {
+    static func usage(of type: any SessionCommand.Type, _ language: Language) -> String {
         let info = describe(type)
         var parts = [type.configuration.commandName ?? ""]
         for a in info where a.kind == "positional" {
@@ -44,11 +45,13 @@ public enum CommandTable {
             if a.isOptional { w = "[\(w)]" }
             parts.append(w)
         }
-        if info.contains(where: { $0.kind != "positional" && $0.shouldDisplay && !($0.names ?? []).contains { $0.name == "help" } }) { parts.append("[options]") }
+        if info.contains(where: { $0.kind != "positional" && $0.shouldDisplay && !($0.names ?? []).contains { $0.name == "help" } }) { parts.append(language == .zh ? "[选项]" : "[options]") }
         return parts.joined(separator: " ")
     }
 
-    static func help(for type: any SessionCommand.Type) -> String {
+    /// `help check`: in Chinese from the same definitions (`ChineseHelp`), in English ArgumentParser's own.
+    static func help(for type: any SessionCommand.Type, in language: Language) -> String {
+        if language == .zh { return ChineseHelp.help(for: type, path: type.configuration.commandName ?? "", prefix: "", columns: terminalColumns()) }
         var text = type.helpMessage(columns: terminalColumns())
         while text.hasSuffix("\n") { text.removeLast() }
         return text
@@ -71,11 +74,24 @@ public enum CommandTable {
         var valueName: String?
         var isOptional: Bool
         var isRepeating: Bool
+        var abstract: String?
+        var defaultValue: String?
+        var allValues: [String]?
+
+        var long: String? { names?.first { $0.kind == "long" }?.name }
+        /// What names it in the help texts: the long option name (`year`), or a positional's value name (`REGION`).
+        var key: String? { kind == "positional" ? valueName : long ?? names?.first?.name }
+        /// As typed: `--year <year>`, `-c, --command <COMMANDS>`, `--quiet`.
+        var spelled: String {
+            let all = (names ?? []).sorted { $0.kind == "short" && $1.kind != "short" }
+                .map { $0.kind == "short" ? "-" + $0.name : "--" + $0.name }.joined(separator: ", ")
+            return kind == "option" ? all + " <\(valueName ?? "value")>" : all
+        }
     }
 
     /// A command's arguments as ArgumentParser describes them. `_dumpHelp()` is the JSON behind
     /// `--experimental-dump-help` (public, though underscored); a test checks that it still lists `check`'s options.
-    static func describe(_ type: any SessionCommand.Type) -> [Argument] {
+    static func describe(_ type: any ParsableCommand.Type) -> [Argument] {
         struct Dump: Decodable {
             struct Command: Decodable { var arguments: [Argument]? }
             var command: Command
@@ -94,8 +110,8 @@ public enum CommandTable {
 
     private static func readOptions(of type: any SessionCommand.Type) -> [OptionInfo] {
         describe(type).compactMap { a in
-            guard a.shouldDisplay, a.kind != "positional", let long = a.names?.first(where: { $0.kind == "long" }) else { return nil }
-            return OptionInfo(name: "--" + long.name, takesValue: a.kind == "option")
+            guard a.shouldDisplay, a.kind != "positional", let long = a.long else { return nil }
+            return OptionInfo(name: "--" + long, takesValue: a.kind == "option")
         }
     }
 }

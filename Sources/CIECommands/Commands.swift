@@ -19,19 +19,25 @@ public struct GlobalOptions: ParsableArguments {
     public var lang: Language?
     @Flag(name: .customLong("no-color"), help: "Never colour output (also NO_COLOR in the environment).")
     public var noColor = false
+    @Flag(help: "No load notices (the lines that say what each file loaded).")
+    public var quiet = false
     public init() {}
 }
 
 /// The options of the commands that produce a report (`check`, `review`).
 public struct ReportOptions: ParsableArguments {
-    @Option(help: "The evaluation year (default: the latest year in the data).") public var year: Int?
+    @Option(help: "The evaluation year (default: the latest year with data for the policy's jurisdiction).") public var year: Int?
     @Option(help: "table, json, csv, markdown, html or junit.") public var format: String?
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
+    @Option(help: ArgumentHelp("Show only the first N rows (the summary still counts them all).", valueName: "N")) public var top: Int?
     public init() {}
 
-    /// The policy, formatter and evaluation year, each checked before any work is done.
-    func prepare(_ session: Session, policy name: String?) throws -> (PolicyPackage, any ReportFormatter, Int) {
-        (try session.resolvePolicy(name), try session.formatter(format), try session.evaluationYear(year))
+    /// The policy, formatter and evaluation year (with why that year), each checked before any work is done.
+    func prepare(_ session: Session, policy name: String?) throws -> (PolicyPackage, any ReportFormatter, (year: Int, why: LocalizedText)) {
+        let policy = try session.resolvePolicy(name)
+        let formatter = try session.formatter(format, output: output)
+        if let top, top < 1 { throw CommandError(zh: "--top 至少为 1（显示的行数）", en: "--top must be at least 1 (the rows shown)") }
+        return (policy, formatter, try session.policyYear(policy, given: year))
     }
 }
 
@@ -60,12 +66,13 @@ extension SessionCommand {
             try session.apply(global)
             code = try execute(in: session)
         } catch let e as CommandError {
-            session.err("error: \(e.message)")
+            session.err("error: " + e.text(session.language))
             throw ExitCode(e.code)
         }
         Output.flush()
         if let failure = Output.writeFailure, failure != EPIPE {
-            session.err("error: cannot write the output: \(String(cString: strerror(failure))); check the disk, or use --output PATH")
+            let why = errnoText(failure, session.language)
+            session.err("error: " + (session.language == .zh ? "无法写出结果：\(why)；检查磁盘，或用 --output 路径" : "cannot write the output: \(why); check the disk, or use --output PATH"))
             throw ExitCode(2)
         }
         if code != 0 { throw ExitCode(code) }
@@ -78,10 +85,27 @@ extension Session {
     public func apply(_ g: GlobalOptions) throws {
         if let l = g.lang { language = l }
         if g.noColor { color = false }
+        if g.quiet { quiet = true }
         for path in g.policyFiles { try loadPolicy(path) }
         if let p = g.policy { policy = try resolvePolicy(p) }
         if !g.data.isEmpty { try load(g.data) }
     }
+}
+
+/// " (did you mean A, B or C?)": at most three names, nearest first, those of `names` before those of `then`.
+func didYouMean(_ word: String, _ names: [String], then more: [String] = []) -> LocalizedText {
+    var near = nearestNames(word, among: names, limit: 3)
+    if near.count < 3 { near += nearestNames(word, among: more.filter { !names.contains($0) }, limit: 3 - near.count) }
+    guard !near.isEmpty else { return LocalizedText("") }
+    return LocalizedText(zh: "（是否指 \(near.joined(separator: "、"))？）", en: " (did you mean \(near.joined(separator: ", "))?)")
+}
+
+/// The error for a status word that is none.
+func unknownStatus(_ s: String) -> CommandError {
+    let ids = Status.allCases.map(\.rawValue)
+    let near = didYouMean(s, ids + Status.allCases.map(\.label.zh))
+    return CommandError(zh: "未知的状态“\(s)”" + near.zh + "：可用 " + Status.allCases.map { "\($0.rawValue)（\($0.label.zh)）" }.joined(separator: "、"),
+                        en: "unknown status “\(s)”" + near.en + ": use one of \(ids.joined(separator: ", "))")
 }
 
 /// SPEC.md's exit code of `check`: errors outrank verdicts; 1 for a failed binding or striving result; 3 when only data is missing.
@@ -116,36 +140,43 @@ public struct CheckCommand: SessionCommand {
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        let (policy, formatter, year) = try report.prepare(session, policy: global.policy)
+        let (policy, formatter, (year, why)) = try report.prepare(session, policy: global.policy)
         var selected = policy.targets
         if !targets.isEmpty {
             selected = try targets.map { id in
                 guard let t = policy.target(id) else {
-                    let near = policy.targets.map(\.id).filter { editDistance($0.lowercased(), id.lowercased()) <= 2 }
-                    throw CommandError("\(policy.id) has no target “\(id)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
-                                       + " (\(session.hint(cli: "run `cie targets \(policy.id)`", session: "type `targets \(policy.id)`")))")
+                    let near = didYouMean(id, policy.targets.map(\.id))
+                    throw CommandError(zh: "\(policy.id) 没有目标“\(id)”" + near.zh + "（\(session.hint(cli: "cie targets \(policy.id)", session: "targets \(policy.id)")) 列出全部）",
+                                       en: "\(policy.id) has no target “\(id)”" + near.en + " (\(session.hint(cli: "run `cie targets \(policy.id)`", session: "type `targets \(policy.id)`")))")
                 }
                 return t
             }
         }
         let wanted = try Set(statuses.map { s -> Status in
-            guard let st = Status(parsing: s) else {
-                throw CommandError("unknown status “\(s)”: use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            guard let st = Status(parsing: s) else { throw unknownStatus(s) }
             return st
         })
         let areas = try (regions + regionArguments).map { try session.resolveRegion($0, year: year) }
         let evaluator = Evaluator(context: session.context, policy: policy)
         var results = evaluator.evaluate(year: year, targets: selected)
-        if Cancellation.isRequested { throw CommandError("check interrupted (Ctrl-C): nothing was printed", code: 130) }
+        if Cancellation.isRequested { throw CommandError(zh: "check 已中断（Ctrl-C）：没有输出结果", en: "check interrupted (Ctrl-C): nothing was printed", code: 130) }
         if !areas.isEmpty {
             results = results.filter { r in areas.contains { session.regions.isWithin(r.region, $0, in: year) } }
         }
+        let all = results.count
         if !wanted.isEmpty { results = results.filter { wanted.contains($0.status) } }
-        let checked = CheckReport(policy: policy, year: year, results: results, regions: session.regions, notes: evaluator.zoneNotes(year: year))
+        var checked = CheckReport(policy: policy, year: year, results: results, regions: session.regions, notes: evaluator.zoneNotes(year: year))
+        checked.yearNote = why
+        if let top = report.top { checked.limit(to: top) }
+        if results.count < all {
+            let shown = wanted.sorted { $0.rawValue < $1.rawValue }
+            checked.filterNote = LocalizedText(
+                zh: "按 --status \(shown.map(\.label.zh).joined(separator: "、")) 列出 \(results.count) 项，筛去 \(all - results.count) 项（共 \(all) 项）",
+                en: "--status \(shown.map(\.rawValue).joined(separator: ", ")) shows \(results.count) of \(all) results (\(all - results.count) filtered out)")
+        }
         session.last = .check(checked)
         session.lastCheck = checked
-        try session.emit(formatter.format(checked, session.formatOptions), to: report.output)
+        try session.emit(formatter.format(checked, session.formatOptions(forFile: report.output)), to: report.output, format: formatter.id)
         return checkExitCode(results)
     }
 }
@@ -155,41 +186,47 @@ public struct ReviewCommand: SessionCommand {
     public static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Run a reviewer of a policy (compliance, scores, vetoes, funding).",
         discussion: """
-            Every review prints its method. A reviewer takes the options its kind declares (an evaluation --weights, --top,
-            --runs and --seed; an allocation --pool); the generated docs list them, Tab completes them, and any other is refused.
+            Every review prints its method. A reviewer takes the options its kind declares (an evaluation --weights,
+            --excellent, --runs and --seed; an allocation --pool); the generated docs list them, Tab completes them, and any
+            other is refused. --top N shows the first N rows, as everywhere.
             Examples:
-              cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv evaluation --weights talent=2 --top 5
+              cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv evaluation --weights 人才引进=2 --excellent 10%
               cie review --policy weihai --data Samples/weihai/weihai_2015_2020.csv funding --pool 2000
             """)
     @OptionGroup public var global: GlobalOptions
     @Argument(help: ArgumentHelp("The reviewer id (default: compliance).", valueName: "REVIEWER")) public var reviewer: String?
     @OptionGroup public var report: ReportOptions
     /// The reviewer's own options (`--weights talent=2`, `--pool 2000`), read against what its kind declares.
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The reviewer's options (--weights, --top, --runs, --seed, --pool …).", valueName: "OPTIONS"))
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The reviewer's options (--weights, --excellent, --runs, --seed, --pool …).", valueName: "OPTIONS"))
     public var options: [String] = []
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        let (policy, formatter, year) = try report.prepare(session, policy: global.policy)
+        let (policy, formatter, (year, why)) = try report.prepare(session, policy: global.policy)
         let id = reviewer ?? "compliance"
         guard let r = policy.reviewer(id) else {
-            throw CommandError("\(policy.id) has no reviewer “\(id)”: it has \(policy.allReviewers.map(\.id).joined(separator: ", "))")
+            let ids = policy.allReviewers.map(\.id)
+            let near = didYouMean(id, ids)
+            throw CommandError(zh: "\(policy.id) 没有审查器“\(id)”" + near.zh + "：它有 \(ids.joined(separator: "、"))",
+                               en: "\(policy.id) has no reviewer “\(id)”" + near.en + ": it has \(ids.joined(separator: ", "))")
         }
         // An option the reviewer does not take is refused, not silently ignored.
         let given: ReviewOptions
-        do { given = try ReviewOptions.parse(options, for: r) } catch let e as ReviewError { throw CommandError(e.message(session.language)) }
+        do { given = try ReviewOptions.parse(options, for: r) } catch let e as ReviewError { throw CommandError(e.message) }
         let review: Review
         do {
             review = try r.review(policy, context: session.context, year: year, options: given)
         } catch let e as ReviewError {
-            throw CommandError("\(r.id): " + e.message(session.language))
+            throw CommandError(zh: "\(r.id)：" + e.message.zh, en: "\(r.id): " + e.message.en)
         } catch {
-            throw CommandError("reviewer \(r.id) failed: \(error)")
+            throw CommandError(zh: "审查器 \(r.id) 出错：\(error)", en: "reviewer \(r.id) failed: \(error)")
         }
-        if Cancellation.isRequested { throw CommandError("review interrupted (Ctrl-C): nothing was printed", code: 130) }
-        let reviewed = ReviewReport(policy: policy, review: review, regions: session.regions)
+        if Cancellation.isRequested { throw CommandError(zh: "review 已中断（Ctrl-C）：没有输出结果", en: "review interrupted (Ctrl-C): nothing was printed", code: 130) }
+        var reviewed = ReviewReport(policy: policy, review: review, regions: session.regions, verdicts: r.verdicts + [.noData])
+        reviewed.yearNote = why
+        if let top = report.top { reviewed.limit(to: top) }
         session.last = .review(reviewed)
-        try session.emit(formatter.format(reviewed, session.formatOptions), to: report.output)
+        try session.emit(formatter.format(reviewed, session.formatOptions(forFile: report.output)), to: report.output, format: formatter.id)
         return 0
     }
 }
@@ -203,15 +240,15 @@ public struct PoliciesCommand: SessionCommand {
 
     public func execute(in session: Session) throws -> Int32 {
         let zh = session.language == .zh
-        let rows = try session.allPackages().map { m in
-            [m.id, m.name(session.language), m.document.jurisdictionCode, m.document.citation, m.document.status.rawValue, String(m.targets.count),
-             m.allReviewers.map(\.id).joined(separator: ", "), m.origin.label(session.language),
-             m.document.status == .draft ? (zh ? "征求意见稿" : "draft for comment") : ""]
+        let rows = try session.allPackages().map { m -> [Cell] in
+            [.text(m.id), .text(m.name(session.language)), .text(m.document.jurisdictionCode), .text(m.document.citation),
+             .coded(id: m.document.status.rawValue, label: m.document.status.label(session.language)), .integer(m.targets.count),
+             .text(m.allReviewers.map(\.id).joined(separator: zh ? "、" : ", ")), .text(m.origin.label(session.language))]
         }
-        let listing = Listing(keys: ["id", "name", "jurisdiction", "document", "status", "targets", "reviewers", "source", "note"],
-                              header: zh ? ["id", "名称", "辖区", "文件", "状态", "目标数", "评审", "来源", "备注"]
-                                         : ["id", "name", "jurisdiction", "document", "status", "targets", "reviewers", "source", "note"],
-                              rows: rows)
+        let listing = Listing(keys: ["id", "name", "jurisdiction", "document", "status", "targets", "reviewers", "source"],
+                              header: zh ? ["id", "名称", "辖区", "文件", "状态", "目标数", "审查器", "来源"]
+                                         : ["id", "name", "jurisdiction", "document", "status", "targets", "reviewers", "source"],
+                              cells: rows, rightAligned: [5])
         try list.emit(listing, in: session)
         return 0
     }
@@ -229,13 +266,14 @@ public struct TargetsCommand: SessionCommand {
     public func execute(in session: Session) throws -> Int32 {
         let policy = try session.resolvePolicy(policyName ?? global.policy)
         let l = session.language
-        let rows = policy.targets.map { t in
-            [t.id, t.scope.rawValue, t.requirement(l), t.deadline.map(String.init) ?? (l == .zh ? "每年" : "yearly"), t.strength.rawValue,
-             t.clause, t.title(l)]
+        let rows = policy.targets.map { t -> [Cell] in
+            [.text(t.id), .coded(id: t.scope.rawValue, label: t.scope.label(l)), .text(t.requirement(l)),
+             t.deadline.map(Cell.integer) ?? .none(shown: l == .zh ? "每年" : "yearly"),
+             .coded(id: t.strength.rawValue, label: t.strength.label(l)), .text(t.clause), .text(t.title(l))]
         }
-        let listing = Listing(keys: ["id", "scope", "required", "deadline", "strength", "clause", "title"],
-                              header: l == .zh ? ["目标", "范围", "要求", "期限", "强度", "条款", "内容"] : ["id", "scope", "required", "deadline", "strength", "clause", "title"],
-                              rows: rows)
+        let listing = Listing(keys: ["target", "scope", "required", "deadline", "strength", "clause", "title"],
+                              header: l == .zh ? ["目标", "范围", "要求", "期限", "强度", "条款", "内容"] : ["target", "scope", "required", "deadline", "strength", "clause", "title"],
+                              cells: rows)
         let draftNote = policy.document.status != .draft ? nil
             : (l == .zh ? "注意：\(policy.name.zh) 策略包依据的是征求意见稿。" : "Note: the \(policy.name.en) package encodes a draft for comment.")
         try list.emit(listing, in: session, title: draftNote)
@@ -257,10 +295,10 @@ public struct ExplainCommand: SessionCommand {
         let all = found == nil ? try session.allPackages() : []
         if found == nil { found = all.lazy.compactMap { p in p.target(target).map { (p, $0) } }.first }
         guard let (policy, t) = found else {
-            let ids = all.flatMap { $0.targets.map(\.id) }
-            let near = ids.filter { editDistance($0.lowercased(), target.lowercased()) <= 2 }
-            throw CommandError("no target “\(target)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
-                               + " (\(session.hint(cli: "run `cie targets P`", session: "type `targets P`")) to list them)")
+            // The current policy's targets first: QH-99 in a Qinghai session is a typo of QH-09, not of WH-09.
+            let near = didYouMean(target, session.policy.map { $0.targets.map(\.id) } ?? [], then: all.flatMap { $0.targets.map(\.id) })
+            throw CommandError(zh: "没有目标“\(target)”" + near.zh + "（\(session.hint(cli: "cie targets P", session: "targets P")) 列出一个政策的目标）",
+                               en: "no target “\(target)”" + near.en + " (\(session.hint(cli: "run `cie targets P`", session: "type `targets P`")) to list them)")
         }
         session.out(Explain.text(t, policy: policy, catalogue: session.catalogue, language: session.language))
         return 0

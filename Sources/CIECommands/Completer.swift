@@ -150,7 +150,8 @@ public struct Completer {
     }
 
     /// Region names (Chinese, short names too) and codes. With data loaded, the units with data and the areas
-    /// above them come first; the whole table when nothing of those matches.
+    /// above them — of the current policy's jurisdiction, else of all — come first; the whole table when nothing of
+    /// those matches.
     func regions(_ word: String) -> [String] {
         let table = session.regions
         func matches(_ r: Region) -> String? {
@@ -180,6 +181,12 @@ public struct Completer {
             return out
         }
         let sorted = { (s: Set<RegionIndex>) in s.sorted { table[$0].code < table[$1].code } }
+        // The current policy's jurisdiction first: in a Qinghai session, Tab offers Qinghai's units, not every
+        // province's that happens to be loaded.
+        if let policy = session.policy, let j = table.index(code: policy.document.jurisdictionCode) {
+            let own = collect(sorted(loaded.filter { table.isWithin($0, j) }))
+            if !own.isEmpty { return own }
+        }
         let fromLoaded = collect(sorted(loaded))
         if !fromLoaded.isEmpty || (word.isEmpty && !loaded.isEmpty) { return fromLoaded }
         guard !word.isEmpty else { return [] }

@@ -17,17 +17,17 @@ public struct ListOptions: ParsableArguments {
     /// Renders a listing, remembers it for `export`, and writes it out. A title and a footer frame the table form
     /// only; the other formats stay machine-readable.
     func emit(_ listing: Listing, in session: Session, title: String? = nil, footer: String? = nil) throws {
-        let format = self.format ?? session.format
-        guard let id = Formatters.named(format)?.id, id != "junit" else {
-            throw CommandError("unknown list format “\(format)”: use table, json, csv, markdown or html")
+        let id = try session.formatter(format, output: output).id
+        guard id != "junit" else {
+            throw CommandError(zh: "列表没有 JUnit 形式：用 table、json、csv、markdown 或 html", en: "a list has no JUnit form: use table, json, csv, markdown or html")
         }
         session.last = .listing(listing)
-        var text = listing.render(id)
+        var text = listing.render(id, width: output == nil ? session.width : nil, language: session.language)
         if id == "table" {
             if let title { text = title + "\n" + text }
             if let footer { text += footer + "\n" }
         }
-        try session.emit(text, to: output)
+        try session.emit(text, to: output, format: id)
     }
 }
 
@@ -41,12 +41,15 @@ public struct LoadCommand: SessionOnlyCommand {
             Examples:
               load Samples/qinghai/qinghai_2016_2020.csv
               load regions.csv data.csv
+              load Samples/*/*.csv
+            `~` and shell patterns (* ? [...]) are expanded; `files` lists what is loaded, `unload` and `reload` change it.
             """)
     @Argument(help: ArgumentHelp("Files to load.", valueName: "PATH")) public var paths: [String]
+    @Flag(help: "No load notices (as the global --quiet).") public var quiet = false
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        try session.load(paths)
+        try session.load(expandingGlobs(paths), quiet: quiet)
         return 0
     }
 }
@@ -81,21 +84,21 @@ public struct RegionsCommand: SessionCommand {
         let table = session.regions
         let zh = session.language == .zh
         if let year, !DataLoader.years.contains(year) {
-            throw CommandError(zh ? "年份 \(year) 超出范围 \(DataLoader.years.lowerBound)—\(DataLoader.years.upperBound)"
-                                  : "year \(year) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound)")
+            throw CommandError(zh: "年份 \(year) 超出范围 \(DataLoader.years.lowerBound)—\(DataLoader.years.upperBound)",
+                                  en: "year \(year) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound)")
         }
         let areas = try [province, prefecture].compactMap { $0 }.map { text -> RegionIndex in
             let a = try session.resolveRegion(text, year: year)
             guard !table[a].type.isUnit else {
-                throw CommandError(zh ? "\(table.describe(a)) 是县级单位，不是地级或省份：--province 和 --prefecture 需要一个地区"
-                                      : "\(table.describe(a)) is a county-level unit: --province and --prefecture take an area")
+                throw CommandError(zh: "\(table.describe(a)) 是县级单位，不是地级或省份：--province 和 --prefecture 需要一个地区",
+                                      en: "\(table.describe(a)) is a county-level unit: --province and --prefecture take an area")
             }
             return a
         }
         let wantedType = try type.map { t -> RegionType in
             guard let rt = RegionType(parsing: t), rt.isUnit else {
-                throw CommandError(zh ? "未知的类型“\(t)”：可用 district、county、city、banner、zone（区、县、市、旗、功能区）"
-                                      : "unknown region type “\(t)”: use one of \(RegionType.allCases.filter(\.isUnit).map(\.rawValue).joined(separator: ", "))")
+                throw CommandError(zh: "未知的类型“\(t)”：可用 district、county、city、banner、zone（区、县、市、旗、功能区）",
+                                   en: "unknown region type “\(t)”: use one of \(RegionType.allCases.filter(\.isUnit).map(\.rawValue).joined(separator: ", "))")
             }
             return rt
         }
@@ -105,8 +108,8 @@ public struct RegionsCommand: SessionCommand {
         let groupNames = policy.map { $0.groups.keys.sorted() } ?? []
         let context = policy.map { Evaluator(context: session.context, policy: $0).context }
         var administrative = 0, zones = 0, counted = 0
-        func collect(wholeTable: Bool) -> [[String]] {
-            var rows: [[String]] = []
+        func collect(wholeTable: Bool) -> [[Cell]] {
+            var rows: [[Cell]] = []
             (administrative, zones, counted) = (0, 0, 0)
             for i in 0..<RegionIndex(table.count) {
                 let r = table[i]
@@ -132,7 +135,8 @@ public struct RegionsCommand: SessionCommand {
                 } else {
                     administrative += 1
                 }
-                rows.append([record.code, record.name, pref, prov, typeLabel, r.span, memberOf.joined(separator: ", ")])
+                rows.append([.text(record.code), .text(record.name), .text(pref), .text(prov), .coded(id: record.type.rawValue, label: typeLabel), .text(r.span),
+                             .text(memberOf.joined(separator: zh ? "、" : ", "))])
             }
             return rows
         }
@@ -147,12 +151,12 @@ public struct RegionsCommand: SessionCommand {
             session.err(zh ? "（未载入数据：列出地区表中的单位；--all 含已撤销的单位）" : "(nothing loaded: listing the region table; --all includes abolished units)")
         }
         if rows.isEmpty {
-            throw CommandError(zh ? "没有符合条件的单位：去掉一个筛选条件，或加 --all 查找整个地区表"
-                                  : "no unit matches: drop a filter, or add --all to search the whole region table")
+            throw CommandError(zh: "没有符合条件的单位：去掉一个筛选条件，或加 --all 查找整个地区表",
+                                  en: "no unit matches: drop a filter, or add --all to search the whole region table")
         }
-        let listing = Listing(keys: ["code", "name", "prefecture", "province", "type", "years", "groups"],
-                              header: zh ? ["代码", "名称", "地级", "省份", "类型", "存续年份", "分组"]
-                                  : ["code", "name", "prefecture", "province", "type", "years", "groups"], rows: rows)
+        let listing = Listing(keys: ["region_code", "region", "prefecture", "province", "type", "years", "groups"],
+                              header: zh ? ["代码", "地区", "地级", "省份", "类型", "存续年份", "分组"]
+                                  : ["code", "region", "prefecture", "province", "type", "years", "groups"], cells: rows)
         var footer = zh ? "共 \(rows.count) 个单位" : "\(rows.count) units"
         if zones > 0 {
             footer += zh ? "：\(administrative) 个县级行政区划，\(zones) 个功能区" : ": \(administrative) county-level divisions, \(zones) zones"
@@ -234,18 +238,19 @@ public struct IndicatorsCommand: SessionCommand {
 
     public func execute(in session: Session) throws -> Int32 {
         let l = session.language
-        var rows: [[String]] = []
+        var rows: [[Cell]] = []
         for i in 0..<IndicatorIndex(session.catalogue.count) {
             let ind = session.catalogue[i]
             let n = session.store.count(of: i)
             if loaded && n == 0 { continue }
             let how = ind.derivation != nil ? (l == .zh ? "派生" : "derived") : (ind.isCustom ? (l == .zh ? "自定义" : "custom") : "")
-            rows.append([ind.id, ind.name(l), ind.unit.label(l), ind.kind.rawValue, String(n), how])
+            rows.append([.text(ind.id), .text(ind.name(l)), .coded(id: ind.unit.rawValue, label: ind.unit.label(l)), .coded(id: ind.kind.rawValue, label: ind.kind.label(l)),
+                         .integer(n), .text(how)])
         }
-        if rows.isEmpty { throw CommandError("no indicator has loaded values: load a file first, or drop --loaded") }
+        if rows.isEmpty { throw CommandError(zh: "还没有任何指标有数值：先载入文件，或去掉 --loaded", en: "no indicator has loaded values: load a file first, or drop --loaded") }
         let listing = Listing(keys: ["id", "name", "unit", "kind", "values", "note"],
                               header: l == .zh ? ["id", "名称", "单位", "类型", "数值个数", "备注"] : ["id", "name", "unit", "kind", "values", "note"],
-                              rows: rows, rightAligned: [4])
+                              cells: rows, rightAligned: [4])
         try list.emit(listing, in: session)
         return 0
     }
@@ -256,14 +261,12 @@ extension Session {
     func resolveIndicator(_ text: String) throws -> IndicatorIndex {
         if let i = catalogue.lookup(text) { return i }
         let near = catalogue.suggestions(for: text)
-        throw CommandError("unknown indicator “\(text)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?") + " (type `indicators` for the list)")
+        throw CommandError(zh: "未知的指标“\(text)”" + (near.isEmpty ? "" : "（是否指 \(near.joined(separator: "、"))？）") + "（\(hint(cli: "cie indicators", session: "indicators")) 列出全部）",
+                           en: "unknown indicator “\(text)”" + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: ", "))?)") + " (\(hint(cli: "run `cie indicators`", session: "type `indicators`")) for the list)")
     }
 
     func requireData() throws {
-        if store.isEmpty {
-            throw CommandError("no data loaded: " + hint(cli: "pass --data FILE (e.g. --data Samples/qinghai/qinghai_2016_2020.csv)",
-                                                         session: "load a file first (e.g. load Samples/qinghai/qinghai_2016_2020.csv)"))
-        }
+        if store.isEmpty { throw noDataLoaded }
     }
 }
 
@@ -290,7 +293,7 @@ public struct ShowCommand: SessionCommand {
         let context = session.context
         let years = session.store.years.map(Array.init) ?? []
         let l = session.language
-        var rows: [[String]] = []
+        var rows: [[Cell]] = []
         var usedYears = Set<Int>()
         var table: [(IndicatorIndex, [Double?])] = []
         for i in wanted.isEmpty ? Array(0..<IndicatorIndex(session.catalogue.count)) : wanted {
@@ -299,16 +302,18 @@ public struct ShowCommand: SessionCommand {
             for (y, v) in zip(years, values) where v != nil { usedYears.insert(y) }
             table.append((i, values))
         }
-        if table.isEmpty { throw CommandError("\(session.regions.describe(r)) has no loaded values: check its name, or load its data") }
+        if table.isEmpty {
+            throw CommandError(zh: "\(session.regions.describe(r)) 没有已载入的数值：核对名称，或载入它的数据", en: "\(session.regions.describe(r)) has no loaded values: check its name, or load its data")
+        }
         let shown = years.enumerated().filter { usedYears.contains($0.element) || usedYears.isEmpty }
         for (i, values) in table {
             let ind = session.catalogue[i]
-            rows.append([ind.id, ind.name(l), ind.unit.label(l)] + shown.map { values[$0.offset].map { formatNumber($0) } ?? "—" })
+            rows.append([.text(ind.id), .text(ind.name(l)), .text(ind.unit.label(l))] + shown.map { Cell.value(values[$0.offset], unit: ind.unit) })
         }
         let yearHeader = shown.map { String($0.element) }
         let listing = Listing(keys: ["indicator", "name", "unit"] + yearHeader,
                               header: (l == .zh ? ["指标", "名称", "单位"] : ["indicator", "name", "unit"]) + yearHeader,
-                              rows: rows, rightAligned: Set(3..<3 + yearHeader.count))
+                              cells: rows, rightAligned: Set(3..<3 + yearHeader.count))
         try list.emit(listing, in: session, title: session.regions.describe(r))
         return 0
     }
@@ -334,11 +339,8 @@ public struct RankCommand: SessionCommand {
     @OptionGroup public var list: ListOptions
     public init() {}
 
-    public func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-    }
-
     public func execute(in session: Session) throws -> Int32 {
+        if let top, top < 1 { throw CommandError(zh: "--top 至少为 1", en: "--top must be at least 1") }
         try session.requireData()
         let i = try session.resolveIndicator(indicator)
         let ind = session.catalogue[i]
@@ -365,7 +367,7 @@ public struct RankCommand: SessionCommand {
         } else {
             let years = session.store.years.map(Array.init) ?? []
             guard let latest = years.last(where: { yr in units(yr).contains { context.value(i, $0, yr) != nil } }) else {
-                throw CommandError("no values of \(ind.id) (\(ind.name.zh)) are loaded for these units: load them, or pick another indicator")
+                throw CommandError(zh: "这些单位没有已载入的 \(ind.name.zh)（\(ind.id)）数值：载入它们，或换一个指标", en: "no values of \(ind.id) (\(ind.name.zh)) are loaded for these units: load them, or pick another indicator")
             }
             y = latest
         }
@@ -373,25 +375,27 @@ public struct RankCommand: SessionCommand {
         var valued: [(RegionIndex, Double)] = units.compactMap { u in context.value(i, u, y).map { (u, $0) } }
         let missing = units.count - valued.count
         guard !valued.isEmpty else {
-            throw CommandError("no unit has a value of \(ind.id) in \(y): try another --year")
+            throw CommandError(zh: "\(y) 年没有任何单位有 \(ind.name.zh)（\(ind.id)）的数值：换一个 --year", en: "no unit has a value of \(ind.id) in \(y): try another --year")
         }
         valued.sort { a, b in
             a.1 != b.1 ? (ascending ? a.1 < b.1 : a.1 > b.1) : table[a.0].nearestRecord(to: y).code < table[b.0].nearestRecord(to: y).code
         }
         let l = session.language
-        var rows: [[String]] = []
+        var rows: [[Cell]] = []
         var rank = 0
         for (n, (u, v)) in valued.enumerated() {
             if n == 0 || !(Tolerance.atLeast(v, valued[n - 1].1) && Tolerance.atMost(v, valued[n - 1].1)) { rank = n + 1 }
-            if let top, rank > top { break }
+            if let top, n >= top { break }
             let record = table[u].nearestRecord(to: y)
-            rows.append([String(rank), record.code, record.name, table.prefecture(of: u, in: y).map { table[$0].nearestRecord(to: y).name } ?? "", formatNumber(v)])
+            rows.append([.integer(rank), .text(record.code), .text(record.name),
+                         .text(table.prefecture(of: u, in: y).map { table[$0].nearestRecord(to: y).name } ?? ""), .value(v, unit: ind.unit)])
         }
         let unitLabel = ind.unit.label(l)
-        let listing = Listing(keys: ["rank", "code", "name", "prefecture", "value"],
-                              header: l == .zh ? ["名次", "代码", "名称", "地级", "\(ind.name.zh)(\(unitLabel))"]
-                                  : ["rank", "code", "name", "prefecture", "\(ind.id) (\(unitLabel))"],
-                              rows: rows, rightAligned: [0, 4])
+        // The same names as check's and review's region columns.
+        let listing = Listing(keys: ["rank", "region_code", "region", "prefecture", "value"],
+                              header: l == .zh ? ["名次", "代码", "地区", "地级", "\(ind.name.zh)(\(unitLabel))"]
+                                  : ["rank", "region_code", "region", "prefecture", "\(ind.id) (\(unitLabel))"],
+                              cells: rows, rightAligned: [0, 4])
         let scope = area.map { table[$0].name } ?? (l == .zh ? "已载入的单位" : "loaded units")
         let footer = l == .zh
             ? "\(y) 年，\(scope)：\(valued.count) 个单位有数值" + (missing > 0 ? "，\(missing) 个缺数值" : "")

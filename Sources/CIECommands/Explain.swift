@@ -18,12 +18,14 @@ public enum Explain {
         lines.append((zh ? "范围：" : "Scope: ") + scope)
         lines.append((zh ? "期限：" : "Deadline: ") + (t.deadline.map { zh ? "\($0) 年" : String($0) } ?? (zh ? "无截止年，每年都须满足" : "none: it must hold every year")))
         if let b = t.baseline { lines.append((zh ? "基期：" : "Baseline: ") + (zh ? "\(b) 年" : String(b))) }
-        lines.append((zh ? "强度：" : "Strength: ") + t.strength.label(l) + " (\(t.strength.rawValue))")
+        // The id beside the Chinese label (for --status, JSON); in English the label is the id.
+        lines.append(zh ? "强度：" + t.strength.label.zh + "（\(t.strength.rawValue)）" : "Strength: " + t.strength.label.en)
         lines.append(zh ? "所需指标：" : "Inputs:")
         for id in t.inputs {
             if let i = catalogue.lookup(id) {
                 let ind = catalogue[i]
-                var s = "  \(ind.id)  \(ind.name(l))  [\(ind.unit == .none ? (zh ? "是/否" : "yes/no") : ind.unit.rawValue)]"
+                let unit = ind.kind == .flag ? (zh ? "是/否" : "yes/no") : (ind.unit == .none ? (zh ? "无单位" : "no unit") : ind.unit.label(l))
+                var s = "  \(ind.id)  \(ind.name(l))  [\(unit)]"
                 if case .percentOf(let n, let d)? = ind.derivation { s += zh ? "  可由 \(n) / \(d) × 100 算出" : "  derived: \(n) / \(d) × 100" }
                 if case .yearOnYearGrowth(let of)? = ind.derivation { s += zh ? "  可由 \(of) 的同比增幅算出" : "  derived: year-on-year growth of \(of)" }
                 lines.append(s)
@@ -39,7 +41,7 @@ public enum Explain {
         if !t.examples.isEmpty {
             lines.append(zh ? "示例：" : "Examples:")
             for e in t.examples {
-                lines.append("  \(e.title(l))（\(e.year)）")
+                lines.append(zh ? "  \(e.title.zh)（\(e.year)）" : "  \(e.title.en) (\(e.year))")
             }
         }
         return lines.joined(separator: "\n")

@@ -8,8 +8,36 @@ public final class Interpreter {
     public let session: Session
     /// Whether any command failed so far (the exit code of the REPL or script is 1 then).
     public private(set) var failures = 0
+    /// Commands run so far (blank lines and comments are none), and where those that failed are (`monthly.cie:5`).
+    public private(set) var commands = 0
+    public private(set) var failedAt: [String] = []
+    /// The exit code the failures make of a script: 1, or 2 when one was a silent pass stopped (`CommandError.scriptCode`).
+    public private(set) var scriptCode: Int32 = 0
 
-    public init(session: Session) { self.session = session }
+    public init(session: Session) {
+        self.session = session
+        session.interpreter = self
+    }
+
+    /// `source SCRIPT` inside a session: the script's lines run here, its errors at its own `FILE:LINE`; a script may
+    /// not source itself, directly or not.
+    func source(_ path: String) throws {
+        let full = session.inputPath(path)
+        guard !sourcing.contains(full) else {
+            throw CommandError(zh: "脚本 \(path) 正在运行，不能再次 source 它（循环引用）", en: "the script \(path) is already running: it cannot source itself")
+        }
+        guard let reader = LineReader(path: full) else {
+            throw CommandError(zh: "无法读取脚本 \(path)：检查路径", en: "cannot read script \(path): check the path")
+        }
+        sourcing.append(full)
+        defer { sourcing.removeLast() }
+        let before = failures
+        runScript(name: path, nextLine: reader.next, bail: false, echo: false, directory: folder(of: full))
+        if failures > before {
+            throw CommandError(zh: "\(path) 中有 \(failures - before) 条命令失败：见以上各行", en: "\(failures - before) command\(failures - before == 1 ? "" : "s") of \(path) failed: see the lines above")
+        }
+    }
+    private var sourcing: [String] = []
 
     public enum Outcome: Equatable {
         case ok, failed, quit
@@ -21,20 +49,43 @@ public final class Interpreter {
         let split = Words.split(line)
         do {
             if let q = split.openQuote {
-                throw CommandError("unclosed \(q): close the quote (or write the quote character inside the other kind of quotes)")
+                throw CommandError(zh: "引号 \(q) 没有闭合：补上它（或把引号字符写在另一种引号里）", en: "unclosed \(q): close the quote (or write the quote character inside the other kind of quotes)")
             }
             guard !split.words.isEmpty else { return .ok }
+            commands += 1
             try run(split.words)
         } catch let e as CommandError {
-            failures += 1
-            session.err(location + "error: " + e.message)
+            failed(at: location, code: e.scriptCode)
+            session.err(location + "error: " + e.text(session.language))
             return session.quitRequested ? .quit : .failed
         } catch {
-            failures += 1
+            failed(at: location, code: 1)
             session.err(location + "error: \(error)")
             return .failed
         }
         return session.quitRequested ? .quit : .ok
+    }
+
+    private func failed(at location: String, code: Int32) {
+        failures += 1
+        scriptCode = max(scriptCode, code)
+        var place = location
+        while place.hasSuffix(" ") || place.hasSuffix(":") { place.removeLast() }
+        if !place.isEmpty { failedAt.append(place) }
+    }
+
+    /// “3 of 41 commands failed: lines 5, 9, 30”, for the end of a script with failures (nil when none failed).
+    public var failureSummary: LocalizedText? {
+        guard failures > 0 else { return nil }
+        // One script: its line numbers; several: name:line.
+        let files = Set(failedAt.compactMap { $0.split(separator: ":").dropLast().joined(separator: ":") })
+        let places = files.count <= 1 ? failedAt.compactMap { $0.split(separator: ":").last.map(String.init) } : failedAt
+        let shown = places.prefix(20).joined(separator: files.count <= 1 ? "、" : "、")
+        let more = places.count > 20 ? "…" : ""
+        return LocalizedText(
+            zh: "\(commands) 条命令中 \(failures) 条失败" + (places.isEmpty ? "" : "：" + (files.count <= 1 ? "第 \(shown)\(more) 行" : shown + more)),
+            en: "\(failures) of \(commands) commands failed" + (places.isEmpty ? "" : ": " + (files.count <= 1 ? "line\(places.count == 1 ? "" : "s") " : "")
+                + places.prefix(20).joined(separator: ", ") + more))
     }
 
     func run(_ words: [String]) throws {
@@ -46,14 +97,15 @@ public final class Interpreter {
         } catch {
             if type.exitCode(for: error) == .success {
                 // `check --help`
-                session.out(type.fullMessage(for: error, columns: terminalColumns()))
+                session.out(CommandTable.help(for: type, in: session.language))
                 return
             }
-            throw CommandError(type.message(for: error) + " (type `help \(name)` for its usage)")
+            let text = ParseErrors.translate(type.message(for: error))
+            throw CommandError(zh: text.zh + "（help \(name) 查看用法）", en: text.en + " (type `help \(name)` for its usage)")
         }
         let code = try session.scoped(command.global) { try command.execute(in: session) }
         if code != 0 && !type.verdictCodes.contains(code) {
-            throw CommandError("\(name) reported problems (exit \(code)): see its output above")
+            throw CommandError(zh: "\(name) 报告了问题（退出码 \(code)）：见以上输出", en: "\(name) reported problems (exit \(code)): see its output above")
         }
     }
 
@@ -84,8 +136,9 @@ public final class Interpreter {
             if let failure = Output.writeFailure {
                 // A reader that went away (`| head`) ends the script quietly; any other write error is a failure.
                 if failure != EPIPE {
-                    failures += 1
-                    Output.errorLine("\(name):\(start): error: cannot write the output: \(String(cString: strerror(failure))); check the disk or the pipe")
+                    failed(at: "\(name):\(start)", code: 1)
+                    let why = errnoText(failure, session.language)
+                    Output.errorLine("\(name):\(start): error: " + (session.language == .zh ? "无法写出结果：\(why)；检查磁盘或管道" : "cannot write the output: \(why); check the disk or the pipe"))
                 }
                 return false
             }
@@ -118,13 +171,16 @@ extension Session {
     /// the session (as `load` would), `--policy` read by the command itself.
     func scoped<T>(_ g: GlobalOptions, _ body: () throws -> T) throws -> T {
         // Only what the options changed is put back: `set lang en` itself must stick.
-        let (savedLanguage, savedColor) = (language, color)
+        let (savedLanguage, savedColor, savedQuiet) = (language, color, quiet)
         defer {
             if g.lang != nil { language = savedLanguage }
             if g.noColor { color = savedColor }
+            if g.quiet { quiet = savedQuiet }
         }
         if let l = g.lang { language = l }
         if g.noColor { color = false }
+        if g.quiet { quiet = true }
+        for path in g.policyFiles { try loadPolicy(path) }
         if let p = g.policy { _ = try resolvePolicy(p) }  // an unknown policy is an error even where it is not read
         if !g.data.isEmpty { try load(g.data) }
         return try body()

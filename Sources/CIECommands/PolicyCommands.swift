@@ -143,17 +143,15 @@ public struct PolicyNewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The target id prefix (default: the initials of the id's pinyin syllables: sichuan → SC, inner-mongolia → IM).", valueName: "PREFIX")) public var prefix: String?
     public init() {}
 
-    public func validate() throws {
-        guard id.range(of: #"^[a-z][a-z0-9-]{1,31}$"#, options: .regularExpression) != nil else {
-            throw ValidationError("the id “\(id)” takes lower-case letters, digits and hyphens, starting with a letter (sichuan, inner-mongolia)")
-        }
-        if let prefix, prefix.range(of: #"^[A-Z]{1,6}$"#, options: .regularExpression) == nil {
-            throw ValidationError("--prefix takes 1 to 6 capital letters (SC)")
-        }
-    }
-
     public mutating func run() throws {
         let zh = (global.lang ?? .zh) == .zh
+        if !NameShape.isID(id) {
+            fail(zh ? "id “\(id)”应由小写字母、数字和连字符组成，以字母开头（如 sichuan、inner-mongolia）"
+                    : "the id “\(id)” takes lower-case letters, digits and hyphens, starting with a letter (sichuan, inner-mongolia)")
+        }
+        if let prefix, !(1...6).contains(prefix.count) || !prefix.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            fail(zh ? "--prefix 取 1 到 6 个大写字母（如 SC）" : "--prefix takes 1 to 6 capital letters (SC)")
+        }
         let regions = BuiltinRegions.table
         guard let area = regions.index(code: region) else {
             let near = regions.suggestions(for: region).map { regions.describeWithProvince($0) }
@@ -181,7 +179,7 @@ public struct PolicyNewCommand: ParsableCommand {
                 Output.line(zh ? "已写入 \(full)" : "created \(full)")
             }
         } catch {
-            fail(zh ? "无法写入 \(folder)：\(error.localizedDescription)；检查权限或换一个 --dir" : "cannot write \(folder): \(error.localizedDescription); check its permissions or choose another --dir")
+            fail(zh ? "无法写入 \(folder)：\(systemErrorText(error, .zh))；检查权限或换一个 --dir" : "cannot write \(folder): \(systemErrorText(error, .en)); check its permissions or choose another --dir")
         }
         Output.line(zh ? """
             下一步：把文件全文放入 \(folder)/text.txt，按原文改写 policy.yaml 中的 TODO（格式见 Docs/PolicyFormat.md），然后

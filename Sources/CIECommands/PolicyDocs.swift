@@ -54,7 +54,7 @@ public enum PolicyDocs {
             s += "Verdicts: " + r.verdicts.map { "`\($0.id)` \($0.label.zh)" }.joined(separator: ", ") + ".\n"
             let method: LocalizedText?
             if let c = r as? CompositeReviewer, let w = try? Composite.weights(c.dimensions, given: [:]) {
-                method = c.method(weights: w, top: c.defaultTop, perturbation: Composite.Perturbation())
+                method = c.method(weights: w, cutoff: c.defaultCutoff, perturbation: Composite.Perturbation())
             } else {
                 method = try? r.review(policy, context: empty, year: year, options: ReviewOptions()).method
             }

@@ -5,15 +5,28 @@ import CIEPolicyFormat
 import CIEReport
 import Foundation
 
-/// A command failed: the message says what to do next; `code` is the process exit code it maps to.
+/// A command failed: the message says what to do next, in both languages; `code` is the process exit code it maps to.
 public struct CommandError: Error, CustomStringConvertible {
-    public var message: String
+    public var text: LocalizedText
     public var code: Int32
-    public init(_ message: String, code: Int32 = 2) {
-        self.message = message
+    /// What the error makes of a script's exit code: 1 (a command failed), or 2 where going on would be a silent pass
+    /// (nothing loaded for the policy: a monthly job must not read "nobody failed").
+    public var scriptCode: Int32 = 1
+    public init(_ text: LocalizedText, code: Int32 = 2) {
+        self.text = text
         self.code = code
     }
-    public var description: String { message }
+    public init(zh: String, en: String, code: Int32 = 2) {
+        self.init(LocalizedText(zh: zh, en: en), code: code)
+    }
+    public var description: String { text.en }
+
+    /// The same error, and a script that meets it exits 2.
+    var failingTheScript: CommandError {
+        var e = self
+        e.scriptCode = 2
+        return e
+    }
 }
 
 /// The last result, for `export` and `expect`.
@@ -35,8 +48,19 @@ public final class Session {
     /// The current policy. Its package's indicators join the catalogue when it is chosen (and stay: values loaded
     /// under them keep their meaning when another policy is chosen).
     public var policy: PolicyPackage? {
-        didSet { for i in policy?.indicators ?? [] { catalogue.declare(i) } }
+        didSet {
+            for i in policy?.indicators ?? [] where !declared.contains(where: { $0.id == i.id }) { declared.append(i) }
+            for i in policy?.indicators ?? [] { catalogue.declare(i) }
+        }
     }
+    /// Indicators the packages used so far declared: a rebuilt catalogue (`unload`, `reload`) keeps them.
+    private var declared: [Indicator] = []
+    /// No load notices (`--quiet`): the "已载入…" lines and their notes.
+    public var quiet = false
+    /// The terminal's width in the REPL: tables fit it (their last column cut with …). nil in scripts and pipes.
+    public var width: Int?
+    /// The interpreter running this session's lines, for `source`.
+    weak var interpreter: Interpreter?
     /// The policy packages: built in, from the search folders, `--policy-file` and `load-policy`. Built on first use,
     /// so a session that names no policy reads no package.
     public lazy var policies: PolicyCatalogue = makeCatalogue()
@@ -80,19 +104,40 @@ public final class Session {
     /// Loads files all or nothing; on failure the session is unchanged and every problem is printed.
     public func load(_ paths: [String], quiet: Bool = false) throws {
         var loader = DataLoader(regions: regions, catalogue: catalogue, store: store, preferredArea: preferredArea)
-        switch loader.load(paths: paths.map(inputPath)) {
+        try take(&loader, loader.load(paths: paths.map(inputPath)), quiet: quiet)
+    }
+
+    /// The session loaded again from scratch with these files (paths as loaded): `unload` and `reload`. All or
+    /// nothing, as a load: on any problem the session keeps what it had.
+    public func rebuild(with paths: [String]) throws {
+        var base = IndicatorCatalogue.shipped
+        for i in declared { base.declare(i) }
+        var loader = DataLoader(regions: BuiltinRegions.table, catalogue: base, store: DataStore(), preferredArea: preferredArea)
+        let result = loader.load(paths: paths)
+        if case .success = result {
+            // Index-bound results of the old store mean nothing in the new one.
+            last = nil
+            lastCheck = nil
+            loadedFiles = []
+        }
+        try take(&loader, result, quiet: quiet, replacing: true)
+    }
+
+    private func take(_ loader: inout DataLoader, _ result: Result<[LoadedFile], LoadFailure>, quiet: Bool, replacing: Bool = false) throws {
+        switch result {
         case .failure(let f):
             if Cancellation.isRequested {
-                throw CommandError("load interrupted (Ctrl-C): nothing was loaded; load the files again to finish")
+                throw CommandError(zh: "载入已中断（Ctrl-C）：一个数值也没有载入；再次载入这些文件即可", en: "load interrupted (Ctrl-C): nothing was loaded; load the files again to finish")
             }
             for d in f.diagnostics { err(d.render(language)) }
-            throw CommandError("\(f.errorCount) error\(f.errorCount == 1 ? "" : "s"): nothing was loaded; fix the lines above and load again")
+            throw CommandError(zh: "\(f.errorCount) 个错误：一个数值也没有载入；修正以上各行后再载入",
+                               en: "\(f.errorCount) error\(f.errorCount == 1 ? "" : "s"): nothing was loaded; fix the lines above and load again")
         case .success(let files):
             regions = loader.regions
             catalogue = loader.catalogue
             store = loader.store
             loadedFiles += files
-            if !quiet {
+            if !quiet && !self.quiet {
                 for f in files {
                     err(Session.describe(f, language))
                     // Notes: former codes and names read as their unit, names the file's context decided. A national
@@ -113,8 +158,8 @@ public final class Session {
 
     static func describe(_ f: LoadedFile, _ language: Language, checkedOnly: Bool = false) -> String {
         var s = language == .zh
-            ? "\(checkedOnly ? "通过" : "已载入") \(f.path)：\(f.kind.rawValue)，\(f.encoding.rawValue)，\(f.observations) 个数值"
-            : "\(checkedOnly ? "ok" : "loaded") \(f.path): \(f.kind.rawValue), \(f.encoding.rawValue), \(f.observations) values"
+            ? "\(checkedOnly ? "通过" : "已载入") \(f.path)：\(f.kind.label.zh)，\(f.encoding.rawValue)，\(f.observations) 个数值"
+            : "\(checkedOnly ? "ok" : "loaded") \(f.path): \(f.kind.label.en), \(f.encoding.rawValue), \(f.observations) values"
         if let y = f.years {
             let span = y.lowerBound == y.upperBound ? "\(y.lowerBound)" : (language == .zh ? "\(y.lowerBound)—\(y.upperBound)" : "\(y.lowerBound)–\(y.upperBound)")
             s += language == .zh ? "，\(span) 年" : ", \(span)"
@@ -122,7 +167,7 @@ public final class Session {
         if f.regionsAdded > 0 { s += language == .zh ? "，新增 \(f.regionsAdded) 个地区" : ", \(f.regionsAdded) regions added" }
         if f.encoding == .gb18030 { s += language == .zh ? "（已按 GB18030/GBK 解码）" : " (decoded from GB18030/GBK)" }
         if !f.customIndicators.isEmpty {
-            let shown = f.customIndicators.prefix(8).joined(separator: ", ")
+            let shown = f.customIndicators.prefix(8).joined(separator: language == .zh ? "、" : ", ")
             let more = f.customIndicators.count > 8 ? (language == .zh ? " 等 \(f.customIndicators.count) 个（indicators 列出全部）" : " … \(f.customIndicators.count) in all (see `indicators`)") : ""
             s += (language == .zh ? "；自定义指标：" : "; custom indicators: ") + shown + more
         }
@@ -136,7 +181,7 @@ public final class Session {
         let problems = catalogue.addSearchFolders(PolicyCatalogue.searchFolders())
         if !problems.isEmpty {
             for d in problems { err(d.render(language)) }
-            let files = Set(problems.map(\.file)).sorted().joined(separator: ", ")
+            let files = Set(problems.map(\.file)).sorted().joined(separator: language == .zh ? "、" : ", ")
             err(language == .zh ? "以上策略包未载入（\(files)）：修正后重试（cie policy lint 路径 可检查）；其余策略包照常可用"
                                 : "the packages above were not loaded (\(files)): fix them (cie policy lint PATH checks one); the others are available")
         }
@@ -152,8 +197,8 @@ public final class Session {
         } catch let failure {
             for d in failure.diagnostics { err(d.render(language)) }
             let n = failure.diagnostics.filter { $0.severity == .error }.count
-            throw CommandError(language == .zh ? "\(n) 个错误：策略包 \(path) 未载入；修正以上各行后再载入（cie policy lint \(path) 可检查）"
-                                               : "\(n) error\(n == 1 ? "" : "s"): the package \(path) was not loaded; fix the lines above and load it again (cie policy lint \(path) checks it)")
+            throw CommandError(zh: "\(n) 个错误：策略包 \(path) 未载入；修正以上各行后再载入（cie policy lint \(path) 可检查）",
+                               en: "\(n) error\(n == 1 ? "" : "s"): the package \(path) was not loaded; fix the lines above and load it again (cie policy lint \(path) checks it)")
         }
     }
 
@@ -163,7 +208,7 @@ public final class Session {
             return try policies.package(entry)
         } catch let failure {
             for d in failure.diagnostics { err(d.render(language)) }
-            throw CommandError(language == .zh ? "策略包 \(entry.root) 无法读取：按以上各行修正" : "the package \(entry.root) does not read: fix the lines above")
+            throw CommandError(zh: "策略包 \(entry.root) 无法读取：按以上各行修正", en: "the package \(entry.root) does not read: fix the lines above")
         }
     }
 
@@ -181,35 +226,80 @@ public final class Session {
                 let distances = ids.map { ($0, editDistance($0, name.lowercased())) }.filter { $0.1 <= 3 }
                 let best = distances.map(\.1).min()
                 let near = distances.filter { $0.1 == best }.map(\.0)
-                let list = ids.joined(separator: ", ")
-                if language == .zh {
-                    throw CommandError("未知的政策“\(name)”" + (near.isEmpty ? "" : "（是否指 \(near.joined(separator: " 或 "))？）")
-                                       + "：\(hint(cli: "cie policies", session: "policies")) 列出全部（\(list)）；自己的策略包用 \(hint(cli: "--policy-file 路径", session: "load-policy 路径")) 载入")
-                }
-                throw CommandError("unknown policy “\(name)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
-                                   + " (\(hint(cli: "run `cie policies`", session: "type `policies`")) for the list: \(list); a package of your own loads with \(hint(cli: "--policy-file PATH", session: "load-policy PATH")))")
+                throw CommandError(
+                    zh: "未知的政策“\(name)”" + (near.isEmpty ? "" : "（是否指 \(near.joined(separator: " 或 "))？）")
+                        + "：\(hint(cli: "cie policies", session: "policies")) 列出全部（\(ids.joined(separator: "、"))）；自己的策略包用 \(hint(cli: "--policy-file 路径", session: "load-policy 路径")) 载入",
+                    en: "unknown policy “\(name)”" + (near.isEmpty ? "" : ": did you mean \(near.joined(separator: " or "))?")
+                        + " (\(hint(cli: "run `cie policies`", session: "type `policies`")) for the list: \(ids.joined(separator: ", ")); a package of your own loads with \(hint(cli: "--policy-file PATH", session: "load-policy PATH")))")
             }
             return try package(entry)
         }
         if let policy { return policy }
-        throw CommandError(language == .zh
-            ? "未选择政策：\(hint(cli: "用 --policy P 指定", session: "先输入 use P")) （\(policies.ids.joined(separator: ", "))）"
-            : "no policy chosen: \(hint(cli: "pass --policy P", session: "type `use P`")) (\(policies.ids.joined(separator: ", ")))")
+        throw CommandError(zh: "未选择政策：\(hint(cli: "用 --policy P 指定", session: "先输入 use P"))（\(policies.ids.joined(separator: "、"))）",
+                           en: "no policy chosen: \(hint(cli: "pass --policy P", session: "type `use P`")) (\(policies.ids.joined(separator: ", ")))")
+    }
+
+    /// The evaluation year of a policy and why: the one given (`--year`, `set year`), else the latest year in which
+    /// the policy's jurisdiction has a value of an indicator its targets read — not the latest year of any loaded
+    /// data. No value at all for the jurisdiction in that year is an error, never an empty pass.
+    public func policyYear(_ policy: PolicyPackage, given: Int?) throws -> (year: Int, why: LocalizedText) {
+        let evaluator = Evaluator(context: context, policy: policy)
+        let place = policy.name
+        var (year, why): (Int, LocalizedText)
+        if let y = given ?? self.year {
+            year = try evaluationYear(y)
+            why = given != nil ? LocalizedText(zh: "\(y) 年（--year）", en: "\(y) (--year)") : LocalizedText(zh: "\(y) 年（set year）", en: "\(y) (set year)")
+            guard evaluator.hasData(in: y) else {
+                let latest = evaluator.latestYearWithData()
+                throw CommandError(
+                    zh: "\(place.zh)在 \(y) 年没有数据（其目标的指标一个值也没有）" + (latest.map { "：有数据的最近一年是 \($0) 年，用 --year \($0)" } ?? "：载入它的数据（\(hint(cli: "--data 文件", session: "load 文件"))）"),
+                    en: "no data for \(place.en) in \(y) (no value of its targets' indicators)" + (latest.map { ": the latest year with data is \($0); use --year \($0)" } ?? ": load its data (\(hint(cli: "--data FILE", session: "load FILE")))")).failingTheScript
+            }
+        } else {
+            guard !store.isEmpty else { throw noDataLoaded.failingTheScript }
+            guard let (y, later, values) = evaluator.defaultYear() else {
+                throw CommandError(zh: "载入的数据中没有\(place.zh)的数值（或没有其目标所用的指标）：载入\(place.zh)的数据（\(hint(cli: "--data 文件", session: "load 文件"))）",
+                                   en: "the loaded data has no values for \(place.en) (or none of its targets' indicators): load its data (\(hint(cli: "--data FILE", session: "load FILE")))").failingTheScript
+            }
+            year = y
+            why = LocalizedText(zh: "\(y) 年：\(place.zh)有数据的最近一年", en: "\(y): the latest year with data for \(place.en)")
+            if let next = later.last {
+                let list = later.map { (zh: "\($0.year) 年只有 \($0.values) 个", en: "\($0.year) has only \($0.values)") }
+                why = LocalizedText(
+                    zh: "\(y) 年：\(place.zh)数据较全的最近一年（\(values) 个数值；" + list.map(\.zh).joined(separator: "，") + "，要评估它用 \(hint(cli: "--year \(next.year)", session: "check --year \(next.year)"))）",
+                    en: "\(y): the latest year with fairly complete data for \(place.en) (\(values) values; " + list.map(\.en).joined(separator: ", ")
+                        + "; for it, \(hint(cli: "--year \(next.year)", session: "check --year \(next.year)")))")
+            }
+        }
+        let passed = Set(policy.targets.compactMap(\.deadline).filter { $0 < year }).sorted()
+        if let d = passed.last {
+            why = LocalizedText(zh: why.zh + "；截止年 \(passed.map(String.init).joined(separator: "、")) 年已过，结果按 \(year) 年评估（看截止年：\(hint(cli: "--year \(d)", session: "check --year \(d) 或 set year \(d)"))）",
+                                en: why.en + "; the deadline \(passed.map(String.init).joined(separator: ", ")) has passed, results are for \(year) (for the deadline year: \(hint(cli: "--year \(d)", session: "check --year \(d) or set year \(d)")))")
+        }
+        return (year, why)
     }
 
     /// The evaluation year: the one given, else the setting, else the latest year in the data.
     public func evaluationYear(_ given: Int?) throws -> Int {
         if let y = given ?? year {
             guard DataLoader.years.contains(y) else {
-                throw CommandError("year \(y) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound): give a year such as \(store.latestYear ?? 2020)")
+                throw CommandError(zh: "年份 \(y) 超出范围 \(DataLoader.years.lowerBound)—\(DataLoader.years.upperBound)：请给出如 \(store.latestYear ?? 2020) 的年份",
+                                   en: "year \(y) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound): give a year such as \(store.latestYear ?? 2020)")
             }
             return y
         }
         guard let y = store.latestYear else {
-            throw CommandError("no data loaded: " + hint(cli: "pass --data FILE (e.g. --data Samples/qinghai/qinghai_2016_2020.csv)",
-                                                         session: "load a file first (e.g. load Samples/qinghai/qinghai_2016_2020.csv)"))
+            throw noDataLoaded
         }
         return y
+    }
+
+    /// Nothing is loaded yet: what to do, as the place the user is in says it.
+    var noDataLoaded: CommandError {
+        CommandError(zh: "尚未载入数据：" + hint(cli: "用 --data 文件 载入（如 --data Samples/qinghai/qinghai_2016_2020.csv）",
+                                               session: "先用 load 文件 载入（如 load Samples/qinghai/qinghai_2016_2020.csv）"),
+                     en: "no data loaded: " + hint(cli: "pass --data FILE (e.g. --data Samples/qinghai/qinghai_2016_2020.csv)",
+                                                  session: "load a file first (e.g. load Samples/qinghai/qinghai_2016_2020.csv)"))
     }
 
     /// The jurisdiction of the current policy, which names typed in a session prefer.
@@ -218,7 +308,6 @@ public final class Session {
     /// A region typed in a command (`check 大通`, `show 湟中县`): a name several units share means the one in the
     /// current policy's jurisdiction, else the one with data; a former name is today's unit (or the unit of `year`).
     public func resolveRegion(_ text: String, year: Int? = nil) throws -> RegionIndex {
-        let zh = language == .zh
         switch regions.resolve(text, year: year) {
         case .found(let i, _): return i
         case .ambiguous(let hits):
@@ -232,47 +321,72 @@ public final class Session {
             }
             if withData.count == 1 { return withData[0] }
             let names = hits.prefix(8).map { regions.describeWithProvince($0, in: year) }
-            throw CommandError(zh ? "地区“\(text)”有歧义：\(names.joined(separator: "、"))；请用代码，或在名称前加省份或地级"
-                                  : "ambiguous region “\(text)”: it names \(names.joined(separator: ", ")); use the code, or put the province or prefecture in front")
+            throw CommandError(zh: "地区“\(text)”有歧义：\(names.joined(separator: "、"))；请用代码，或在名称前加省份或地级",
+                               en: "ambiguous region “\(text)”: it names \(names.joined(separator: ", ")); use the code, or put the province or prefecture in front")
         case .unknown:
             let s = regions.suggestions(for: text, preferring: preferredArea)
             let names = s.map { regions.describeWithProvince($0) }
-            throw CommandError(zh ? "未知地区“\(text)”" + (s.isEmpty ? "：请用 6 位代码或全称" : "：是否指 \(names.joined(separator: " 或 "))？")
-                                  : "unknown region “\(text)”" + (s.isEmpty ? ": use its 6-digit code or full name" : ": did you mean \(names.joined(separator: " or "))?"))
+            throw CommandError(zh: "未知地区“\(text)”" + (s.isEmpty ? "：请用 6 位代码或全称" : "：是否指 \(names.joined(separator: " 或 "))？"),
+                               en: "unknown region “\(text)”" + (s.isEmpty ? ": use its 6-digit code or full name" : ": did you mean \(names.joined(separator: " or "))?"))
         case .notInUse(let y, let units):
             let why = regions.explainNotInUse(text, year: y, units: units)
-            throw CommandError(zh ? "地区“\(text)”在 \(y) 年不存在：\(why.zh)" : "region “\(text)” did not exist in \(y): \(why.en)")
+            throw CommandError(zh: "地区“\(text)”在 \(y) 年不存在：\(why.zh)", en: "region “\(text)” did not exist in \(y): \(why.en)")
         case .outside(_, let units):
             return units[0]
         }
     }
 
-    public func formatter(_ name: String?) throws -> any ReportFormatter {
+    /// The format of a result: the output file's extension decides (`r.html` is HTML); a `--format` that contradicts
+    /// it is an error; without a known extension, the format given, else the session's.
+    public func formatter(_ name: String?, output: String? = nil) throws -> any ReportFormatter {
+        let ext = output.map(fileExtension) ?? ""
+        if let byExtension = Formatters.forExtension(ext) {
+            if let name, let given = Formatters.named(name), given.id != byExtension.id {
+                throw CommandError(zh: "--format \(given.id) 与文件 \(output!) 的扩展名 .\(ext)（\(byExtension.id)）矛盾：去掉 --format，或把文件名改为相应扩展名",
+                                   en: "--format \(given.id) contradicts the extension .\(ext) (\(byExtension.id)) of \(output!): drop --format, or rename the file")
+            }
+            if name == nil || Formatters.named(name!) != nil { return byExtension }
+        }
         let id = name ?? format
         guard let f = Formatters.named(id) else {
-            throw CommandError("unknown format “\(id)”: use one of \(Formatters.all.map(\.id).joined(separator: ", "))")
+            throw CommandError(zh: "未知的格式“\(id)”：可用 \(Formatters.all.map(\.id).joined(separator: "、"))",
+                               en: "unknown format “\(id)”: use one of \(Formatters.all.map(\.id).joined(separator: ", "))")
         }
         return f
     }
 
-    public var formatOptions: FormatOptions { FormatOptions(language: language, color: color) }
+    public var formatOptions: FormatOptions { FormatOptions(language: language, color: color, width: width) }
 
-    /// Writes text to a file, or to `out` when no path is given.
-    public func emit(_ text: String, to path: String?) throws {
+    /// For a file: no terminal width, no colour.
+    func formatOptions(forFile path: String?) -> FormatOptions {
+        path == nil ? formatOptions : FormatOptions(language: language, color: false)
+    }
+
+    /// Writes text to a file, or to `out` when no path is given. A CSV file starts with a byte order mark, so Excel
+    /// reads it as UTF-8; on standard output there is none (a script that collects several blocks would get one each).
+    public func emit(_ text: String, to path: String?, format: String? = nil) throws {
         guard let path else {
-            // `out` ends the text with a line break of its own; "\r\n" is one Character, so this drops either ending.
-            out(text.last == "\n" || text.last == "\r\n" ? String(text.dropLast()) : text)
+            // `out` ends the text with a "\n" of its own: a CSV's last line keeps its "\r\n" ("\r\n" is one Character).
+            out(text.last == "\r\n" ? String(text.dropLast()) + "\r" : text.last == "\n" ? String(text.dropLast()) : text)
             return
         }
+        let bytes = (format == "csv" ? "\u{FEFF}" : "") + text
         do {
-            try text.write(toFile: expandingTilde(path), atomically: true, encoding: .utf8)
+            try bytes.write(toFile: expandingTilde(path), atomically: true, encoding: .utf8)
         } catch {
-            var why = error.localizedDescription
-            while why.hasSuffix(".") { why.removeLast() }
-            throw CommandError("cannot write \(path): \(why); check that its folder exists and is writable")
+            throw CommandError(zh: "无法写入 \(path)：\(systemErrorText(error, .zh))；检查其所在文件夹是否存在、是否可写",
+                               en: "cannot write \(path): \(systemErrorText(error, .en)); check that its folder exists and is writable")
         }
         err(language == .zh ? "已写入 \(path)" : "wrote \(path)")
     }
+}
+
+/// A path's extension, lower-case, without the dot ("" for none). By hand: Foundation's `pathExtension` traps on some
+/// one-character paths on Linux.
+func fileExtension(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+    return name[name.index(after: dot)...].lowercased()
 }
 
 /// `~/x` → `$HOME/x`, for paths typed in the REPL (no shell expands them there); other paths unchanged.

@@ -68,13 +68,13 @@ public struct SetCommand: SessionOnlyCommand {
 
     public static let keys = ["year", "format", "lang", "color", "policy"]
 
-    public func validate() throws {
-        if key != nil && value == nil { throw ValidationError("give a value: set \(key!) VALUE (or `set` to show the settings)") }
-    }
 
     public func execute(in session: Session) throws -> Int32 {
+        let zh = session.language == .zh
         guard let key, let value else {
-            let zh = session.language == .zh
+            if let key {
+                throw CommandError(zh: "缺少值：set \(key) 值（只输入 set 查看全部设置）", en: "give a value: set \(key) VALUE (or `set` to show the settings)")
+            }
             let rows = [
                 ["year", session.year.map(String.init) ?? (zh ? "最新（\(session.store.latestYear.map(String.init) ?? "无数据")）" : "latest (\(session.store.latestYear.map(String.init) ?? "no data"))")],
                 ["format", session.format], ["lang", session.language.rawValue], ["color", session.color ? "on" : "off"],
@@ -83,30 +83,48 @@ public struct SetCommand: SessionOnlyCommand {
             session.out(Listing(keys: ["key", "value"], header: zh ? ["设置", "值"] : ["setting", "value"], rows: rows).render("table").dropLast() + "")
             return 0
         }
+        // Each change is confirmed, so a script's log says what it set.
+        let done: LocalizedText
         switch key.lowercased() {
         case "year":
-            if ["latest", "none", "最新"].contains(value.lowercased()) { session.year = nil; break }
-            guard let y = Int(value) else { throw CommandError("year must be a number such as 2020, or `latest`") }
+            if ["latest", "none", "最新"].contains(value.lowercased()) {
+                session.year = nil
+                done = LocalizedText(zh: "评估年份：按政策取有数据的最近一年", en: "evaluation year: the latest with data for the policy")
+                break
+            }
+            guard let y = Int(value) else {
+                throw CommandError(zh: "年份应是数字（如 2020）或 latest", en: "year must be a number such as 2020, or `latest`")
+            }
             session.year = try session.evaluationYear(y)
+            done = LocalizedText(zh: "评估年份：\(y) 年", en: "evaluation year: \(y)")
         case "format":
             guard let f = Formatters.named(value) else {
-                throw CommandError("unknown format “\(value)”: use one of \(Formatters.all.map(\.id).joined(separator: ", "))")
+                throw CommandError(zh: "未知的格式“\(value)”：可用 \(Formatters.all.map(\.id).joined(separator: "、"))",
+                                   en: "unknown format “\(value)”: use one of \(Formatters.all.map(\.id).joined(separator: ", "))")
             }
             session.format = f.id
+            done = LocalizedText(zh: "输出格式：\(f.id)", en: "output format: \(f.id)")
         case "lang", "language":
-            guard let l = Language(rawValue: value.lowercased()) else { throw CommandError("lang is zh or en") }
+            guard let l = Language(rawValue: value.lowercased()) else { throw CommandError(zh: "lang 取 zh 或 en", en: "lang is zh or en") }
             session.language = l
+            done = LocalizedText(zh: "语言：中文（zh）", en: "language: English (en)")
         case "color", "colour":
             switch value.lowercased() {
             case "on", "yes", "true", "1": session.color = true
             case "off", "no", "false", "0": session.color = false
-            default: throw CommandError("color is on or off")
+            default: throw CommandError(zh: "color 取 on 或 off", en: "color is on or off")
             }
+            done = session.color ? LocalizedText(zh: "颜色：开", en: "colour: on") : LocalizedText(zh: "颜色：关", en: "colour: off")
         case "policy":
-            session.policy = try session.resolvePolicy(value)
+            let p = try session.resolvePolicy(value)
+            session.policy = p
+            done = LocalizedText(zh: "当前政策：\(p.name.zh)（\(p.id)）", en: "current policy: \(p.name.en) (\(p.id))")
         default:
-            throw CommandError("unknown setting “\(key)”: use one of \(Self.keys.joined(separator: ", "))")
+            let near = didYouMean(key, Self.keys)
+            throw CommandError(zh: "未知的设置“\(key)”" + near.zh + "：可用 \(Self.keys.joined(separator: "、"))",
+                               en: "unknown setting “\(key)”" + near.en + ": use one of \(Self.keys.joined(separator: ", "))")
         }
+        session.err(done(session.language))
         return 0
     }
 }
@@ -126,22 +144,25 @@ public struct ExportCommand: SessionOnlyCommand {
 
     public func execute(in session: Session) throws -> Int32 {
         guard let last = session.last else {
-            throw CommandError("nothing to export yet: run check, review, rank or show first")
+            throw CommandError(zh: "还没有可导出的结果：先运行 check、review、rank 或 show", en: "nothing to export yet: run check, review, rank or show first")
         }
-        let ext = (path as NSString).pathExtension
-        guard let formatter = Formatters.forExtension(ext) else {
-            throw CommandError("cannot tell the format of “\(path)”: end the name with .json, .csv, .md or .html")
+        guard Formatters.forExtension(fileExtension(path)) != nil else {
+            throw CommandError(zh: "无法从“\(path)”看出格式：文件名以 .json、.csv、.md、.html、.xml（JUnit）或 .txt 结尾",
+                               en: "cannot tell the format of “\(path)”: end the name with .json, .csv, .md, .html, .xml (JUnit) or .txt")
         }
+        let formatter = try session.formatter(nil, output: path)
         let options = FormatOptions(language: session.language, color: false)
         let text: String
         switch last {
         case .check(let r): text = formatter.format(r, options)
         case .review(let r): text = formatter.format(r, options)
         case .listing(let l):
-            guard formatter.id != "junit" else { throw CommandError("a list has no JUnit form: export it as .json, .csv, .md or .html") }
-            text = l.render(formatter.id)
+            guard formatter.id != "junit" else {
+                throw CommandError(zh: "列表没有 JUnit 形式：导出为 .json、.csv、.md 或 .html", en: "a list has no JUnit form: export it as .json, .csv, .md or .html")
+            }
+            text = l.render(formatter.id, language: session.language)
         }
-        try session.emit(text, to: path)
+        try session.emit(text, to: path, format: formatter.id)
         return 0
     }
 }
@@ -165,25 +186,27 @@ public struct ExpectCommand: SessionOnlyCommand {
 
     public func execute(in session: Session) throws -> Int32 {
         guard let report = session.lastCheck else {
-            throw CommandError("expect needs a check to test: run `check` before it")
+            throw CommandError(zh: "expect 需要先有 check 的结果：在它之前运行 check", en: "expect needs a check to test: run `check` before it")
         }
-        guard let wanted = Status(parsing: status) else {
-            throw CommandError("unknown status “\(status)”: use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        guard let wanted = Status(parsing: status) else { throw unknownStatus(status) }
         let r = try session.resolveRegion(region)
         let code = session.regions[r].code
         guard let row = report.rows.first(where: { $0.target.caseInsensitiveCompare(target) == .orderedSame && $0.regionCode == code }) else {
-            throw CommandError("the last check has no result for \(target) at \(session.regions.describe(r)): run `check` without "
-                               + "--status/--target filters (or with that target and region) before `expect`; a jurisdiction-wide target is named by its province, a prefecture-wide one by its prefecture")
+            throw CommandError(
+                zh: "上一次 check 没有 \(target) 在 \(session.regions.describe(r)) 的结果：在 expect 之前运行不带 --status/--target 筛选的 check（或带上这个目标和地区）；全辖区的目标用省名，地级的目标用地级名",
+                en: "the last check has no result for \(target) at \(session.regions.describe(r)): run `check` without "
+                    + "--status/--target filters (or with that target and region) before `expect`; a jurisdiction-wide target is named by its province, a prefecture-wide one by its prefecture")
         }
         let got = row.result.status
         guard got == wanted else {
-            let l = session.language
-            var message = "expected \(row.target) at \(row.regionName) to be \(wanted.rawValue), but it is \(got.rawValue)"
-            message += " (observed \(row.result.observed.map { formatNumber($0) } ?? "—"), required \(row.result.required(l)))"
-            let detail = row.result.detail(l)
-            if !detail.isEmpty { message += ": " + detail }
-            throw CommandError(message, code: 1)
+            let observed = row.result.observed.map { formatNumber($0) } ?? "—"
+            var zh = "预期 \(row.target) 在 \(row.regionName) 为 \(wanted.label.zh)（\(wanted.rawValue)），实际为 \(got.label.zh)（\(got.rawValue)）"
+                + "（观测值 \(observed)，要求 \(row.result.required.zh)）"
+            var en = "expected \(row.target) at \(row.regionName) to be \(wanted.rawValue), but it is \(got.rawValue)"
+                + " (observed \(observed), required \(row.result.required.en))"
+            if !row.result.detail.zh.isEmpty { zh += "：" + row.result.detail.zh }
+            if !row.result.detail.en.isEmpty { en += ": " + row.result.detail.en }
+            throw CommandError(zh: zh, en: en, code: 1)
         }
         return 0
     }
@@ -208,44 +231,152 @@ public struct HelpCommand: SessionOnlyCommand {
     @Argument(help: ArgumentHelp("A command.", valueName: "COMMAND")) public var command: String?
     public init() {}
 
-    /// The one-line summaries in Chinese (the default language); `help COMMAND` shows ArgumentParser's help.
-    public static let chinese: [String: String] = [
-        "help": "列出命令，或显示一个命令的用法和例子",
-        "load": "载入数据文件；文件有任何错误则一个数值也不载入",
-        "load-policy": "载入一个策略包（含 policy.yaml 的文件夹），再用 use 选用",
-        "regions": "已载入的单位：代码、名称、地级、类型、分组",
-        "indicators": "指标目录，及每个指标已载入的数值个数",
-        "show": "一个单位各年的数值",
-        "policies": "列出策略包及其来源（内置、--policy-file、搜索路径）",
-        "use": "选择当前政策（id、中文或英文名）",
-        "targets": "当前（或指定）政策的目标",
-        "explain": "目标的出处、原文、条件、范围和所需指标",
-        "check": "评估目标；不指定地区即全部；--status not_met 查看未达标",
-        "review": "运行当前政策的评审（得分、否决、资金）",
-        "rank": "按指标对单位排序",
-        "set": "查看或修改设置：year、format、lang、color、policy",
-        "export": "把上一个结果写入文件，格式按扩展名（.json .csv .md .html）",
-        "expect": "上一次 check 的结果不是该状态则失败（脚本自测）",
-        "validate": "检查文件、报告所有问题，不载入",
-        "quit": "退出（保留历史）；也可 exit 或 Ctrl-D",
-    ]
-
     public func execute(in session: Session) throws -> Int32 {
         if let command {
             guard let type = CommandTable.command(named: command) else { throw CommandTable.unknown(command) }
-            session.out(CommandTable.help(for: type))
+            session.out(CommandTable.help(for: type, in: session.language))
             return 0
         }
         let zh = session.language == .zh
         let rows = CommandTable.commands.map { type in
             let name = type.configuration.commandName ?? ""
-            return [CommandTable.usage(of: type), zh ? HelpCommand.chinese[name] ?? type.configuration.abstract : type.configuration.abstract]
+            return [CommandTable.usage(of: type, session.language), zh ? ChineseHelp.abstract(name) ?? type.configuration.abstract : type.configuration.abstract]
         }
         var text = TableFormatter.plain(rows)
         text += zh
             ? "\n\n`help 命令` 查看用法和例子；每个命令也接受命令行上的选项（--year 2020）。Tab 补全，↑ 调出历史，Ctrl-D 退出。"
             : "\n\n`help COMMAND` for usage and examples; commands take their command-line options too (--year 2020). Tab completes, Up recalls, Ctrl-D leaves."
         session.out(text)
+        return 0
+    }
+}
+
+// MARK: - Managing what is loaded
+
+/// Paths as a shell would expand them: `~`, and `*`, `?`, `[…]` patterns (glob(3)); a pattern that matches nothing
+/// stays as typed, so the load says which file is missing.
+func expandingGlobs(_ paths: [String]) -> [String] {
+    paths.flatMap { path -> [String] in
+        let expanded = expandingTilde(path)
+        guard expanded.contains(where: { "*?[".contains($0) }) else { return [expanded] }
+        var g = glob_t()
+        defer { globfree(&g) }
+        guard glob(expanded, 0, nil, &g) == 0 else { return [expanded] }
+        return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+    }
+}
+
+public struct FilesCommand: SessionOnlyCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "files", abstract: "The files loaded: path, kind, encoding, values, years, regions added.",
+        discussion: "Example:\n  files")
+    @OptionGroup public var list: ListOptions
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let l = session.language
+        guard !session.loadedFiles.isEmpty else {
+            session.err(l == .zh ? "（尚未载入文件：load 文件）" : "(no file loaded: load FILE)")
+            return 0
+        }
+        let rows: [[Cell]] = session.loadedFiles.map { f in
+            [.text(f.path), .text(f.kind.label(l)), .text(f.encoding.rawValue), .integer(f.observations),
+             .text(f.years.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? ""),
+             .integer(f.regionsAdded), .integer(f.customIndicators.count)]
+        }
+        let listing = Listing(keys: ["path", "kind", "encoding", "values", "years", "regions_added", "custom_indicators"],
+                              header: l == .zh ? ["文件", "类型", "编码", "数值个数", "年份", "新增地区", "自定义指标"]
+                                  : ["path", "kind", "encoding", "values", "years", "regions added", "custom indicators"],
+                              cells: rows, rightAligned: [3, 5, 6])
+        try list.emit(listing, in: session)
+        return 0
+    }
+}
+
+extension Session {
+    /// The loaded files a word names: a path as loaded or as typed, or a file name; `all` is every one.
+    func loadedFiles(named word: String) throws -> [String] {
+        let paths = loadedFiles.map(\.path)
+        if word == "all" || word == "全部" { return paths }
+        let typed = inputPath(word)
+        let hits = paths.filter { $0 == word || $0 == typed || (folder(of: $0) == "." ? $0 : String($0.split(separator: "/").last ?? "")) == word }
+        guard !hits.isEmpty else {
+            let near = didYouMean(word, paths + paths.compactMap { $0.split(separator: "/").last.map(String.init) })
+            throw CommandError(zh: "没有载入过“\(word)”" + near.zh + "（files 列出已载入的文件）", en: "“\(word)” is not loaded" + near.en + " (files lists them)")
+        }
+        return hits
+    }
+}
+
+public struct UnloadCommand: SessionOnlyCommand {
+    public static let argumentKinds: [ArgumentKind] = [.file]
+    public static let configuration = CommandConfiguration(
+        commandName: "unload", abstract: "Remove a loaded file's values (and the regions it declared); `unload all` removes everything.",
+        discussion: "The other files are read again as they are now.\nExamples:\n  unload qinghai_wide_2020.csv\n  unload all")
+    @Argument(help: ArgumentHelp("Loaded files (as `files` lists them), or all.", valueName: "FILE")) public var files: [String]
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let gone = Set(try files.flatMap { try session.loadedFiles(named: $0) })
+        let keep = session.loadedFiles.map(\.path).filter { !gone.contains($0) }
+        let quiet = session.quiet
+        session.quiet = true
+        defer { session.quiet = quiet }
+        try session.rebuild(with: keep)
+        let zh = session.language == .zh
+        session.err(zh ? "已卸下 \(gone.count) 个文件；仍载入 \(keep.count) 个" : "unloaded \(gone.count) file\(gone.count == 1 ? "" : "s"); \(keep.count) still loaded")
+        return 0
+    }
+}
+
+public struct ReloadCommand: SessionOnlyCommand {
+    public static let argumentKinds: [ArgumentKind] = [.file]
+    public static let configuration = CommandConfiguration(
+        commandName: "reload", abstract: "Read loaded files again (all, or those named): a corrected file replaces its own values.",
+        discussion: "A value conflicts only with another file's, never with the file's own earlier version.\nExamples:\n  reload\n  reload data.csv")
+    @Argument(help: ArgumentHelp("Loaded files (default: all).", valueName: "FILE")) public var files: [String] = []
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        guard !session.loadedFiles.isEmpty else {
+            throw CommandError(zh: "还没有载入文件：先 load 文件", en: "nothing is loaded: load a file first")
+        }
+        let named = files.isEmpty ? session.loadedFiles.map(\.path) : try files.flatMap { try session.loadedFiles(named: $0) }
+        let all = session.loadedFiles.map(\.path)
+        // The files in their load order, those named read again from disk like the rest.
+        try session.rebuild(with: all)
+        let zh = session.language == .zh
+        session.err(zh ? "已重新载入 \(Set(named).count) 个文件" : "reloaded \(Set(named).count) file\(Set(named).count == 1 ? "" : "s")")
+        return 0
+    }
+}
+
+public struct SourceCommand: SessionOnlyCommand {
+    public static let argumentKinds: [ArgumentKind] = [.file, .none]
+    public static let configuration = CommandConfiguration(
+        commandName: "source", abstract: "Run a script file inside the session (its relative paths start from its folder).",
+        discussion: "Its errors are reported at its own lines; the session keeps what it loaded and set.\nExample:\n  source Samples/qinghai/monthly.cie",
+        aliases: [".read"])
+    @Argument(help: ArgumentHelp("The script.", valueName: "SCRIPT")) public var script: String
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        guard let interpreter = session.interpreter else {
+            throw CommandError(zh: "source 只能在会话或脚本中使用", en: "source runs inside a session or a script")
+        }
+        try interpreter.source(script)
+        return 0
+    }
+}
+
+public struct ClearCommand: SessionOnlyCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "clear", abstract: "Clear the screen (the REPL only; a script is not changed by it).",
+        discussion: "Example:\n  clear")
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        if Output.isTerminal { session.out("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
         return 0
     }
 }

@@ -14,34 +14,56 @@ public enum Shell {
         return session
     }
 
+    /// `session`, or nil after reporting why it could not be opened (a bad `--data` or `--policy`).
+    static func opened(_ global: GlobalOptions, color: Bool, before: (Session) -> Void = { _ in }) -> Session? {
+        do {
+            return try session(global, color: color, before: before)
+        } catch let e as CommandError {
+            Output.errorLine("error: " + e.text(global.lang ?? .zh))
+        } catch {
+            Output.errorLine("error: \(error)")
+        }
+        return nil
+    }
+
     /// `cie`: the REPL when stdin and stdout are terminals, else stdin as a script.
     static func start(_ global: GlobalOptions) -> Int32 {
         Interrupts.install()
         let interactive = Output.isTerminal
-        let session: Session
-        do {
-            session = try Shell.session(global, color: interactive && Output.wantsColor && !global.noColor) { s in
-                if interactive { s.out(bannerLine(s)) }
-            }
-        } catch let e as CommandError {
-            Output.errorLine("error: " + e.message)
-            return 2
-        } catch {
-            Output.errorLine("error: \(error)")
-            return 2
-        }
+        guard let session = opened(global, color: interactive && Output.wantsColor && !global.noColor, before: { s in
+            if interactive { s.out(bannerLine(s)) }
+        }) else { return 2 }
         if interactive { return repl(session) }
         session.inSession = true
         let interpreter = Interpreter(session: session)
         let reader = LineReader(fileDescriptor: 0)
         interpreter.runScript(name: "<stdin>", nextLine: reader.next, bail: false, echo: false)
+        summarize(interpreter)
         return exitCode(interpreter)
     }
 
-    /// SPEC.md's exit code of a session: 130 interrupted, 1 when any command failed, else 0.
+    /// `cie -c "COMMAND; COMMAND"`: the commands run as a script named `-c`, an error's place being the command's number.
+    static func run(commands text: String, _ global: GlobalOptions) -> Int32 {
+        Interrupts.install()
+        guard let session = opened(global, color: false) else { return 2 }
+        session.inSession = true
+        let interpreter = Interpreter(session: session)
+        var commands = Words.commands(text).makeIterator()
+        interpreter.runScript(name: "-c", nextLine: { commands.next() }, bail: false, echo: false)
+        summarize(interpreter)
+        return exitCode(interpreter)
+    }
+
+    /// SPEC.md's exit code of a session: 130 interrupted; 2 when a command met no data to judge (never a silent
+    /// pass); 1 when any command failed; else 0.
     static func exitCode(_ interpreter: Interpreter) -> Int32 {
         if Cancellation.isRequested { return 130 }
-        return interpreter.failures > 0 ? 1 : 0
+        return interpreter.scriptCode
+    }
+
+    /// After a script with failures, one line on stderr that says how many and where.
+    static func summarize(_ interpreter: Interpreter) {
+        if let summary = interpreter.failureSummary { Output.errorLine(summary(interpreter.session.language)) }
     }
 
     /// Where history lives: $CIE_HISTORY, else $XDG_STATE_HOME/cie/history, else ~/.cie_history.
@@ -59,7 +81,7 @@ public enum Shell {
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let completer = Completer(session: session)
         guard let editor = LineEditor(historyPath: path, completer: { completer.complete($0) }) else {
-            Output.errorLine("error: libedit could not start on this terminal; run a script instead: cie run FILE")
+            Output.errorLine("error: " + (session.language == .zh ? "libedit 无法在此终端上启动：改用脚本运行：cie run 文件" : "libedit could not start on this terminal; run a script instead: cie run FILE"))
             return 2
         }
         let interpreter = Interpreter(session: session)
@@ -89,7 +111,13 @@ public enum Shell {
             if abandoned { continue }
             editor.remember(line)
             Cancellation.reset()
+            // What the command prints is collected, and a page longer than the terminal goes through the pager.
+            var printed: [String] = []
+            session.out = { printed.append($0) }
+            session.width = terminalColumns()
             let outcome = interpreter.execute(line)
+            session.out = Output.line
+            Pager.show(printed)
             Output.flush()
             // A command that noticed Ctrl-C has said so in its error; one that finished anyway gets a note.
             if Cancellation.reset(), outcome == .ok { session.err(session.language == .zh ? "已中断" : "interrupted") }
@@ -137,24 +165,21 @@ public struct RunCommand: ParsableCommand {
         var readers: [(String, LineReader)] = []
         for path in scripts {
             guard let reader = LineReader(path: expandingTilde(path)) else {
-                Output.errorLine("error: cannot read script \(path): check the path (relative paths start from \(FileManager.default.currentDirectoryPath))")
+                let cwd = FileManager.default.currentDirectoryPath
+                Output.errorLine("error: " + ((global.lang ?? .zh) == .zh ? "无法读取脚本 \(path)：检查路径（相对路径从 \(cwd) 算起）"
+                                                                           : "cannot read script \(path): check the path (relative paths start from \(cwd))"))
                 throw ExitCode(2)
             }
             readers.append((path, reader))
         }
-        let session: Session
-        do {
-            session = try Shell.session(global, color: false)
-        } catch let e as CommandError {
-            Output.errorLine("error: " + e.message)
-            throw ExitCode(2)
-        }
+        guard let session = Shell.opened(global, color: false) else { throw ExitCode(2) }
         session.inSession = true
         let interpreter = Interpreter(session: session)
         for (path, reader) in readers {
             guard interpreter.runScript(name: path, nextLine: reader.next, bail: bail, echo: echo,
                                         directory: path == "-" ? nil : folder(of: expandingTilde(path))) else { break }
         }
+        Shell.summarize(interpreter)
         let code = Shell.exitCode(interpreter)
         if code != 0 { throw ExitCode(code) }
     }

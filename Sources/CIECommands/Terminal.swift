@@ -137,3 +137,75 @@ public final class LineReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// Long output in the REPL goes through `$PAGER` (default `less -FRX`: it quits at once when the text fits, keeps
+/// colours, leaves the text on the screen); never in script mode. `PAGER=cat` or an empty PAGER turns it off.
+enum Pager {
+    static func show(_ lines: [String]) {
+        let rows = terminalRows()
+        let count = lines.reduce(0) { $0 + 1 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
+        let command = ProcessInfo.processInfo.environment["PAGER"] ?? "less -FRX"
+        guard Output.isTerminal, count > rows - 2, !command.trimmingSpaces().isEmpty, command != "cat" else {
+            for l in lines { Output.line(l) }
+            return
+        }
+        Output.flush()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let input = Pipe()
+        process.standardInput = input
+        do {
+            try process.run()
+        } catch {
+            for l in lines { Output.line(l) }
+            return
+        }
+        // A pager that quits early (q in less) closes the pipe: the write fails with EPIPE (SIGPIPE is ignored, see
+        // main.swift), quietly, and the REPL goes on. Plain write(2): FileHandle traps on EPIPE.
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let fd = input.fileHandleForWriting.fileDescriptor
+        var done = 0
+        while done < bytes.count {
+            let n = bytes[done...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            done += n
+        }
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+
+    static func terminalRows() -> Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 4 { return Int(size.ws_row) }
+        return 24
+    }
+}
+
+/// A system error as a person reads it, in the session's language (strerror(3) is English only).
+func errnoText(_ code: Int32, _ language: Language) -> String {
+    let known: [Int32: (String, String)] = [
+        ENOENT: ("文件或文件夹不存在", "no such file or folder"), EACCES: ("没有权限", "permission denied"), EPERM: ("不允许的操作", "operation not permitted"),
+        ENOSPC: ("磁盘空间已满", "no space left on the device"), EDQUOT: ("超出磁盘配额", "disk quota exceeded"), EROFS: ("文件系统只读", "read-only file system"),
+        EISDIR: ("这是一个文件夹", "it is a folder"), ENOTDIR: ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+        EEXIST: ("已存在", "it exists already"), EIO: ("输入输出错误", "input/output error"), EPIPE: ("管道已关闭", "the pipe was closed"),
+        EMFILE: ("打开的文件过多", "too many open files"), ENAMETOOLONG: ("文件名过长", "file name too long"), EFBIG: ("文件过大", "file too large"),
+    ]
+    if let (zh, en) = known[code] { return language == .zh ? zh : en }
+    let system = String(cString: strerror(code))
+    return language == .zh ? "系统错误 \(code)（\(system)）" : system
+}
+
+/// The system error behind a Foundation error (a failed write), in the session's language.
+func systemErrorText(_ error: any Error, _ language: Language) -> String {
+    let ns = error as NSError
+    if ns.domain == NSPOSIXErrorDomain { return errnoText(Int32(ns.code), language) }
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return errnoText(Int32(underlying.code), language)
+    }
+    let cocoa: [Int: Int32] = [4: ENOENT, 260: ENOENT, 257: EACCES, 513: EACCES, 640: ENOSPC, 642: EROFS]
+    if ns.domain == NSCocoaErrorDomain, let code = cocoa[ns.code] { return errnoText(code, language) }
+    var text = ns.localizedDescription
+    while text.hasSuffix(".") { text.removeLast() }
+    return text
+}

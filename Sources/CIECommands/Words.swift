@@ -62,6 +62,27 @@ public struct Words: Equatable, Sendable {
                      lastRaw: inWord ? String(chars[start...]) : "")
     }
 
+    /// The commands of `cie -c "use qinghai; check"`: the text cut at each `;` and new line outside quotes.
+    public static func commands(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var quote: Character?
+        for c in text {
+            if let open = quote {
+                if c == open { quote = nil }
+                current.append(c)
+            } else if c == ";" || c == "\n" {
+                out.append(current)
+                current = ""
+            } else {
+                if c == "\"" || c == "'" { quote = c }
+                current.append(c)
+            }
+        }
+        out.append(current)
+        return out
+    }
+
     /// Quotes a word for the REPL when it needs it (a space, a quote or a leading #).
     public static func quote(_ word: String) -> String {
         guard word.isEmpty || word.contains(where: { " \t\"'".contains($0) }) || word.hasPrefix("#") else { return word }

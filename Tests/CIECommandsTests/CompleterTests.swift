@@ -130,4 +130,27 @@ final class Captured: @unchecked Sendable {
         let r = completer.complete("load \(dir.path)/my")
         #expect(r.candidates == ["\"\(dir.path)/my data.csv\""])
     }
+
+    /// With every sample loaded, a Tab after a region offers the current policy's units, not every province's.
+    @Test func theCurrentJurisdictionComesFirst() throws {
+        let c = Captured()
+        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        try c.session.load(["Samples/qinghai/qinghai_2016_2020.csv", "Samples/jilin/jilin_2017_2020.csv", "Samples/zhejiang/zhejiang_2018_2022.csv"], quiet: true)
+        c.session.policy = try c.session.resolvePolicy("qinghai")
+        let completer = Completer(session: c.session)
+        let next = completer.complete("check 大通回族土族自治县 ").candidates
+        #expect(!next.isEmpty && next.allSatisfy { c.session.regions[try! c.session.resolveRegion($0)].code.hasPrefix("63") }, "\(next.prefix(5))")
+        // A unit of another province is still found by its name.
+        #expect(completer.complete("check 淳安").candidates == ["淳安县"])
+    }
+
+    /// “Did you mean” offers at most three, nearest first, the current policy's before the others'.
+    @Test func didYouMeanIsShortAndNearestFirst() throws {
+        let c = try Captured.qinghai()
+        let (i, _) = script(c, ["explain QH-99"])
+        #expect(i.failures == 1)
+        let suggestion = try #require(c.errText.range(of: #"（是否指 [^？]*？）"#, options: .regularExpression).map { String(c.errText[$0]) })
+        let names = suggestion.dropFirst("（是否指 ".count).dropLast(2).split(separator: "、")
+        #expect(names.count <= 3 && names.first == "QH-09", "\(suggestion)")
+    }
 }

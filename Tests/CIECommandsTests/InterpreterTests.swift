@@ -1,5 +1,7 @@
-import CIECommands
+import ArgumentParser
+@testable import CIECommands
 import CIECore
+import CIEReport
 import Foundation
 import Testing
 
@@ -18,7 +20,10 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         let (i, finished) = script(c, ["policies", "", "# comment", "chek", "targets"])
         #expect(finished)
         #expect(i.failures == 1)
-        #expect(c.errText.contains("t.cie:4: error: unknown command “chek”: did you mean check?"))
+        #expect(c.errText.contains("t.cie:4: error: 未知命令“chek”（是否指 check？）"))
+        c.session.language = .en
+        script(c, ["chek"])
+        #expect(c.errText.contains("t.cie:1: error: unknown command “chek”: did you mean check?"))
         #expect(c.outText.contains("QH-12"))  // `targets` ran after the error
     }
 
@@ -27,7 +32,7 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         let (i, finished) = script(c, ["check --yaer 2020", "targets"], bail: true)
         #expect(!finished)
         #expect(i.failures == 1)
-        #expect(c.errText.contains("t.cie:1: error: Unknown option '--yaer'. Did you mean '--year'?"))
+        #expect(c.errText.contains("t.cie:1: error: 未知选项 --yaer（是否指 --year？）（help check 查看用法）"), "ArgumentParser's message, in Chinese")
         #expect(!c.outText.contains("QH-12"))
     }
 
@@ -36,7 +41,7 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         let (i, _) = script(c, ["check 大通 \\", "   --target QH-06 \\", "   --format json", "nosuch \\", "  more"])
         #expect(i.failures == 1)
         #expect(c.outText.contains(#""target": "QH-06""#))
-        #expect(c.errText.contains("t.cie:4: error: unknown command"))
+        #expect(c.errText.contains("t.cie:4: error: 未知命令“nosuch”"))
     }
 
     @Test func aFailedLoadLeavesTheSessionAsItWas() throws {
@@ -60,17 +65,17 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(i.failures == 0, "\(c.errText)")
         (i, _) = script(c, ["expect QH-06 刚察县 met"])
         #expect(i.failures == 1)
-        #expect(c.errText.contains("expected QH-06 at 刚察县 to be met, but it is not_met (observed 4.49"))
+        #expect(c.errText.contains("预期 QH-06 在 刚察县 为 达标（met），实际为 未达标（not_met）（观测值 4.49"))
         (i, _) = script(c, ["check --target QH-02", "expect QH-06 大通 met"])
         #expect(i.failures == 1)
-        #expect(c.errText.contains("the last check has no result for QH-06"))
+        #expect(c.errText.contains("上一次 check 没有 QH-06"), "\(c.errText)")
     }
 
     @Test func expectNeedsACheck() throws {
         let c = try Captured.qinghai()
         let (i, _) = script(c, ["expect QH-06 大通 met"])
         #expect(i.failures == 1)
-        #expect(c.errText.contains("run `check` before it"))
+        #expect(c.errText.contains("expect 需要先有 check 的结果：在它之前运行 check"))
     }
 
     @Test func commandWordsAreCaseInsensitiveAndHelpWorks() throws {
@@ -78,9 +83,12 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         let (i, _) = script(c, ["TARGETS", "Help rank", "rank --help", "help nosuch"])
         #expect(i.failures == 1)
         #expect(c.outText.contains("QH-01"))
+        #expect(c.outText.contains("rank：按一个指标对单位排序"), "help in Chinese")
+        #expect(c.outText.contains("--top <N>") && c.outText.contains("只显示前 N 行"))
+        #expect(c.errText.contains("t.cie:4: error: 未知命令“nosuch”"))
+        c.session.language = .en
+        script(c, ["help rank"])
         #expect(c.outText.contains("Order units by an indicator"))
-        #expect(c.outText.contains("--top <N>"))
-        #expect(c.errText.contains("t.cie:4: error: unknown command “nosuch”"))
     }
 
     @Test func verdictsAreNotFailuresButErrorsAre() throws {
@@ -90,7 +98,7 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(i.failures == 0)
         (i, _) = script(c, ["check --status bogus"])
         #expect(i.failures == 1)
-        #expect(c.errText.contains("unknown status “bogus”"))
+        #expect(c.errText.contains("未知的状态“bogus”"))
     }
 
     @Test func optionsOfACommandLastForThatCommand() throws {
@@ -108,8 +116,8 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(i.failures == 2)
         #expect(c.session.year == nil)
         #expect(c.session.format == "json")
-        #expect(c.errText.contains("year 3000 is out of range"))
-        #expect(c.errText.contains("unknown setting “nosuch”"))
+        #expect(c.errText.contains("年份 3000 超出范围"), "\(c.errText)")
+        #expect(c.errText.contains("未知的设置“nosuch”"), "\(c.errText)")
     }
 
     @Test func exportWritesTheLastResultInTheFormatOfTheExtension() throws {
@@ -125,8 +133,8 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let md = try String(contentsOf: dir.appendingPathComponent("rank.md"), encoding: .utf8)
         #expect(md.contains("| 1 |") || md.contains("| 1 "))
-        #expect(c.errText.contains("nothing to export yet"))
-        #expect(c.errText.contains("end the name with .json, .csv, .md or .html"))
+        #expect(c.errText.contains("还没有可导出的结果"))
+        #expect(c.errText.contains(".json、.csv、.md、.html"), "\(c.errText)")
     }
 
     @Test func everyListingIsExportable() throws {
@@ -159,7 +167,7 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         let (i, _) = script(c, ["check", "use qinghai", "check", "targets nope"])
         #expect(i.failures == 3)
         #expect(c.errText.contains("未选择政策：先输入 use P"))
-        #expect(c.errText.contains("no data loaded: load a file first"))
+        #expect(c.errText.contains("尚未载入数据：先用 load 文件 载入"), "\(c.errText)")
         #expect(c.errText.contains("policies 列出全部") && c.errText.contains("load-policy 路径"))
         #expect(!c.errText.contains("--data") && !c.errText.contains("`cie "))
     }
@@ -190,8 +198,8 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         let ranked = lines.filter { $0.hasPrefix("   1") || $0.hasPrefix("   2") || $0.hasPrefix("   3") }
         #expect(ranked.count == 3)
         #expect(ranked.first?.contains("格尔木市") == true)
-        #expect(ranked.first?.contains("4275655") == true)
-        #expect(lines.contains { $0.hasPrefix("gdp") && $0.hasSuffix("4275655") })
+        #expect(ranked.first?.contains("4,275,655") == true, "万元 with thousands separators")
+        #expect(lines.contains { $0.hasPrefix("gdp") && $0.hasSuffix("4,275,655") })
         // The 科技创新驱动试点县 column has empty cells: those are missing values, not zeros.
         #expect(!c.errText.contains("error"))
     }
@@ -212,13 +220,81 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
 
     @Test func everyCommandOfTheSpecIsInTheTable() {
         for word in ["help", "load", "regions", "indicators", "show", "policies", "use", "targets", "explain", "check", "review",
-                     "rank", "set", "export", "expect", "quit", "exit"] {
+                     "rank", "set", "export", "expect", "files", "unload", "reload", "source", ".read", "load-policy", "clear", "quit", "exit"] {
             #expect(CommandTable.command(named: word) != nil, "\(word)")
         }
         #expect(Set(CommandTable.words).count == CommandTable.words.count)
-        // `help` lists every command in Chinese by default.
-        for type in CommandTable.commands {
-            #expect(HelpCommand.chinese[type.configuration.commandName ?? ""] != nil, "\(type) has no Chinese summary")
+    }
+
+    /// The Chinese help cannot drift from the definitions: every command of the REPL and the command line, and every
+    /// argument it displays, has its Chinese text; a new option without one fails here.
+    @Test func everyCommandAndArgumentHasItsChineseHelp() {
+        func walk(_ type: any ParsableCommand.Type, _ path: String, _ visit: (any ParsableCommand.Type, String) -> Void) {
+            visit(type, path)
+            for sub in type.configuration.subcommands {
+                let name = sub.configuration.commandName ?? ""
+                walk(sub, path == "cie" ? name : path + " " + name, visit)
+            }
         }
+        var all: [(any ParsableCommand.Type, String)] = CommandTable.commands.map { ($0, $0.configuration.commandName ?? "") }
+        walk(CIE.self, "cie") { all.append(($0, $1)) }
+        for (type, path) in all {
+            #expect(ChineseHelp.abstract(path) != nil, "“\(path)” has no Chinese summary")
+            for a in CommandTable.describe(type) where a.shouldDisplay {
+                #expect(ChineseHelp.text(of: a, in: path) != nil, "“\(path)”: \(a.key ?? "?") has no Chinese help")
+            }
+            let help = ChineseHelp.help(for: type, path: path, prefix: "", columns: 100)
+            #expect(!help.contains("OVERVIEW") && !help.contains("USAGE"), "\(path)")
+            // The examples come from the English definition.
+            for example in ChineseHelp.examples(type.configuration.discussion) { #expect(help.contains(example), "\(path): \(example)") }
+        }
+        // A command's own help is longer than its summary: usage, options and examples.
+        let check = ChineseHelp.help(for: CheckCommand.self, path: "check", prefix: "", columns: 100)
+        #expect(check.contains("用法：check [选项] [<REGION> ...]"))
+        #expect(check.contains("--status <S>"))
+        #expect(check.contains("例子："))
+    }
+
+    @Test func helpTextsWrapByDisplayWidth() {
+        let lines = ChineseHelp.wrap("退出码：0 约束性、力争目标全部达标或进度达标；1 有未达标或进度滞后；3 无未达标但有数据不足", to: 20)
+        #expect(ChineseHelp.wrap("one two three", to: 7) == ["one two", "three"])
+        #expect(lines.count > 1)
+        for line in lines { #expect(DisplayWidth.of(line) <= 20, "\(line)") }
+        let text = "退出码：0 约束性、力争目标全部达标或进度达标；1 有未达标或进度滞后；3 无未达标但有数据不足"
+        #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+    }
+
+    /// `reload` reads a corrected file again: its values replace its own, with no conflict; `unload` removes them;
+    /// `files` lists what is loaded.
+    @Test func aCorrectedFileIsReloadedAndAnUnloadedOneIsGone() throws {
+        let c = try Captured.qinghai()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cie-reload-\(getpid()).csv").path
+        try Data("region,year,indicator,value\n630121,2020,population,40\n".utf8).write(to: URL(fileURLWithPath: path))
+        var (i, _) = script(c, ["load \(path)", "files"])
+        #expect(i.failures == 0 && c.outText.contains("cie-reload-"), "\(c.errText)")
+        let population = c.session.catalogue.lookup("population")!
+        let 大通 = try c.session.resolveRegion("大通")
+        #expect(c.session.store.value(population, 大通, 2020) == 40)
+        try Data("region,year,indicator,value\n630121,2020,population,41\n".utf8).write(to: URL(fileURLWithPath: path))
+        (i, _) = script(c, ["load \(path)"])
+        #expect(i.failures == 1 && c.errText.contains("reload"), "a second load of a changed file conflicts and says what to do: \(c.errText)")
+        (i, _) = script(c, ["reload \(path)"])
+        #expect(i.failures == 0, "\(c.errText)")
+        #expect(c.session.store.value(population, 大通, 2020) == 41)
+        #expect(c.session.store.value(c.session.catalogue.lookup("gdp")!, 大通, 2020) != nil, "the other file is still loaded")
+        (i, _) = script(c, ["unload \(path)"])
+        #expect(i.failures == 0 && c.session.store.value(population, 大通, 2020) == nil)
+        (i, _) = script(c, ["unload all", "files"])
+        #expect(i.failures == 0 && c.session.store.isEmpty && c.session.loadedFiles.isEmpty)
+        (i, _) = script(c, ["unload nosuch.csv"])
+        #expect(i.failures == 1)
+    }
+
+    @Test func setConfirmsWhatItChanged() throws {
+        let c = try Captured.qinghai()
+        script(c, ["set year 2019", "set format json", "set lang en", "set year latest"])
+        #expect(c.errText.contains("评估年份：2019 年"), "\(c.errText)")
+        #expect(c.errText.lowercased().contains("json"))
+        #expect(c.errText.contains("latest"), "\(c.errText)")
     }
 }

@@ -10,7 +10,7 @@ import Testing
     @Test func aPipedScriptReportsStdinLinesAndGoesOn() throws {
         let r = try cie([], stdin: "use qinghai\nload \(Self.sample)\nbogus\ncheck 大通 --target QH-06\n", environment: Self.colorful)
         #expect(r.status == 1)
-        #expect(r.stderr.contains("<stdin>:3: error: unknown command “bogus”"))
+        #expect(r.stderr.contains("<stdin>:3: error: 未知命令“bogus”"))
         #expect(r.stdout.contains("QH-06  大通回族土族自治县"))  // the command after the error ran
         #expect(!r.stdout.contains("cie>") && !r.stdout.contains("cie[qinghai]>"))  // no prompt
         #expect(!r.stdout.contains("\u{1B}") && !r.stderr.contains("\u{1B}"))  // no escape codes in a pipe
@@ -32,7 +32,7 @@ import Testing
         let path = try temporaryFile("bail.cie", Array("use qinghai\nload \(Self.sample)\nexpect QH-06 大通 met\ntargets\n".utf8))
         let goOn = try cie(["run", path])
         #expect(goOn.status == 1)
-        #expect(goOn.stderr.contains("\(path):3: error: expect needs a check"))
+        #expect(goOn.stderr.contains("\(path):3: error: expect 需要先有 check 的结果"))
         #expect(goOn.stdout.contains("QH-12"))
         let bail = try cie(["run", path, "--bail"])
         #expect(bail.status == 1)
@@ -43,7 +43,7 @@ import Testing
         let path = try temporaryFile("expect.cie", Array("use qinghai\nload \(Self.sample)\ncheck\nexpect QH-06 刚察县 met\n".utf8))
         let r = try cie(["run", path])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("\(path):4: error: expected QH-06 at 刚察县 to be met, but it is not_met"))
+        #expect(r.stderr.contains("\(path):4: error: 预期 QH-06 在 刚察县 为 达标（met），实际为 未达标（not_met）"))
     }
 
     @Test func aFailedLoadLeavesTheSessionAsItWas() throws {
@@ -68,7 +68,7 @@ import Testing
         let piped = try cie([], stdin: text)
         for r in [run, piped] {
             #expect(r.status == 1)
-            #expect(r.stderr.contains(":2: error: unknown command “hlep”: did you mean help?"), "\(r.stderr)")
+            #expect(r.stderr.contains(":2: error: 未知命令“hlep”（是否指 help？）"), "\(r.stderr)")
             #expect(r.stdout.contains("qinghai"))
         }
         let dash = try cie(["run", "-"], stdin: "policies\n")
@@ -89,13 +89,13 @@ import Testing
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 1)
-        #expect(stderr.contains("error: cannot write the output: No space left on device"), "\(stderr)")
+        #expect(stderr.contains("error: 无法写出结果：磁盘空间已满"), "\(stderr)")
     }
 
     @Test func anUnreadableScriptIsAUsageError() throws {
         let r = try cie(["run", "no/such/script.cie"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("cannot read script no/such/script.cie"))
+        #expect(r.stderr.contains("无法读取脚本 no/such/script.cie"))
         #expect(try cie(["run"]).status == 2)
     }
 
@@ -146,7 +146,7 @@ import Testing
         let r = try cie(["run", script])
         #expect(r.status == 0 && r.stderr.contains("Samples/qinghai/qinghai_wide_2020.csv"), "\(r.stderr)")
         let missing = try cie(["run", script], directory: FileManager.default.temporaryDirectory)
-        #expect(missing.status == 1 && missing.stderr.contains("no such file"), "\(missing.stderr)")
+        #expect(missing.status == 1 && missing.stderr.contains("文件不存在"), "\(missing.stderr)")
     }
 }
 

@@ -126,11 +126,11 @@ send(f"load {big}\r")
 settle(0.3)
 send("\x03")  # Ctrl-C: the terminal sends SIGINT to the running cie
 out = read_until(prompt, timeout=30)
-check("Ctrl-C interrupts a running load", out is not None and b"load interrupted" in out,
+check("Ctrl-C interrupts a running load", out is not None and "载入已中断".encode() in out,
       repr(out and out.decode("utf-8", "replace")))
 send("show 630102 custom_1\r")
 out = read_until(prompt)
-check("the interrupted load loaded nothing", out is not None and b"unknown indicator" in out,
+check("the interrupted load loaded nothing", out is not None and "未知的指标".encode() in out,
       repr(out and out.decode("utf-8", "replace")))
 
 # Chinese text aligns: rank prints a table.
