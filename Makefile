@@ -1,12 +1,14 @@
 # cie — the County Innovation Evaluator.
 #   make run     start the REPL with the Qinghai sample loaded and the Qinghai policy in use
 #   make test    build and run every test
+#   make install put cie, its man page and bash/zsh/fish completions under PREFIX (default /usr/local; DESTDIR too)
+#   make uninstall  remove what make install put there
 #   make regions regenerate the region table from ../shared/data
 #   make bench   national-scale benchmark against DuckDB (Docs/Performance.md)
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
-.PHONY: run test build regions widths samples check-generated check-packages deps clean docs bench
+.PHONY: run test build install uninstall manual check-install regions widths samples check-generated check-packages deps clean docs bench
 
 # The system packages the build needs; installed when missing (apt-get, through sudo when not root).
 deps:
@@ -17,15 +19,32 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build --product cie
 
-run: build
+# Builds only cie and what it needs (not the tests, not cie-bench).
+run: deps
 	$(SWIFT) run -q cie --data $(SAMPLE) --policy qinghai
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check-packages
+	$(MAKE) --no-print-directory check-install
+
+# make install into a scratch folder (debug build): every file in place, the man page renders with its Chinese
+# examples, each completion script names the subcommands, and make uninstall leaves nothing behind.
+check-install:
+	@tmp=$$(mktemp -d) && $(MAKE) --no-print-directory install CONFIG=debug DESTDIR=$$tmp PREFIX=/usr >/dev/null \
+		&& test -x $$tmp/usr/bin/cie \
+		&& grep -q 'show 大通' $$tmp/usr/share/man/man1/cie.1 \
+		&& { ! command -v mandoc >/dev/null || mandoc -T lint -W error $$tmp/usr/share/man/man1/cie.1; } \
+		&& grep -q 'check' $$tmp/usr/share/bash-completion/completions/cie \
+		&& grep -q '#compdef cie' $$tmp/usr/share/zsh/site-functions/_cie \
+		&& grep -q "complete -c 'cie'" $$tmp/usr/share/fish/vendor_completions.d/cie.fish \
+		&& $(MAKE) --no-print-directory uninstall DESTDIR=$$tmp PREFIX=/usr >/dev/null \
+		&& test -z "$$(find $$tmp -type f)" \
+		&& echo "check-install: make install and make uninstall work (man page, bash, zsh and fish completions)"; \
+		status=$$?; rm -rf $$tmp; exit $$status
 
 # Every built-in package (Samples/*/policy.yaml) passes `cie policy lint` and `cie policy test`, as a package author's would,
 # and matches the JSON Schema editors check it with.
@@ -33,6 +52,33 @@ check-packages:
 	.build/debug/cie policy lint Samples/*/
 	.build/debug/cie policy test Samples/*/
 	python3 Scripts/check_schema.py Samples/*/policy.yaml Tests/CIEEndToEndTests/Fixtures/*/policy.yaml
+
+PREFIX ?= /usr/local
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MAN1DIR := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+CONFIG ?= release
+BUILT := .build/$(CONFIG)
+
+# The man page, from the command definitions by swift-argument-parser's generate-manual (Scripts/make_manual.py).
+manual: deps
+	$(SWIFT) build -c $(CONFIG) --product cie
+	$(SWIFT) build -c $(CONFIG) --product generate-manual
+	python3 Scripts/make_manual.py $(BUILT)/cie $(BUILT)/generate-manual $(BUILT)/cie.1
+
+install: manual
+	install -d $(BINDIR) $(MAN1DIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(BUILT)/cie $(BINDIR)/cie
+	install -m 644 $(BUILT)/cie.1 $(MAN1DIR)/cie.1
+	$(BUILT)/cie --generate-completion-script bash > $(BASHDIR)/cie
+	$(BUILT)/cie --generate-completion-script zsh > $(ZSHDIR)/_cie
+	$(BUILT)/cie --generate-completion-script fish > $(FISHDIR)/cie.fish
+	@echo "installed cie in $(BINDIR); man cie; completions for bash, zsh and fish"
+
+uninstall:
+	rm -f $(BINDIR)/cie $(MAN1DIR)/cie.1 $(BASHDIR)/cie $(ZSHDIR)/_cie $(FISHDIR)/cie.fish
 
 regions:
 	python3 Scripts/generate_regions.py

@@ -156,7 +156,7 @@ enum ChineseHelp {
             out += ["", title]
             let width = min(28, rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
             for (left, right) in rows {
-                let lines = wrap(right, to: max(20, columns - width - 6))
+                let lines = DisplayWidth.wrap(right, to: max(20, columns - width - 6))
                 if DisplayWidth.of(left) > width {
                     out.append("  " + left)
                     out += lines.map { "  " + String(repeating: " ", count: width) + "  " + $0 }
@@ -181,7 +181,7 @@ enum ChineseHelp {
             return (a.spelled, text)
         })
         if let notes = entry?.notes, !notes.isEmpty {
-            out += ["", "说明："] + wrap(notes, to: max(20, columns - 4)).map { "  " + $0 }
+            out += ["", "说明："] + DisplayWidth.wrap(notes, to: max(20, columns - 4)).map { "  " + $0 }
         }
         let examples = examples(type.configuration.discussion)
         if !examples.isEmpty { out += ["", "例子："] + examples.map { "  " + $0 } }
@@ -199,40 +199,5 @@ enum ChineseHelp {
         }
         if subcommands { parts.append(path == "cie" ? "[<命令>]" : "<命令>") }
         return parts.joined(separator: " ")
-    }
-
-    /// Lines of at most `width` columns: broken at a space, or between two wide (Chinese) characters.
-    static func wrap(_ text: String, to width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        var lineWidth = 0
-        var lastBreak: String.Index?
-        for c in text {
-            let w = c.unicodeScalars.first.map(DisplayWidth.of) ?? 1
-            if c == " ", lineWidth + 1 > width {
-                // A space where the line is full: the break itself.
-                lines.append(line)
-                (line, lineWidth, lastBreak) = ("", 0, nil)
-                continue
-            }
-            if lineWidth + w > width, !line.isEmpty {
-                if let b = lastBreak, b > line.startIndex {
-                    let rest = String(line[b...]).trimmingSpaces()
-                    lines.append(String(line[..<b]).trimmingSpaces())
-                    line = rest
-                } else {
-                    lines.append(line)
-                    line = ""
-                }
-                lineWidth = DisplayWidth.of(line)
-                lastBreak = nil
-            }
-            if c == " " || w == 2 { lastBreak = line.endIndex }
-            line.append(c)
-            lineWidth += w
-            if w == 2 { lastBreak = line.endIndex }
-        }
-        if !line.trimmingSpaces().isEmpty { lines.append(line) }
-        return lines
     }
 }

@@ -9,11 +9,12 @@ extension Language: ExpressibleByArgument {}
 
 /// Options valid for every command (SPEC.md, "Command line").
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("data"), help: ArgumentHelp("A data file to load (repeatable).", valueName: "FILE"))
+    @Option(name: .customLong("data"), help: ArgumentHelp("A data file to load (repeatable).", valueName: "FILE"), completion: .file())
     public var data: [String] = []
-    @Option(help: ArgumentHelp("The policy: id, Chinese or English name.", valueName: "P"))
+    @Option(help: ArgumentHelp("The policy: id, Chinese or English name.", valueName: "P"), completion: .custom(GlobalOptions.policyIDs))
     public var policy: String?
-    @Option(name: .customLong("policy-file"), help: ArgumentHelp("A policy package folder to load (repeatable; Docs/PolicyFormat.md).", valueName: "PATH"))
+    @Option(name: .customLong("policy-file"), help: ArgumentHelp("A policy package folder to load (repeatable; Docs/PolicyFormat.md).", valueName: "PATH"),
+            completion: .directory)
     public var policyFiles: [String] = []
     @Option(help: "Label language: zh or en.")
     public var lang: Language?
@@ -22,13 +23,21 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(help: "No load notices (the lines that say what each file loaded).")
     public var quiet = false
     public init() {}
+
+    /// The shells' completion of `--policy` (bash, zsh, fish call `cie ---completion`): the ids of the built-in packages
+    /// and of those in the search folders, as `policies` lists them.
+    @Sendable static func policyIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let catalogue = PolicyCatalogue.builtin()
+        _ = catalogue.addSearchFolders(PolicyCatalogue.searchFolders())
+        return catalogue.sortedEntries.map(\.id).filter { $0.hasPrefix(prefix) }
+    }
 }
 
 /// The options of the commands that produce a report (`check`, `review`).
 public struct ReportOptions: ParsableArguments {
     @Option(help: "The evaluation year (default: the latest year with data for the policy's jurisdiction).") public var year: Int?
-    @Option(help: "table, json, csv, markdown, html or junit.") public var format: String?
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
+    @Option(help: "table, json, csv, markdown, html or junit.", completion: .list(Formatters.all.map(\.id))) public var format: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"), completion: .file()) public var output: String?
     @Option(help: ArgumentHelp("Show only the first N rows (the summary still counts them all).", valueName: "N")) public var top: Int?
     public init() {}
 
@@ -126,7 +135,7 @@ public struct CheckCommand: SessionCommand {
             Examples:
               cie check --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv
               cie check --policy 青海 --data Samples/qinghai/qinghai_2016_2020.csv --status not_met --format json
-            Exit codes: 0 all binding/striving targets met or on track; 1 some not met or off track;
+            Exit codes: 0 all binding/striving targets met or on track; 1 some not met or off track; \
             3 none failed but some lack data; 2 bad input, usage or an error result.
             """)
     @OptionGroup public var global: GlobalOptions
@@ -186,8 +195,8 @@ public struct ReviewCommand: SessionCommand {
     public static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Run a reviewer of a policy (compliance, scores, vetoes, funding).",
         discussion: """
-            Every review prints its method. A reviewer takes the options its kind declares (an evaluation --weights,
-            --excellent, --runs and --seed; an allocation --pool); the generated docs list them, Tab completes them, and any
+            Every review prints its method. A reviewer takes the options its kind declares (an evaluation --weights, \
+            --excellent, --runs and --seed; an allocation --pool); the generated docs list them, Tab completes them, and any \
             other is refused. --top N shows the first N rows, as everywhere.
             Examples:
               cie review --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv evaluation --weights 人才引进=2 --excellent 10%

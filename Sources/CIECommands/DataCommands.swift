@@ -59,7 +59,7 @@ public struct RegionsCommand: SessionCommand {
     public static let configuration = CommandConfiguration(
         commandName: "regions", abstract: "List units: code, name, prefecture, province, type, years, groups; or one unit's history.",
         discussion: """
-            With data loaded, the units that have values (and those a regions file declared); with nothing loaded, or
+            With data loaded, the units that have values (and those a regions file declared); with nothing loaded, or \
             with --all, every unit of the region table (every division of China 1981–2024 and the statistical zones).
             --year lists the units that existed in that year, with their codes and names of that year.
             Examples:
@@ -332,7 +332,7 @@ public struct RankCommand: SessionCommand {
             """)
     @OptionGroup public var global: GlobalOptions
     @Argument(help: ArgumentHelp("The indicator: id or Chinese name.", valueName: "INDICATOR")) public var indicator: String
-    @Option(help: ArgumentHelp("Only the first N.", valueName: "N")) public var top: Int?
+    @Option(help: ArgumentHelp("Show only the first N rows (the summary still counts them all).", valueName: "N")) public var top: Int?
     @Option(help: ArgumentHelp("Only the units of this prefecture.", valueName: "P")) public var prefecture: String?
     @Option(help: "The year (default: the latest with values).") public var year: Int?
     @Flag(help: "Smallest first.") public var ascending = false

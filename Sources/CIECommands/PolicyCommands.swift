@@ -62,7 +62,7 @@ public struct PolicyTestCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "test", abstract: "Run packages' worked examples and their sample scripts (the `expect` lines).",
         discussion: """
-            Each example is evaluated alone on its data; the sample's script runs in a fresh session with the package
+            Each example is evaluated alone on its data; the sample's script runs in a fresh session with the package \
             loaded (its relative paths start from the script's folder). Exit 0 when all pass, 1 when any fails.
             """)
     @OptionGroup public var global: GlobalOptions

@@ -8,8 +8,8 @@ public struct CIE: ParsableCommand {
         commandName: "cie",
         abstract: "County Innovation Evaluator: how county-level units meet provincial targets for county innovation-driven development (县域创新驱动发展).",
         discussion: """
-            With no command, cie starts the REPL when stdin and stdout are terminals, and otherwise runs stdin as a
-            script (`cie < monthly.cie`). Options before no command preload the REPL: cie --data FILE --policy qinghai
+            With no command, cie starts the REPL when stdin and stdout are terminals, and otherwise runs stdin as a \
+            script (`cie < monthly.cie`). Options before no command preload the REPL: cie --data FILE --policy qinghai.
             One-shot, as a script: cie -c "load Samples/qinghai/qinghai_2016_2020.csv; use qinghai; check --status not_met"
             """,
         version: CIEVersion.string,

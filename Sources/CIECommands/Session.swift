@@ -175,9 +175,7 @@ public final class Session {
     }
 
     private func makeCatalogue() -> PolicyCatalogue {
-        let catalogue = PolicyCatalogue(builtin: BuiltinPolicies.packages.map {
-            PolicyCatalogue.Builtin(root: $0.root, id: $0.id, names: $0.names, jurisdiction: $0.jurisdiction, files: $0.files)
-        })
+        let catalogue = PolicyCatalogue.builtin()
         let problems = catalogue.addSearchFolders(PolicyCatalogue.searchFolders())
         if !problems.isEmpty {
             for d in problems { err(d.render(language)) }
@@ -406,4 +404,13 @@ func folder(of path: String) -> String {
 /// `folder/name`, without doubling the slash.
 func joinPath(_ folder: String, _ name: String) -> String {
     folder.hasSuffix("/") ? folder + name : folder + "/" + name
+}
+
+extension PolicyCatalogue {
+    /// The catalogue of the packages built into cie (Samples/*/, embedded by Plugins/EmbedPolicies).
+    public static func builtin() -> PolicyCatalogue {
+        PolicyCatalogue(builtin: BuiltinPolicies.packages.map {
+            PolicyCatalogue.Builtin(root: $0.root, id: $0.id, names: $0.names, jurisdiction: $0.jurisdiction, files: $0.files)
+        })
+    }
 }

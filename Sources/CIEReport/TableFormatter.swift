@@ -95,7 +95,8 @@ public struct TableFormatter: ReportFormatter {
         let (header, rows, numeric) = Cells.reviewTable(report, o.language)
         let zh = o.language == .zh
         let title = "\(report.review.reviewerName(o.language)) — \(report.policy.name(o.language)) \(report.policy.documentLabel(o.language))" + (zh ? "，\(report.review.year) 年" : ", \(report.review.year)")
-        let method = (zh ? "方法：" : "Method: ") + report.review.method(o.language)
+        var method = (zh ? "方法：" : "Method: ") + report.review.method(o.language)
+        if let width = o.width { method = DisplayWidth.wrap(method, to: width - 1).joined(separator: "\n") }
         let table = report.rows.isEmpty ? (zh ? "（没有结果）" : "(no results)") : TableFormatter.render(header: header, rows: rows, rightAligned: numeric, width: o.width)
         return [title, method, "", table, Cells.summaryLine(report, o.language)].joined(separator: "\n") + "\n"
     }

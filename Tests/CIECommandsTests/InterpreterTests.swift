@@ -256,8 +256,8 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
     }
 
     @Test func helpTextsWrapByDisplayWidth() {
-        let lines = ChineseHelp.wrap("退出码：0 约束性、力争目标全部达标或进度达标；1 有未达标或进度滞后；3 无未达标但有数据不足", to: 20)
-        #expect(ChineseHelp.wrap("one two three", to: 7) == ["one two", "three"])
+        let lines = DisplayWidth.wrap("退出码：0 约束性、力争目标全部达标或进度达标；1 有未达标或进度滞后；3 无未达标但有数据不足", to: 20)
+        #expect(DisplayWidth.wrap("one two three", to: 7) == ["one two", "three"])
         #expect(lines.count > 1)
         for line in lines { #expect(DisplayWidth.of(line) <= 20, "\(line)") }
         let text = "退出码：0 约束性、力争目标全部达标或进度达标；1 有未达标或进度滞后；3 无未达标但有数据不足"

@@ -125,6 +125,23 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
         #expect(try cie(["check", "--help"]).stdout.contains("--status"))
     }
 
+    /// What `make install` puts in the shells' folders: each script knows the subcommands, completes --policy by asking
+    /// cie (which answers with the packages' ids), and --format from the formatters.
+    @Test func shellCompletionScriptsCompleteCommandsPoliciesAndFormats() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try cie(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell): \(script.stderr)")
+            for word in ["check", "review", "validate", "---completion", "markdown"] {
+                #expect(script.stdout.contains(word), "the \(shell) script lacks \(word)")
+            }
+        }
+        // As bash asks it: ---completion SUBCOMMAND -- OPTION WORD-INDEX CURSOR-INDEX WORDS…
+        let policies = try cie(["---completion", "check", "--", "--policy", "3", "1", "cie", "check", "--policy", "q"])
+        #expect(policies.stdout.split(separator: "\n") == ["qinghai"])
+        let all = try cie(["---completion", "check", "--", "--policy", "3", "0", "cie", "check", "--policy", ""])
+        #expect(Set(all.stdout.split(separator: "\n")) == ["inner-mongolia", "jilin", "qinghai", "weihai", "zhejiang"])
+    }
+
     @Test func aClosedPipeEndsQuietly() throws {
         // `cie … | head -1`: the reader goes away; cie must not die of SIGPIPE.
         let p = Process()

@@ -1,6 +1,7 @@
 import CIEBuiltinPolicies
 import CIECore
 import CIEData
+import CIECommands
 import CIEPolicyFormat
 import Foundation
 import Testing
@@ -12,9 +13,7 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 enum Builtin {
     /// A package by id or name, read from what the binary embeds (a catalogue per call: a catalogue is not shared).
     static func package(_ id: String) throws -> PolicyPackage {
-        let catalogue = PolicyCatalogue(builtin: BuiltinPolicies.packages.map {
-            PolicyCatalogue.Builtin(root: $0.root, id: $0.id, names: $0.names, jurisdiction: $0.jurisdiction, files: $0.files)
-        })
+        let catalogue = PolicyCatalogue.builtin()
         return try catalogue.package(try #require(catalogue.entry(named: id)))
     }
 

@@ -99,7 +99,7 @@ public struct CappedAllocation: Reviewer {
                                 en: "no \(factor.map { _ in factorLabel(context).en } ?? "evaluation result") is loaded, so the factor is the compliance score (percentage of binding and striving county targets met, see compliance; a target without data counts as not met)")
             return Review(reviewerID: id, reviewerName: name, year: year, method: LocalizedText(
                 zh: (reading.map { $0.zh + " " } ?? "") + "因素分配法（--pool \(formatNumber(pool)) 万元）：\(which.zh)，按各单位因素的比例分配资金池；"
-                    + "任一单位最高 \(capText) 万元，超出部分按比例分给其余单位（capped 表示被上限截断）。"
+                    + "任一单位最高 \(capText) 万元，超出部分按比例分给其余单位（“达上限”表示被上限截断）。"
                     + (left > 1e-6 ? "所有单位均达上限，未分配 \(formatNumber(left, digits: 2)) 万元。" : "") + "不给 --pool 时按 \(percent)% 规则计算。",
                 en: (reading.map { $0.en + " " } ?? "") + "Factor method (--pool \(formatNumber(pool)) 10k yuan): \(which.en); the pool is shared in proportion to the factor; "
                     + "no unit above \(capText) (10k yuan), the excess shared among the others in proportion (capped: cut by the cap). "
@@ -118,7 +118,7 @@ public struct CappedAllocation: Reviewer {
                 en: "\(baseName.en) \(formatNumber(fund, digits: 2)) × \(percent)% = \(formatNumber(fund * share, digits: 2))" + (isCapped ? ", above the \(capText) cap: \(capText)" : "")))
         }
         return Review(reviewerID: id, reviewerName: name, year: year, method: LocalizedText(
-            zh: (reading.map { $0.zh + " " } ?? "") + "比例规则：各单位上限 = min(当年\(baseName.zh) × \(percent)%, \(capText) 万元)；恰为 \(capText) 不算超限（capped 表示被上限截断）。"
+            zh: (reading.map { $0.zh + " " } ?? "") + "比例规则：各单位上限 = min(当年\(baseName.zh) × \(percent)%, \(capText) 万元)；恰为 \(capText) 不算超限（“达上限”表示被上限截断）。"
                 + "因素分配法需要资金池：用 --pool 金额（万元）。",
             en: (reading.map { $0.en + " " } ?? "") + "Share rule: each unit's ceiling = min(\(percent)% of its \(baseName.en) in the year, \(capText) (10k yuan)); exactly \(capText) is not capped (capped means the cap cut it). "
                 + "The factor method needs a pool: give --pool AMOUNT (10k yuan)."),
