@@ -150,29 +150,61 @@ enum Pager {
             return
         }
         Output.flush()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe()
-        process.standardInput = input
-        do {
-            try process.run()
-        } catch {
+        guard let pid = spawn(command) else {
             for l in lines { Output.line(l) }
             return
         }
         // A pager that quits early (q in less) closes the pipe: the write fails with EPIPE (SIGPIPE is ignored, see
-        // main.swift), quietly, and the REPL goes on. Plain write(2): FileHandle traps on EPIPE.
+        // main.swift), quietly, and the REPL goes on.
         let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
-        let fd = input.fileHandleForWriting.fileDescriptor
         var done = 0
         while done < bytes.count {
-            let n = bytes[done...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            let n = bytes[done...].withUnsafeBytes { write(pid.input, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
             if n <= 0 { break }
             done += n
         }
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        close(pid.input)
+        var status: Int32 = 0
+        while waitpid(pid.id, &status, 0) < 0, errno == EINTR {}
+        // The shell's 127/126: the pager is not installed (or not runnable), so nothing was shown. Print the text.
+        let code = (status >> 8) & 0xFF
+        if status & 0x7F == 0, code == 127 || code == 126 {
+            for l in lines { Output.line(l) }
+        }
+    }
+
+    /// `/bin/sh -c COMMAND` with its stdin a pipe, in cie's own process group. Foundation's Process puts the child in
+    /// a new group, which is not the terminal's foreground group: less would be stopped (SIGTTOU) as it sets up the
+    /// terminal, and the REPL would hang. Signals cie ignores (SIGPIPE) are reset for the pager.
+    private static func spawn(_ command: String) -> (id: pid_t, input: Int32)? {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return nil }
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        sigaddset(&defaults, SIGINT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
+        close(fds[0])
+        guard result == 0 else {
+            close(fds[1])
+            return nil
+        }
+        return (pid, fds[1])
     }
 
     static func terminalRows() -> Int {

@@ -40,13 +40,26 @@ public struct TableFormatter: ReportFormatter {
         for row in rows {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
         }
-        // On a terminal, the last (text) column is cut with … so that no line wraps; never below 12 columns.
-        if let maxWidth, let last = widths.indices.last, !rightAligned.contains(last) {
-            let others = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
-            let room = maxWidth - others - 1
-            if room >= 12, widths[last] > room {
-                for n in rows.indices where DisplayWidth.of(rows[n][last]) > room { rows[n][last] = DisplayWidth.truncate(rows[n][last], to: room) }
-                widths[last] = room
+        // On a terminal no line wraps: text columns are cut with …, the last (说明, detail) first down to 12 columns, then
+        // the widest other text column down to its header (at least 8). Numbers are never cut; a table that cannot fit
+        // even so is left as it is.
+        if let maxWidth {
+            let total = { widths.reduce(0, +) + 2 * (widths.count - 1) }
+            let floor = widths.indices.map { i in
+                rightAligned.contains(i) ? widths[i] : min(widths[i], i == widths.count - 1 ? 12 : max(8, DisplayWidth.of(header[i])))
+            }
+            var excess = total() - (maxWidth - 1)
+            if let last = widths.indices.last, excess > 0 {
+                let cut = min(excess, widths[last] - floor[last])
+                widths[last] -= cut
+                excess -= cut
+            }
+            while excess > 0, let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] -= 1
+                excess -= 1
+            }
+            for n in rows.indices {
+                for i in rows[n].indices where DisplayWidth.of(rows[n][i]) > widths[i] { rows[n][i] = DisplayWidth.truncate(rows[n][i], to: widths[i]) }
             }
         }
         func line(_ cells: [String], _ escapes: [String?]?) -> String {

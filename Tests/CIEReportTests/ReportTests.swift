@@ -24,6 +24,25 @@ import Testing
             #expect(DisplayWidth.of(line) - DisplayWidth.of(value) == 20, "\(line)")
         }
     }
+
+    /// On a terminal no line wraps: the detail is cut first, then the widest text column; numbers stay whole.
+    @Test func tablesFitTheTerminalWidth() {
+        let header = ["目标", "地区", "代码", "观测值", "要求", "说明"]
+        let rows = [["QH-02", "河南蒙古族自治县", "632324", "1234567.89", "较 2015 年翻一番（≥ 2 倍）以上", String(repeating: "截止年 2020 年：达标。", count: 8)],
+                    ["QH-06", "城东区", "630102", "4.80", "≥ 4.5", ""]]
+        let wide = TableFormatter.render(header: header, rows: rows, rightAligned: [3])
+        #expect(wide.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max()! > 150)
+        for width in [120, 90, 70] {
+            let lines = TableFormatter.render(header: header, rows: rows, rightAligned: [3], width: width).split(separator: "\n").map(String.init)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) < width }, "\(width): \(lines)")
+            #expect(lines[2].contains("1234567.89") && lines[2].contains("632324"))
+            #expect(lines[2].hasSuffix("…"))
+        }
+        // At 70 columns the detail is down to 12 and the requirement is cut too; the region keeps at least 8 columns.
+        let narrow = TableFormatter.render(header: header, rows: rows, rightAligned: [3], width: 70).split(separator: "\n").map(String.init)
+        #expect(narrow[2].contains("较 2015") && !narrow[2].contains("以上"))
+        #expect(narrow[2].contains("河南蒙古"))
+    }
 }
 
 @Suite struct FormatterTests {

@@ -5,17 +5,21 @@ Usage: drive_repl.py CIE_BINARY SAMPLE_CSV HISTORY_FILE
 Prints one line per check, "ok NAME" or "FAIL NAME: why", then the raw transcript on failure; exits 1 on any failure.
 Run by Tests/CIEEndToEndTests/InteractiveTests.swift (CI has python3).
 """
-import os, pty, select, signal, sys, time
+import fcntl, os, pty, re, select, signal, struct, sys, termios, time
 
 cie, sample, history = sys.argv[1:4]
 env = dict(os.environ, CIE_HISTORY=history, TERM="xterm", LANG="C.UTF-8", LC_ALL="C.UTF-8", COLUMNS="120")
 env.pop("NO_COLOR", None)
+# Long output goes through $PAGER: a stand-in that reports what it got (Tests/pty/pager.py).
+env["PAGER"] = sys.executable + " " + os.path.join(os.path.dirname(os.path.abspath(__file__)), "pager.py")
 env.pop("EDITRC", None)
 env["HOME"] = os.path.dirname(history)  # no ~/.editrc of the developer's
 
 pid, fd = pty.fork()
 if pid == 0:
     os.execve(cie, [cie, "--data", sample, "--policy", "qinghai"], env)
+# A terminal of 24 rows and 100 columns.
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
 
 buffer = b""
 failures = []
@@ -132,6 +136,19 @@ send("show 630102 custom_1\r")
 out = read_until(prompt)
 check("the interrupted load loaded nothing", out is not None and "未知的指标".encode() in out,
       repr(out and out.decode("utf-8", "replace")))
+
+# A long result (the whole check, 400-odd rows) goes through the pager, which runs in the terminal's foreground group
+# (else less is stopped and the REPL hangs), and every line fits the 100 columns.
+send("check\r")
+out = read_until(prompt)
+paged = re.search(rb"PAGER foreground=(\d) lines=(\d+) widest=(\d+)", out or b"")
+check("long output goes through the pager, in the foreground",
+      paged is not None and paged.group(1) == b"1" and int(paged.group(2)) > 300, repr(out and out[-300:]))
+check("tables fit the terminal width", paged is not None and int(paged.group(3)) < 100, repr(paged and paged.group(0)))
+send("explain QH-06\r")
+out = read_until(prompt)
+check("short output is printed, not paged", out is not None and b"PAGER" not in out and "强度".encode() in out, repr(out))
+
 
 # Chinese text aligns: rank prints a table.
 send("rank science_literacy_rate --top 5\r")
