@@ -6,7 +6,7 @@ import Foundation
 /// and errors have one definition.
 public enum CommandTable {
     public static let commands: [any SessionCommand.Type] = [
-        HelpCommand.self, LoadCommand.self, FilesCommand.self, UnloadCommand.self, ReloadCommand.self, RegionsCommand.self,
+        HelpCommand.self, LoadCommand.self, FilesCommand.self, RejectsCommand.self, UnloadCommand.self, ReloadCommand.self, RegionsCommand.self,
         IndicatorsCommand.self, ShowCommand.self, PoliciesCommand.self, LoadPolicyCommand.self, UseCommand.self, TargetsCommand.self,
         ExplainCommand.self, CheckCommand.self, ReviewCommand.self, RankCommand.self, SetCommand.self, ExportCommand.self,
         ExpectCommand.self, SourceCommand.self, ValidateCommand.self, ClearCommand.self, QuitCommand.self,

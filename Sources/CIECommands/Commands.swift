@@ -320,23 +320,46 @@ public struct ValidateCommand: SessionCommand {
                                                            discussion: "Exit 0 when every file is clean, 2 when any has an error.")
     @OptionGroup public var global: GlobalOptions
     @Argument(help: ArgumentHelp("Files to check.", valueName: "FILE")) public var files: [String]
+    @OptionGroup public var reading: ReadingOptions
+    @Flag(help: "Print every problem (default: the first 20 of each file).") public var all = false
+    @OptionGroup public var list: ListOptions
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
         var loader = DataLoader(regions: session.regions, catalogue: session.catalogue, store: session.store, preferredArea: session.preferredArea)
         var failed = 0
-        for path in files {
-            switch loader.load(paths: [session.inputPath(path)]) {
-            case .success(let loaded):
-                for f in loaded {
-                    session.out(Session.describe(f, session.language, checkedOnly: true))
-                    for d in f.diagnostics { session.err(d.render(session.language)) }
-                }
-            case .failure(let f):
-                failed += 1
-                for d in f.diagnostics { session.err(d.render(session.language)) }
-                session.err(session.language == .zh ? "\(path)：\(f.errorCount) 个错误" : "\(path): \(f.errorCount) error\(f.errorCount == 1 ? "" : "s")")
+        var found: [Diagnostic] = []
+        // With --format or --output, every problem as a table of its own (CSV, JSON …); else as messages.
+        let listed = list.format != nil || list.output != nil
+        let zh = session.language == .zh
+        // Regions files first, as a load reads them: the data files may name the units they declare.
+        let given = try reading.settings(in: session)
+        for path in DataLoader.loadingOrder(files.map(session.inputPath)) {
+            let result = loader.load([(path, try session.settings(for: path, given: given))])
+            let (diagnostics, columns, file): ([Diagnostic], [ColumnUse], LoadedFile?) = switch result {
+            case .success(let loaded): (loaded.flatMap(\.diagnostics), loaded.first?.columns ?? [], loaded.first)
+            case .failure(let f): (f.diagnostics, f.columns, nil)
             }
+            found += diagnostics
+            if listed { continue }
+            if let file { session.out(session.describe(file, checkedOnly: true)) }
+            for c in columns.sorted(by: { $0.column < $1.column }) {
+                session.out((zh ? "  第 \(c.column + 1) 列 " : "  column \(c.column + 1) ") + "\(c.header)：\(c.meaning(session.language))")
+            }
+            session.report(diagnostics, limit: all ? nil : Session.problemsShown, file: path)
+            if case .failure(let f) = result {
+                failed += 1
+                session.err(zh ? "\(path)：\(f.errorCount) 个错误" : "\(path): \(f.errorCount) error\(f.errorCount == 1 ? "" : "s")")
+            }
+        }
+        if listed {
+            let rows: [[Cell]] = found.map { d in
+                [.text(d.file), .integer(d.line), .integer(d.column), .text(d.severity.rawValue), .text(d.text(session.language))]
+            }
+            try list.emit(Listing(keys: ["file", "line", "column", "severity", "message"],
+                                  header: zh ? ["文件", "行", "列", "级别", "问题"] : ["file", "line", "column", "severity", "message"],
+                                  cells: rows, rightAligned: [1, 2]), in: session)
+            failed = found.contains { $0.severity == .error } ? 1 : 0
         }
         return failed == 0 ? 0 : 2
     }

@@ -45,12 +45,62 @@ public struct LoadCommand: SessionOnlyCommand {
             `~` and shell patterns (* ? [...]) are expanded; `files` lists what is loaded, `unload` and `reload` change it.
             """)
     @Argument(help: ArgumentHelp("Files to load.", valueName: "PATH")) public var paths: [String]
+    @OptionGroup public var reading: ReadingOptions
     @Flag(help: "No load notices (as the global --quiet).") public var quiet = false
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        try session.load(expandingGlobs(paths), quiet: quiet)
+        try session.load(expandingGlobs(paths), settings: reading.settings(in: session), quiet: quiet)
         return 0
+    }
+}
+
+/// How to read files whose content does not say everything (`load`, `validate`); kept with each file for `reload`.
+public struct ReadingOptions: ParsableArguments {
+    @Option(name: .customLong("year"), help: ArgumentHelp("The year of a file without a year column (default: the year in its title).", valueName: "Y"))
+    public var year: Int?
+    @Option(name: .customLong("map"), help: ArgumentHelp("What a column is: HEADER=INDICATOR or HEADER=ROLE (region, year, province, prefecture, code, name, unit) (repeatable).", valueName: "HEADER=WHAT"))
+    public var map: [String] = []
+    @Option(name: .customLong("skip-column"), help: ArgumentHelp("A column to ignore (repeatable).", valueName: "HEADER"))
+    public var skipColumns: [String] = []
+    @Flag(name: .customLong("skip-bad-rows"), help: "Load the good rows and set the bad ones aside (see `rejects`).")
+    public var skipBadRows = false
+    @Flag(name: .customLong("only-jurisdiction"), help: "Keep only the rows of the current policy's jurisdiction; count the rest.")
+    public var onlyJurisdiction = false
+    @Option(name: .customLong("province"), help: ArgumentHelp("Keep only the rows of this province or prefecture; count the rest.", valueName: "P"))
+    public var province: String?
+    public init() {}
+
+    func settings(in session: Session) throws -> LoadSettings {
+        var s = try settings()
+        s.skipBadRows = skipBadRows
+        if let province {
+            guard case .found(let area, _) = session.regions.resolve(province), !session.regions[area].type.isUnit else {
+                throw CommandError(zh: "--province：“\(province)”不是省或地级单位：请写其名称（如 浙江省、嘉兴市）或代码",
+                                   en: "--province: “\(province)” is not a province or prefecture: write its name (浙江省, 嘉兴市) or code")
+            }
+            s.within = area
+        } else if onlyJurisdiction {
+            guard let policy = session.policy else {
+                throw CommandError(zh: "--only-jurisdiction 需要当前政策：先 use 政策（或用 --province 省份）",
+                                   en: "--only-jurisdiction needs a current policy: `use POLICY` first (or give --province P)")
+            }
+            s.within = session.regions.index(code: policy.document.jurisdictionCode)
+        }
+        return s
+    }
+
+    func settings() throws -> LoadSettings {
+        var columns: [String: String] = [:]
+        for m in map {
+            guard let eq = m.firstIndex(of: "="), case let from = String(m[..<eq]).trimmingSpaces(), case let to = String(m[m.index(after: eq)...]).trimmingSpaces(),
+                  !from.isEmpty, !to.isEmpty else {
+                throw CommandError(zh: "--map 应写作 列名=指标 或 列名=角色（如 --map 'GDP=gdp'、--map '县名=region'），不是“\(m)”",
+                                   en: "--map takes HEADER=INDICATOR or HEADER=ROLE (--map 'GDP=gdp', --map '县名=region'), not “\(m)”")
+            }
+            columns[from] = to
+        }
+        return LoadSettings(year: year, columns: columns, skipColumns: skipColumns)
     }
 }
 

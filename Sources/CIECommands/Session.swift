@@ -102,18 +102,36 @@ public final class Session {
     public var context: EvaluationContext { EvaluationContext(regions: regions, catalogue: catalogue, store: store) }
 
     /// Loads files all or nothing; on failure the session is unchanged and every problem is printed.
-    public func load(_ paths: [String], quiet: Bool = false) throws {
+    public func load(_ paths: [String], settings: LoadSettings = LoadSettings(), quiet: Bool = false) throws {
         var loader = DataLoader(regions: regions, catalogue: catalogue, store: store, preferredArea: preferredArea)
-        try take(&loader, loader.load(paths: paths.map(inputPath)), quiet: quiet)
+        let requests = try paths.map(inputPath).map { ($0, try self.settings(for: $0, given: settings)) }
+        try take(&loader, loader.load(requests), quiet: quiet)
+    }
+
+    /// How to read a file: the options given, over its mapping file (`FILE.cie-map.yaml`) when there is one.
+    public func settings(for path: String, given: LoadSettings) throws -> LoadSettings {
+        let mapping = MappingFile.path(for: path)
+        guard FileManager.default.fileExists(atPath: mapping) else { return given }
+        switch MappingFile.read(mapping) {
+        case .failure(let f):
+            for d in f.diagnostics { err(d.render(language)) }
+            throw CommandError(zh: "映射文件 \(mapping) 有 \(f.errorCount) 个错误：一个数值也没有载入；修正后再载入",
+                               en: "the mapping file \(mapping) has \(f.errorCount) error\(f.errorCount == 1 ? "" : "s"): nothing was loaded; fix it and load again")
+        case .success(var s):
+            if let y = given.year { s.year = y }
+            s.columns.merge(given.columns) { _, cli in cli }
+            s.skipColumns += given.skipColumns.filter { !s.skipColumns.contains($0) }
+            return s
+        }
     }
 
     /// The session loaded again from scratch with these files (paths as loaded): `unload` and `reload`. All or
     /// nothing, as a load: on any problem the session keeps what it had.
-    public func rebuild(with paths: [String]) throws {
+    public func rebuild(with files: [LoadedFile]) throws {
         var base = IndicatorCatalogue.shipped
         for i in declared { base.declare(i) }
         var loader = DataLoader(regions: BuiltinRegions.table, catalogue: base, store: DataStore(), preferredArea: preferredArea)
-        let result = loader.load(paths: paths)
+        let result = loader.load(files.map { ($0.path, $0.settings) })
         if case .success = result {
             // Index-bound results of the old store mean nothing in the new one.
             last = nil
@@ -129,7 +147,11 @@ public final class Session {
             if Cancellation.isRequested {
                 throw CommandError(zh: "载入已中断（Ctrl-C）：一个数值也没有载入；再次载入这些文件即可", en: "load interrupted (Ctrl-C): nothing was loaded; load the files again to finish")
             }
-            for d in f.diagnostics { err(d.render(language)) }
+            var files: [String] = []
+            for d in f.diagnostics where !files.contains(d.file) { files.append(d.file) }
+            for file in files {
+                report(f.diagnostics.filter { $0.file == file }, limit: Session.problemsShown, file: file)
+            }
             throw CommandError(zh: "\(f.errorCount) 个错误：一个数值也没有载入；修正以上各行后再载入",
                                en: "\(f.errorCount) error\(f.errorCount == 1 ? "" : "s"): nothing was loaded; fix the lines above and load again")
         case .success(let files):
@@ -139,7 +161,7 @@ public final class Session {
             loadedFiles += files
             if !quiet && !self.quiet {
                 for f in files {
-                    err(Session.describe(f, language))
+                    err(describe(f))
                     // Notes: former codes and names read as their unit, names the file's context decided. A national
                     // file has hundreds: the first few, and where to see them all.
                     for d in f.diagnostics.prefix(Session.notesShown) { err(d.render(language)) }
@@ -153,8 +175,36 @@ public final class Session {
         }
     }
 
+    /// Problems printed for one file before the rest are counted (`validate FILE --all` prints them all).
+    static let problemsShown = 20
+
+    /// A file's problems on stderr: the first `limit`, then how many more and where to see them.
+    func report(_ diagnostics: [Diagnostic], limit: Int?, file: String) {
+        let shown = limit.map { diagnostics.prefix($0) } ?? diagnostics[...]
+        for d in shown { err(d.render(language)) }
+        let more = diagnostics.count - shown.count
+        guard more > 0 else { return }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        err(language == .zh ? "……共 \(diagnostics.count) 条（错误 \(errors) 个），以上只列出前 \(shown.count) 条：validate \(file) --all 列出全部，--format csv 写成表格"
+                            : "… \(diagnostics.count) in all (\(errors) errors), the first \(shown.count) above: `validate \(file) --all` lists them all, --format csv as a table")
+    }
+
     /// Notes a load prints for one file; `validate` prints them all.
     static let notesShown = 5
+
+    /// The line a load prints for a file, in the session's language.
+    func describe(_ f: LoadedFile, checkedOnly: Bool = false) -> String {
+        var s = Session.describe(f, language, checkedOnly: checkedOnly)
+        let zh = language == .zh
+        if !f.rejects.isEmpty {
+            s += zh ? "；\(Display.grouped(Double(f.rows), decimals: 0)) 行载入，\(Display.grouped(Double(f.rejects.count), decimals: 0)) 行被拒（rejects 查看）"
+                    : "; \(Display.grouped(Double(f.rows), decimals: 0)) rows loaded, \(Display.grouped(Double(f.rejects.count), decimals: 0)) rejected (see `rejects`)"
+        }
+        if f.outsideRows > 0, let area = f.settings.within {
+            s += zh ? "；\(Display.grouped(Double(f.outsideRows), decimals: 0)) 行不在\(regions[area].name)，未载入" : "; \(Display.grouped(Double(f.outsideRows), decimals: 0)) rows outside \(regions[area].name) skipped"
+        }
+        return s
+    }
 
     static func describe(_ f: LoadedFile, _ language: Language, checkedOnly: Bool = false) -> String {
         var s = language == .zh
@@ -166,6 +216,7 @@ public final class Session {
         }
         if f.regionsAdded > 0 { s += language == .zh ? "，新增 \(f.regionsAdded) 个地区" : ", \(f.regionsAdded) regions added" }
         if f.encoding == .gb18030 { s += language == .zh ? "（已按 GB18030/GBK 解码）" : " (decoded from GB18030/GBK)" }
+        if let m = f.settings.mappingFile { s += language == .zh ? "；按映射文件 \(m)" : "; mapped by \(m)" }
         if !f.customIndicators.isEmpty {
             let shown = f.customIndicators.prefix(8).joined(separator: language == .zh ? "、" : ", ")
             let more = f.customIndicators.count > 8 ? (language == .zh ? " 等 \(f.customIndicators.count) 个（indicators 列出全部）" : " … \(f.customIndicators.count) in all (see `indicators`)") : ""

@@ -293,6 +293,34 @@ public struct FilesCommand: SessionOnlyCommand {
     }
 }
 
+/// The rows `load --skip-bad-rows` set aside, with their places and reasons (DuckDB's `store_rejects` table).
+public struct RejectsCommand: SessionOnlyCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "rejects", abstract: "The rows `load --skip-bad-rows` set aside: file, line, problems, the row as written.",
+        discussion: "`export rejects.csv` writes them; after correcting the file, `reload` it.\nExamples:\n  rejects\n  rejects --format csv")
+    @OptionGroup public var list: ListOptions
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        let l = session.language
+        let rejects = session.loadedFiles.flatMap(\.rejects)
+        let rows: [[Cell]] = rejects.map { r in
+            [.text(r.file), .integer(r.line), .integer(r.problems.first?.column ?? 1),
+             .text(r.problems.map { $0.text(l) }.joined(separator: l == .zh ? "；" : "; ")), .text(r.cells.joined(separator: ","))]
+        }
+        let listing = Listing(keys: ["file", "line", "column", "problems", "row"],
+                              header: l == .zh ? ["文件", "行", "列", "问题", "原内容"] : ["file", "line", "column", "problems", "row"],
+                              cells: rows, rightAligned: [1, 2])
+        if rejects.isEmpty {
+            session.err(l == .zh ? "（没有被拒的行：只有用 load --skip-bad-rows 载入时才会留下被拒的行）"
+                                 : "(no rejected rows: rows are set aside only by load --skip-bad-rows)")
+            return 0
+        }
+        try list.emit(listing, in: session)
+        return 0
+    }
+}
+
 extension Session {
     /// The loaded files a word names: a path as loaded or as typed, or a file name; `all` is every one.
     func loadedFiles(named word: String) throws -> [String] {
@@ -318,7 +346,7 @@ public struct UnloadCommand: SessionOnlyCommand {
 
     public func execute(in session: Session) throws -> Int32 {
         let gone = Set(try files.flatMap { try session.loadedFiles(named: $0) })
-        let keep = session.loadedFiles.map(\.path).filter { !gone.contains($0) }
+        let keep = session.loadedFiles.filter { !gone.contains($0.path) }
         let quiet = session.quiet
         session.quiet = true
         defer { session.quiet = quiet }
@@ -342,7 +370,7 @@ public struct ReloadCommand: SessionOnlyCommand {
             throw CommandError(zh: "还没有载入文件：先 load 文件", en: "nothing is loaded: load a file first")
         }
         let named = files.isEmpty ? session.loadedFiles.map(\.path) : try files.flatMap { try session.loadedFiles(named: $0) }
-        let all = session.loadedFiles.map(\.path)
+        let all = session.loadedFiles
         // The files in their load order, those named read again from disk like the rest.
         try session.rebuild(with: all)
         let zh = session.language == .zh

@@ -198,7 +198,7 @@ extension IndicatorCatalogue {
                   derived: .percentOf(numerator: "rd_expenditure", denominator: "gdp"),
                   aliases: ["研究与试验发展经费占地区生产总值比重", "R&D经费占GDP比重"]),
         Indicator("fiscal_st_expenditure", zh: "财政科技投入(支出)", en: "Fiscal S&T expenditure", unit: .wanYuan, kind: .amount,
-                  aliases: ["财政科技投入", "财政科技支出"]),
+                  aliases: ["财政科技投入", "财政科技支出", "科学技术支出", "财政科学技术支出", "地方财政科学技术支出", "一般公共预算支出中科学技术支出"]),
         Indicator("fiscal_st_growth", zh: "财政科技投入增幅", en: "Fiscal S&T expenditure growth (year on year)", unit: .percent,
                   kind: .ratio, derived: .yearOnYearGrowth(of: "fiscal_st_expenditure")),
         Indicator("county_st_special_fund", zh: "县级财政科技专项资金", en: "County S&T special fund", unit: .wanYuan, kind: .amount),
@@ -229,7 +229,7 @@ extension IndicatorCatalogue {
         Indicator("st_enterprises", zh: "科技型企业", en: "S&T-based enterprises", unit: .jia, kind: .count),
         Indicator("agri_hitech_enterprises", zh: "农业高新技术企业", en: "Agricultural high-tech enterprises", unit: .jia, kind: .count),
         Indicator("above_scale_industrial_enterprises", zh: "规模以上工业企业", en: "Industrial enterprises above designated size",
-                  unit: .jia, kind: .count, aliases: ["规上工业企业"]),
+                  unit: .jia, kind: .count, aliases: ["规上工业企业", "规模以上工业企业单位数", "规模以上工业企业个数", "规模以上工业企业数"]),
         Indicator("above_scale_with_rd_activity", zh: "其中有研发活动的", en: "of which with R&D activity", unit: .jia, kind: .count,
                   aliases: ["有研发活动的规上工业企业"]),
         Indicator("above_scale_with_rd_institution", zh: "其中有研发机构的", en: "of which with an R&D institution", unit: .jia,
@@ -275,6 +275,10 @@ extension IndicatorCatalogue {
         Indicator("st_consultation_meetings", zh: "市、区科技工作会商会议", en: "City–district S&T consultation meetings", unit: .ci,
                   kind: .count, flow: true, aliases: ["科技工作会商会议"]),
         Indicator("major_industrial_county", zh: "工业大县", en: "Major industrial county", unit: .none, kind: .flag),
+        // Context yearbooks print beside the policy's measures (中国县域统计年鉴): loaded as catalogue indicators, not custom.
+        Indicator("registered_population", zh: "户籍人口", en: "Registered population", unit: .ren, kind: .count,
+                  aliases: ["年末户籍人口", "户籍人口数", "年末总人口"]),
+        Indicator("resident_population", zh: "常住人口", en: "Resident population", unit: .ren, kind: .count, aliases: ["年末常住人口"]),
         Indicator("enterprise_rd_subsidies", zh: "企业研究开发财政补助(核定额)", en: "Enterprise R&D subsidies (approved)", unit: .wanYuan,
                   kind: .amount, flow: true, aliases: ["企业研究开发财政补助"]),
     ]

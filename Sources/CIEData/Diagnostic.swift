@@ -34,7 +34,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 /// A load that found errors: nothing was loaded.
 public struct LoadFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// How the columns were read, when one file failed (`validate` prints them: the mapping is often the problem).
+    public var columns: [ColumnUse] = []
+    public init(_ diagnostics: [Diagnostic], columns: [ColumnUse] = []) {
+        self.diagnostics = diagnostics
+        self.columns = columns
+    }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
 }

@@ -19,9 +19,56 @@ public enum FileKind: String, Sendable {
     }
 }
 
+/// How to read a file, for what its content cannot say (`load --year`, …); kept with the file, so that `reload` reads
+/// it the same way.
+public struct LoadSettings: Sendable, Equatable {
+    /// The year of a file without a year column (else its title's year).
+    public var year: Int?
+    /// Header → what the column is: an indicator (id or name) or a column role (region, year, province, prefecture,
+    /// code, name, unit, note) — for what no rule can guess (`--map 'GDP=gdp'`, a `FILE.cie-map.yaml`).
+    public var columns: [String: String]
+    /// Headers of columns to ignore (`--skip-column`).
+    public var skipColumns: [String]
+    /// Where the mapping came from, when a file gave it (reported by the load).
+    public var mappingFile: String?
+    /// `--skip-bad-rows`: load the good rows, and keep the others with their places and reasons (DuckDB's
+    /// `ignore_errors` with `store_rejects`). Off by default: a file with any error loads nothing.
+    public var skipBadRows: Bool
+    /// `--only-jurisdiction`, `--province P`: keep the rows of units in this area; the others are counted, not errors.
+    public var within: RegionIndex?
+
+    public init(year: Int? = nil, columns: [String: String] = [:], skipColumns: [String] = [], mappingFile: String? = nil,
+                skipBadRows: Bool = false, within: RegionIndex? = nil) {
+        self.year = year
+        self.columns = columns
+        self.skipColumns = skipColumns
+        self.mappingFile = mappingFile
+        self.skipBadRows = skipBadRows
+        self.within = within
+    }
+}
+
+/// A row `--skip-bad-rows` set aside: where it is, what it held, and every problem it had.
+public struct RejectedRow: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var cells: [String]
+    public var problems: [Diagnostic]
+}
+
+/// What a column of a file was read as (`validate` prints them, column by column).
+public struct ColumnUse: Sendable, Equatable {
+    public var column: Int
+    public var header: String
+    public var meaning: LocalizedText
+    /// Given by `--map`, `--skip-column` or a mapping file, rather than recognised.
+    public var mapped: Bool
+}
+
 /// What one file added.
 public struct LoadedFile: Sendable {
     public var path: String
+    public var settings = LoadSettings()
     public var kind: FileKind
     public var encoding: TextEncoding
     public var observations: Int
@@ -29,6 +76,12 @@ public struct LoadedFile: Sendable {
     public var customIndicators: [String]
     public var years: ClosedRange<Int>?
     public var diagnostics: [Diagnostic]
+    /// How each column was read (tables; empty for JSON).
+    public var columns: [ColumnUse] = []
+    /// Data rows read, and those set aside: rejected (`--skip-bad-rows`) or outside the area (`--only-jurisdiction`).
+    public var rows = 0
+    public var rejects: [RejectedRow] = []
+    public var outsideRows = 0
 }
 
 /// Loads data files into copies of the region table, catalogue and store. A call that finds any error
@@ -50,18 +103,23 @@ public struct DataLoader: Sendable {
     }
 
     /// Loads every file, or none: on any error the loader is left as it was and every problem is returned.
-    public mutating func load(paths: [String]) -> Result<[LoadedFile], LoadFailure> {
+    public mutating func load(paths: [String], settings: LoadSettings = LoadSettings()) -> Result<[LoadedFile], LoadFailure> {
+        load(paths.map { ($0, settings) })
+    }
+
+    /// Loads every file, each read as its settings say, or none.
+    public mutating func load(_ requests: [(path: String, settings: LoadSettings)]) -> Result<[LoadedFile], LoadFailure> {
         var copy = self
         var loaded: [LoadedFile] = []
         var problems: [Diagnostic] = []
         // Each file is opened once. Regions files load first, so that data files of the same load can name the
         // units they declare.
-        let opened = paths.map { path in
-            let file = FileBytes.open(path)
-            let isRegions = (try? file.get()).map { DataLoader.looksLikeRegionsFile($0, name: path) } ?? false
-            return (path: path, file: file, isRegions: isRegions)
+        let opened = requests.map { r in
+            let file = FileBytes.open(r.path)
+            let isRegions = (try? file.get()).map { DataLoader.looksLikeRegionsFile($0, name: r.path) } ?? false
+            return (path: r.path, settings: r.settings, file: file, isRegions: isRegions)
         }
-        for (path, opening, _) in opened.filter(\.isRegions) + opened.filter({ !$0.isRegions }) {
+        for (path, settings, opening, _) in opened.filter(\.isRegions) + opened.filter({ !$0.isRegions }) {
             if Cancellation.isRequested {
                 problems.append(Diagnostic(file: path, line: 0, column: 0, LocalizedText(
                     zh: "载入此文件前已中断（Ctrl-C）：未载入任何数据；请重新载入以完成",
@@ -82,7 +140,7 @@ public struct DataLoader: Sendable {
                 problems.append(Diagnostic(file: path, line: 0, column: 0, message))
                 continue
             }
-            switch copy.load(file, name: path) {
+            switch copy.load(file, name: path, settings: settings) {
             case .success(let file): loaded.append(file)
             case .failure(let f): problems += f.diagnostics
             }
@@ -93,22 +151,30 @@ public struct DataLoader: Sendable {
     }
 
     /// Whether the file's header is that of a regions CSV (code, name, and no region or year column).
+    /// Read by the header rule the parse uses (Layout.swift), on the first 16 KiB: titles skipped, quotes read as CSV.
     static func looksLikeRegionsFile(_ file: FileBytes, name: String) -> Bool {
-        let head = file.bytes.prefix(4096)
-        let firstLine = head.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first.map(Array.init) ?? []
-        guard case .success(let (bytes, _)) = TextDecoding.decode(firstLine, file: name) else { return false }
-        let roles = String(decoding: bytes, as: UTF8.self).split(separator: ",").compactMap { Role.of(String($0).trimmingSpaces()) }
-        return roles.contains(.code) && roles.contains(.name) && !roles.contains(.region) && !roles.contains(.year)
+        var head = Array(file.bytes.prefix(16384))
+        if head.count == 16384, let lastBreak = head.lastIndex(of: 0x0A) { head.removeSubrange((lastBreak + 1)...) }
+        guard case .success(let (bytes, _)) = TextDecoding.decode(head, file: name) else { return false }
+        var reader = CSVReader(FileBytes(bytes))
+        guard let found = try? FileParse.findHeader(&reader) else { return false }
+        return FileParse.isRegionsHeader(FileParse.roles(found.names))
     }
 
     /// Loads one file's bytes; on failure nothing is changed.
-    public mutating func load(bytes raw: [UInt8], name: String) -> Result<LoadedFile, LoadFailure> {
-        load(FileBytes(raw), name: name)
+    public mutating func load(bytes raw: [UInt8], name: String, settings: LoadSettings = LoadSettings()) -> Result<LoadedFile, LoadFailure> {
+        load(FileBytes(raw), name: name, settings: settings)
+    }
+
+    /// The order a load reads files in: regions files first (validate reads them so too).
+    public static func loadingOrder(_ paths: [String]) -> [String] {
+        let regions = paths.filter { p in (try? FileBytes.open(p).get()).map { looksLikeRegionsFile($0, name: p) } ?? false }
+        return regions + paths.filter { !regions.contains($0) }
     }
 
     /// Loads one file; on failure nothing is changed. Values are written straight into a copy of the store (no list
     /// of observations in between), which replaces the store only when the whole file is good.
-    public mutating func load(_ raw: FileBytes, name: String) -> Result<LoadedFile, LoadFailure> {
+    public mutating func load(_ raw: FileBytes, name: String, settings: LoadSettings = LoadSettings()) -> Result<LoadedFile, LoadFailure> {
         let file: FileBytes, encoding: TextEncoding
         switch TextDecoding.decode(raw, file: name) {
         case .success(let r): (file, encoding) = r
@@ -116,6 +182,7 @@ public struct DataLoader: Sendable {
         }
         var parse = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store)
         parse.preferredArea = preferredArea
+        parse.settings = settings
         var kind = parse.run()
         // Names several units answer to (城中区: 西宁 and 柳州) are read again in the light of the file's other units:
         // a second pass decides them where exactly one candidate lies in a province the file's units are in.
@@ -125,6 +192,7 @@ public struct DataLoader: Sendable {
                 var second = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store,
                                        context: provinces.sorted())
                 second.preferredArea = preferredArea
+                second.settings = settings
                 kind = second.run()
                 parse = second
             }
@@ -132,26 +200,28 @@ public struct DataLoader: Sendable {
         var diagnostics = parse.diagnostics + parse.formerNotes()
         if diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
-            return .failure(LoadFailure(diagnostics))
+            return .failure(LoadFailure(diagnostics, columns: parse.columnUses))
         }
         parse.store.trim()
         regions = parse.regions
         catalogue = parse.catalogue
         store = parse.store
         let years = parse.firstYear.map { $0...parse.lastYear! }
-        return .success(LoadedFile(path: name, kind: kind ?? .longCSV, encoding: encoding, observations: parse.valuesRead,
+        return .success(LoadedFile(path: name, settings: settings, kind: kind ?? .longCSV, encoding: encoding, observations: parse.valuesRead,
                                    regionsAdded: parse.regionsAdded, customIndicators: parse.customIndicators, years: years,
-                                   diagnostics: diagnostics))
+                                   diagnostics: diagnostics, columns: parse.columnUses, rows: parse.dataRows - parse.rejects.count - parse.outsideRows,
+                                   rejects: parse.rejects, outsideRows: parse.outsideRows))
     }
 }
 
 /// Header names each column role answers to (lower-cased, spaces dropped).
 enum Role: CaseIterable {
-    case region, year, indicator, value, unit, source, note, code, name, prefecture, province, type, groups, series
+    case region, year, indicator, value, unit, source, note, code, name, prefecture, province, type, groups, series, serial
 
     var names: [String] {
         switch self {
-        case .region: ["region", "地区", "地区名称", "单位名称", "行政区划", "区县", "县（市、区）", "县(市、区)"]
+        case .region: ["region", "地区", "地区名称", "单位名称", "行政区划", "区县", "县（市、区）", "县(市、区)", "area", "county", "县（市）", "县(市)",
+                       "县市", "县（市、区、旗）", "县(市、区、旗)", "县名"]
         case .year: ["year", "年份", "年度", "年"]
         case .indicator: ["indicator", "指标", "指标名称", "指标代码"]
         case .value: ["value", "数值", "值", "指标值"]
@@ -165,6 +235,7 @@ enum Role: CaseIterable {
         case .type: ["type", "类型"]
         case .groups: ["groups", "分组", "组"]
         case .series: ["series", "序列"]
+        case .serial: ["序号", "编号", "no", "no.", "#"]
         }
     }
 
@@ -172,6 +243,15 @@ enum Role: CaseIterable {
         let k = IndicatorCatalogue.key(header)
         return allCases.first { $0.names.contains { IndicatorCatalogue.key($0) == k } }
     }
+}
+
+/// Where a file's year comes from: a column, or one year for the whole file (`--year`, or its title's).
+enum YearSource: Sendable {
+    case column(Int)
+    case fixed(Int)
+
+    var column: Int? { if case .column(let c) = self { c } else { nil } }
+    var fixed: Int? { if case .fixed(let y) = self { y } else { nil } }
 }
 
 /// The parse of one file against copies of the tables and the store.
@@ -197,6 +277,22 @@ struct FileParse {
     var lookup = RegionLookup()
     /// The area "did you mean" prefers (`DataLoader.preferredArea`).
     var preferredArea: RegionIndex?
+    /// `load --year`, `--map`, `--skip-column`.
+    var settings = LoadSettings()
+    var givenYear: Int? { settings.year }
+    /// Columns `--skip-column` (or a mapping) ignores.
+    var skippedColumns: Set<Int> = []
+    /// How each column was read, for `validate`.
+    var columnUses: [ColumnUse] = []
+    /// Rows `--skip-bad-rows` set aside, and rows outside `--only-jurisdiction`'s area.
+    var rejects: [RejectedRow] = []
+    var outsideRows = 0
+    /// A row's values, held until the row is known to be good (`--skip-bad-rows`): indicator, value, column.
+    var rowValues: [(IndicatorIndex, Double, Int)] = []
+    /// What the layout stages found (Layout.swift).
+    var layout = LayoutNotes()
+    /// The area of the last section row (a province or prefecture with no values), scoping the names below it.
+    var section: RegionIndex?
     private var indicatorCache: [String: IndicatorIndex?] = [:]
     /// What a field's bytes resolved to, for the per-row path (only names that resolved cleanly are kept here).
     private var indicatorBytes = ByteTable<IndicatorIndex>()
@@ -230,27 +326,57 @@ struct FileParse {
         }
         var reader = CSVReader(source)
         do {
-            guard let header = try reader.next() else {
+            guard let first = try reader.next() else {
                 error(1, 1, LocalizedText(zh: "空文件：既没有表头也没有数据", en: "empty file: it holds no header and no data"))
                 return nil
             }
-            let names = header.fields.map { reader.string($0) }
-            var roles: [Role: Int] = [:]
-            for (i, n) in names.enumerated() {
-                if let r = Role.of(n), roles[r] == nil { roles[r] = i }
+            // Stage 1: the header, under any title rows (a year in a title is the file's year when it has no column).
+            guard let found = try FileParse.findHeader(&reader, first: first) else { return nil }
+            let header = found.header
+            let names = applyMapping(found.names, header: header)
+            layout.titleLines = found.titles.map(\.line)
+            for t in found.titles {
+                if let y = FileParse.titleYear(t.names.joined(separator: " ")) {
+                    layout.titleYear = (y, t.line)
+                    break
+                }
             }
-            if let c = roles[.code], let n = roles[.name], roles[.region] == nil, roles[.year] == nil {
+            defer { if let note = layoutNote(header: header) { diagnostics.append(note) } }
+            var roleNames = names
+            for c in skippedColumns { roleNames[c] = "" }
+            let roles = FileParse.roles(roleNames)
+            useRoles(roles, names)
+            if FileParse.isRegionsHeader(roles), let c = roles[.code], let n = roles[.name] {
                 try regionsFile(&reader, header: header, columns: RegionColumns(
                     code: c, name: n, prefecture: roles[.prefecture], type: roles[.type], groups: roles[.groups], series: roles[.series]))
                 requireRows(after: header)
                 return .regionsCSV
             }
             let labels = LabelColumns(province: roles[.province], prefecture: roles[.prefecture])
-            let region = roles[.region] ?? roles[.code]
-            guard let region, let year = roles[.year] else {
+            let region = roles[.region] ?? roles[.code] ?? roles[.name]
+            guard let region else {
                 error(header.line, 1, LocalizedText(
-                    zh: "无法识别的表头 \(names.joined(separator: ","))：长表 CSV 需要 region,year,indicator,value（地区,年份,指标,数值）；宽表 CSV 需要 region,year 和每个指标一列；地区 CSV 需要 code,name,prefecture,type",
-                    en: "unrecognised header \(names.joined(separator: ",")): a long CSV needs region,year,indicator,value (地区,年份,指标,数值); a wide CSV region,year and a column per indicator; a regions CSV code,name,prefecture,type"))
+                    zh: "无法识别的表头 \(names.joined(separator: ","))：没有地区列；长表 CSV 需要 region,year,indicator,value（地区,年份,指标,数值）；宽表 CSV 需要 region 和每个指标一列；地区 CSV 需要 code,name,prefecture,type",
+                    en: "unrecognised header \(names.joined(separator: ",")): no region column; a long CSV needs region,year,indicator,value (地区,年份,指标,数值); a wide CSV region and a column per indicator; a regions CSV code,name,prefecture,type"))
+                return nil
+            }
+            // The year: a column, else `--year`, else the title's.
+            let year: YearSource
+            if let c = roles[.year] {
+                year = .column(c)
+            } else if let y = givenYear {
+                year = .fixed(y)
+            } else if let (y, line) = layout.titleYear {
+                year = .fixed(y)
+                diagnostics.append(Diagnostic(file: file, line: line, column: 1, LocalizedText(
+                    zh: "文件没有年份列：按标题中的年份 \(y) 年载入（用 --year 可指定其他年份）",
+                    en: "no year column: the values are read as \(y), the year of the title (--year gives another)"), severity: .note))
+            } else {
+                let known = names.enumerated().compactMap { c, n in Role.of(n).map { _ in "\(n)（第 \(c + 1) 列）" } }
+                let knownEN = names.enumerated().compactMap { c, n in Role.of(n).map { _ in "\(n) (column \(c + 1))" } }
+                error(header.line, 1, LocalizedText(
+                    zh: "没有年份列：请加一列 年份，或用 --year 2020 指定（已识别的列：\(known.joined(separator: "、"))）",
+                    en: "no year column: add a 年份 (year) column or pass --year 2020 (columns recognised: \(knownEN.joined(separator: ", ")))"))
                 return nil
             }
             if let ind = roles[.indicator], let value = roles[.value] {
@@ -300,6 +426,11 @@ struct FileParse {
     /// A catalogue indicator; a custom one for a name far from every catalogue name; nil (with an error) for a near miss.
     /// `unit` is asked only when a custom indicator is made (its unit decides the kind).
     mutating func indicator(_ text: String, unit: () -> WrittenUnit?, line: Int, column: Int) -> IndicatorIndex? {
+        // An empty name is no indicator (JSON refuses the same record), never a custom one named "".
+        if text.trimmingSpaces().isEmpty {
+            error(line, column, LocalizedText(zh: "指标为空：请写指标的 id 或名称（indicators 列出目录）", en: "empty indicator: write the indicator's id or name (`indicators` lists the catalogue)"))
+            return nil
+        }
         if let cached = indicatorCache[text] {
             if cached == nil { nearMiss(text, line: line, column: column) }
             return cached
@@ -454,9 +585,13 @@ struct FileParse {
     mutating func nextRow(_ reader: inout CSVReader, width: Int, into row: inout CSVRow) throws -> Bool {
         defer { for p in reader.drainSkipped() { report(p) } }
         while try reader.next(into: &row) {
-            dataRows += 1
             if dataRows & 0xFFF == 0, Cancellation.isRequested { throw Interrupted(line: row.line) }
+            // Stage 3: remark, note and source rows and rows of empty cells are no data.
+            if isSkippable(row, reader) { continue }
+            dataRows += 1
+            let before = diagnostics.count
             if fits(row, width: width) { return true }
+            if settings.skipBadRows { settle(row, reader, since: before) }
         }
         return false
     }
@@ -567,10 +702,11 @@ struct FileParse {
 
     // MARK: File kinds
 
-    mutating func longFile(_ reader: inout CSVReader, header: CSVRow, region rc: Int, year yc: Int, indicator ic: Int, value vc: Int, unit uc: Int?,
+    mutating func longFile(_ reader: inout CSVReader, header: CSVRow, region rc: Int, year: YearSource, indicator ic: Int, value vc: Int, unit uc: Int?,
                            labels: LabelColumns) throws {
-        let columns = LongColumns(width: header.fields.count, region: rc, year: yc, indicator: ic, value: vc, unit: uc, labels: labels)
-        if uc == nil, labels.isEmpty, lookup.context.isEmpty, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
+        var columns = LongColumns(width: header.fields.count, region: rc, year: year.column ?? -1, indicator: ic, value: vc, unit: uc, labels: labels)
+        columns.fixedYear = year.fixed
+        if uc == nil, labels.isEmpty, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
            ProcessInfo.processInfo.activeProcessorCount > 1 {
             try ParallelLongCSV.load(into: &self, reader: &reader, columns: columns)
             return
@@ -591,14 +727,24 @@ struct FileParse {
         var value: Int
         var unit: Int?
         var labels = LabelColumns()
+        /// The file's year when it has no year column (`year` is then -1).
+        var fixedYear: Int?
     }
 
     /// One row of a long CSV.
     mutating func longRow(_ row: CSVRow, _ reader: CSVReader, _ c: LongColumns) {
+        let before = diagnostics.count
+        longRowValue(row, reader, c)
+        // One value a row: a row with a problem wrote nothing, so setting it aside is all there is to do.
+        if settings.skipBadRows { settle(row, reader, since: before) }
+    }
+
+    private mutating func longRowValue(_ row: CSVRow, _ reader: CSVReader, _ c: LongColumns) {
         let f = row.fields
-        let y = year(f[c.year], reader, line: row.line)
+        let y = c.fixedYear ?? year(f[c.year], reader, line: row.line)
         let area = c.labels.isEmpty ? nil : labelArea(row, reader, c.labels)
         let r = region(f[c.region], reader, year: y, within: area, line: row.line)
+        if let r, isOutside(r) { return }
         var declared: WrittenUnit? = nil
         if let uc = c.unit {
             guard let u = unit(reader.string(f[uc]), line: row.line, column: f[uc].column) else { return }
@@ -622,11 +768,28 @@ struct FileParse {
         return (t, nil)
     }
 
-    mutating func wideFile(_ reader: inout CSVReader, header: CSVRow, names: [String], region rc: Int, year yc: Int, labels: LabelColumns) throws {
+    mutating func wideFile(_ reader: inout CSVReader, header: CSVRow, names: [String], region rc: Int, year: YearSource, labels: LabelColumns) throws {
+        let yc = year.column ?? -1
+        let width = header.fields.count
+        var row = CSVRow(line: 0, fields: [])
+        row.fields.reserveCapacity(width + 4)
+        // Stage 2: a units row under the header gives the units the header's brackets do not.
+        let valueColumns = names.indices.filter { $0 != rc && $0 != yc && Role.of(names[$0]) == nil && !names[$0].isEmpty && !skippedColumns.contains($0) }
+        var units: [Int: WrittenUnit] = [:]
+        var pending = false
+        if try nextRow(&reader, width: width, into: &row) {
+            if let u = FileParse.unitsRow(row.fields.map { reader.string($0) }, valueColumns: valueColumns) {
+                units = u
+                layout.unitsLine = row.line
+                dataRows -= 1
+            } else {
+                pending = true
+            }
+        }
         var columns: [(Int, IndicatorIndex, WrittenUnit?)] = []
         var seen: [IndicatorIndex: Int] = [:]
         var unnamed: [Int] = []
-        for (c, raw) in names.enumerated() where c != rc && c != yc {
+        for (c, raw) in names.enumerated() where c != rc && c != yc && !skippedColumns.contains(c) {
             // Key and annotation columns (代码, 名称, 单位, 来源, 备注 …) are not indicators.
             if Role.of(raw) != nil { continue }
             let column = header.fields[c].column
@@ -636,6 +799,7 @@ struct FileParse {
             }
             var (name, unit) = FileParse.splitHeader(raw)
             if catalogue.lookup(name) == nil, catalogue.lookup(raw) != nil { (name, unit) = (raw, nil) }
+            if unit == nil { unit = units[c] }
             guard let i = indicator(name, unit: { unit }, line: header.line, column: column) else { continue }
             if let other = seen[i] {
                 error(header.line, column, LocalizedText(zh: "列“\(raw)”重复了 \(catalogue[i].id)（已在第 \(other + 1) 列）：请保留其一",
@@ -644,24 +808,60 @@ struct FileParse {
             }
             seen[i] = c
             columns.append((c, i, unit))
+            let ind = catalogue[i]
+            // The unit the values are stored in, and the one they are written in when it differs (万人 → 人).
+            let written = unit.flatMap { u in u.text == ind.unit.rawValue || (u.multiplier == 1 && u.base != "元") ? nil : u.text }
+            let unitText = ind.unit == .none ? "" : "，" + (written.map { "\($0) → " } ?? "") + ind.unit.rawValue
+            let unitTextEN = ind.unit == .none ? "" : ", " + (written.map { "\($0) → " } ?? "") + ind.unit.rawValue
+            use(c, raw, ind.isCustom ? LocalizedText(zh: "自定义指标 \(ind.id)（\(ind.kind.label.zh)\(unitText)）", en: "custom indicator \(ind.id) (\(ind.kind.label.en)\(unitTextEN))")
+                : LocalizedText(zh: "\(ind.id) \(ind.name.zh)（\(ind.kind.label.zh)\(unitText)）", en: "\(ind.id) \(ind.name.en) (\(ind.kind.label.en)\(unitTextEN))"))
         }
-        let width = header.fields.count
-        var row = CSVRow(line: 0, fields: [])
-        row.fields.reserveCapacity(width + 4)
-        while try nextRow(&reader, width: width, into: &row) {
+        var badCells: [Int: Int] = [:]
+        while try pending || nextRow(&reader, width: width, into: &row) {
+            pending = false
+            let before = diagnostics.count
             let f = row.fields
-            let y = year(f[yc], reader, line: row.line)
-            let area = labels.isEmpty ? nil : labelArea(row, reader, labels)
+            // Stage 4: a section row (a province or prefecture, no values, often no year) scopes the names below it.
+            if columns.allSatisfy({ f[$0.0].end == f[$0.0].start }), let area = sectionArea(reader.string(f[rc]), year: year.fixed) {
+                section = area
+                layout.sectionRows += 1
+                dataRows -= 1
+                continue
+            }
+            let y = year.fixed ?? self.year(f[yc], reader, line: row.line)
+            let area = labels.isEmpty ? section : labelArea(row, reader, labels) ?? section
             let r = region(f[rc], reader, year: y, within: area, line: row.line)
             for c in unnamed where c < f.count && f[c].end > f[c].start {
                 error(row.line, f[c].column, LocalizedText(
                     zh: "第 \(c + 1) 列没有列名，却有数值：请在表头写明指标，或删去该值",
                     en: "a value in column \(c + 1), which has no name: name the indicator in the header, or delete the value"))
             }
+            if let r, isOutside(r) { continue }
+            if settings.skipBadRows {
+                rowValues.removeAll(keepingCapacity: true)
+                for (c, i, unit) in columns {
+                    let v = value(f[c], reader, indicator: i, declared: unit, region: r, line: row.line)
+                    if r != nil, y != nil, let v { rowValues.append((i, v, f[c].column)) }
+                }
+                if let r, let y { commit(row, reader, region: r, year: y, since: before) } else { settle(row, reader, since: before) }
+                continue
+            }
             for (c, i, unit) in columns {
+                let errors = diagnostics.count
                 let v = value(f[c], reader, indicator: i, declared: unit, region: r, line: row.line)
+                // One message per bad column: the first three cells, then a count at the header.
+                if diagnostics.count > errors {
+                    badCells[c, default: 0] += 1
+                    if badCells[c]! > FileParse.cellsShownPerColumn { diagnostics.removeSubrange(errors...) }
+                }
                 if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[c].column) }
             }
+        }
+        for (c, n) in badCells.sorted(by: { $0.key < $1.key }) where n > FileParse.cellsShownPerColumn {
+            let name = names[c]
+            error(header.line, header.fields[c].column, LocalizedText(
+                zh: "第 \(c + 1) 列“\(name)”共 \(n) 个值无法读取（以上只列出前 \(FileParse.cellsShownPerColumn) 个）：若这不是指标列，用 --skip-column '\(name)' 跳过，或用 --map '\(name)=…' 说明它是什么",
+                en: "column \(c + 1) “\(name)” has \(n) values that cannot be read (the first \(FileParse.cellsShownPerColumn) are above): if it is no indicator, --skip-column '\(name)' ignores it, or --map '\(name)=…' says what it is"))
         }
     }
 

@@ -233,6 +233,14 @@ extension FileParse {
         return found
     }
 
+    /// The province or prefecture a section row names (a row with a name and no values); nil for anything else,
+    /// quietly: the row is then read as data and its problems reported there.
+    func sectionArea(_ text: String, year: Int?) -> RegionIndex? {
+        let t = text.trimmingSpaces()
+        guard !t.isEmpty, case .found(let u, _) = regions.resolve(t, year: year), !regions[u].type.isUnit else { return nil }
+        return u
+    }
+
     private mutating func unknownLabel(_ text: String, line: Int, column: Int) {
         error(line, column, LocalizedText(zh: "“\(text)”不是省份或地级单位：请写其名称（如 河北省、嘉兴市）或代码",
                                           en: "“\(text)” is not a province or prefecture: write its name (河北省, 嘉兴市) or code"))

@@ -18,6 +18,9 @@ import Testing
         // Command words, as a hint names them (“help 列出全部命令”).
         "help", "load", "files", "unload", "reload", "regions", "indicators", "show", "policies", "load-policy", "use", "targets",
         "explain", "check", "review", "rank", "set", "export", "expect", "source", "read", "validate", "clear", "quit", "exit", "run",
+        "rejects",
+        // The column roles `load --map` takes (列名=region).
+        "region", "province", "unit",
         // Reviewer kinds and the names of reviewer options and result fields (as JSON and CSV call them).
         "composite", "veto", "priority", "allocation", "rewards", "cost_sharing", "weights", "runs", "seed", "pool", "excellent", "top",
         "score", "amount", "min", "max",
