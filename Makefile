@@ -10,12 +10,12 @@ SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
 .PHONY: run test build install uninstall manual check-install regions widths samples check-generated check-packages deps clean docs bench
 
-# The system packages the build needs; installed when missing (apt-get, through sudo when not root).
+# The system packages the build needs (libedit, zlib); installed when missing (apt-get, through sudo when not root).
 deps:
-	@if ! pkg-config --exists libedit 2>/dev/null && ! dpkg -s libedit-dev >/dev/null 2>&1; then \
-		echo "installing libedit-dev (line editing for the REPL)"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libedit-dev pkg-config; \
-		else sudo apt-get update -qq && sudo apt-get install -y -qq libedit-dev pkg-config; fi; \
+	@if ! { pkg-config --exists libedit zlib 2>/dev/null || dpkg -s libedit-dev zlib1g-dev >/dev/null 2>&1; }; then \
+		echo "installing libedit-dev (line editing for the REPL) and zlib1g-dev (Excel workbooks)"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libedit-dev zlib1g-dev pkg-config; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq libedit-dev zlib1g-dev pkg-config; fi; \
 	fi
 
 build: deps
@@ -90,12 +90,14 @@ samples:
 	python3 Scripts/make_qinghai_samples.py
 	python3 Scripts/make_zhejiang_samples.py
 	python3 Scripts/make_weihai_samples.py
+	python3 Scripts/make_yearbook_samples.py
 
 # Fails when a generated file is out of date with its script (the tests check this too).
 check-generated:
 	python3 Scripts/generate_regions.py --check
 	python3 Scripts/generate_east_asian_width.py --check
 	python3 Scripts/make_qinghai_samples.py --check
+	python3 Scripts/make_yearbook_samples.py --check
 	@tmp=$$(mktemp -d) && mkdir -p $$tmp/Sources/CIEData $$tmp/Samples/zhejiang $$tmp/Samples/weihai \
 		&& cp Sources/CIEData/RegionTable+Generated.swift $$tmp/Sources/CIEData/ \
 		&& python3 Scripts/make_zhejiang_samples.py $$tmp >/dev/null 2>&1 && python3 Scripts/make_weihai_samples.py $$tmp >/dev/null 2>&1 \

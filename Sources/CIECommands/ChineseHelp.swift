@@ -40,9 +40,10 @@ enum ChineseHelp {
         "help": Command(abstract: "列出命令，或显示一个命令的用法和例子", arguments: ["COMMAND": "命令"]),
         "load": Command(
             abstract: "载入数据文件；文件有任何错误则一个数值也不载入",
-            notes: "格式：长表 CSV（地区、年份、指标、数值）、宽表 CSV（每个指标一列）、地区 CSV、JSON；UTF-8 或 GB18030，见 Docs/DataFormats.md。"
+            notes: "格式：长表 CSV（地区、年份、指标、数值）、宽表 CSV（每个指标一列）、地区 CSV、JSON、Excel 工作簿（.xlsx）；UTF-8 或 GB18030。"
+                + "能识别年鉴版式（标题行、单位行、注释、分节行、标签列）；规则猜不到的用 --map、--skip-column 或 文件.cie-map.yaml 说明，见 Docs/DataFormats.md。"
                 + "展开 ~ 和通配符（* ? [...]）；files 列出已载入的文件，unload、reload 修改。",
-            arguments: ["PATH": "要载入的文件", "quiet": "不显示载入提示（同全局的 --quiet）", "year": "没有年份列的文件的年份（默认：标题中的年份）", "map": "某列是什么：列名=指标 或 列名=角色（region、year、province、prefecture、code、name、unit）（可重复）", "skip-column": "忽略的列（可重复）", "skip-bad-rows": "载入正确的行，把有问题的行放在一边（rejects 查看）", "only-jurisdiction": "只保留当前政策辖区内的行，其余计数而不报错", "province": "只保留这个省或地级的行，其余计数而不报错"]),
+            arguments: ["PATH": "要载入的文件", "quiet": "不显示载入提示（同全局的 --quiet）", "year": "没有年份列的文件的年份（默认：标题中的年份）", "sheet": "Excel 工作簿中要读的工作表（默认：第一个有数据的）", "map": "某列是什么：列名=指标 或 列名=角色（region、year、province、prefecture、code、name、unit）（可重复）", "skip-column": "忽略的列（可重复）", "skip-bad-rows": "载入正确的行，把有问题的行放在一边（rejects 查看）", "only-jurisdiction": "只保留当前政策辖区内的行，其余计数而不报错", "province": "只保留这个省或地级的行，其余计数而不报错"]),
         "files": Command(abstract: "已载入的文件：路径、类型、编码、数值个数、年份、新增地区"),
         "rejects": Command(abstract: "用 --skip-bad-rows 载入时被拒的行：文件、行号、问题、原内容",
                            notes: "export rejects.csv 把它们写入文件；修正后用 reload 重新载入。"),
@@ -99,7 +100,7 @@ enum ChineseHelp {
         "source": Command(abstract: "在会话中运行一个脚本文件（其中的相对路径从脚本所在文件夹算起）",
                           notes: "错误报告在脚本自己的行号上；会话保留它载入和设置的一切。", arguments: ["SCRIPT": "脚本"]),
         "validate": Command(abstract: "检查文件并报告所有问题，不载入", notes: "所有文件都没有错误时退出码为 0，有错误时为 2。",
-                            arguments: ["FILE": "要检查的文件", "all": "列出全部问题（默认每个文件只列前 20 条）", "year": "没有年份列的文件的年份（默认：标题中的年份）", "map": "某列是什么：列名=指标 或 列名=角色（region、year、province、prefecture、code、name、unit）（可重复）", "skip-column": "忽略的列（可重复）", "skip-bad-rows": "载入正确的行，把有问题的行放在一边（rejects 查看）", "only-jurisdiction": "只保留当前政策辖区内的行，其余计数而不报错", "province": "只保留这个省或地级的行，其余计数而不报错"]),
+                            arguments: ["FILE": "要检查的文件", "all": "列出全部问题（默认每个文件只列前 20 条）", "year": "没有年份列的文件的年份（默认：标题中的年份）", "sheet": "Excel 工作簿中要读的工作表（默认：第一个有数据的）", "map": "某列是什么：列名=指标 或 列名=角色（region、year、province、prefecture、code、name、unit）（可重复）", "skip-column": "忽略的列（可重复）", "skip-bad-rows": "载入正确的行，把有问题的行放在一边（rejects 查看）", "only-jurisdiction": "只保留当前政策辖区内的行，其余计数而不报错", "province": "只保留这个省或地级的行，其余计数而不报错"]),
         "clear": Command(abstract: "清屏（只在交互界面；脚本不受影响）"),
         "quit": Command(abstract: "退出（保留历史）；也可 exit 或 Ctrl-D"),
         "run": Command(abstract: "依次运行脚本文件（交互界面的语言，一行一条命令）",

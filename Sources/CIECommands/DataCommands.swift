@@ -36,8 +36,9 @@ public struct LoadCommand: SessionOnlyCommand {
     public static let configuration = CommandConfiguration(
         commandName: "load", abstract: "Load data files; a file with any error loads nothing.",
         discussion: """
-            Formats: long CSV (region,year,indicator,value), wide CSV (a column per indicator), regions CSV, JSON;
-            UTF-8 or GB18030. See Docs/DataFormats.md.
+            Formats: long CSV (region,year,indicator,value), wide CSV (a column per indicator), regions CSV, JSON, Excel
+            workbooks (.xlsx); UTF-8 or GB18030. Yearbook layouts (titles, a units row, notes, sections, label columns) are
+            recognised; --map, --skip-column or FILE.cie-map.yaml say what no rule can guess. See Docs/DataFormats.md.
             Examples:
               load Samples/qinghai/qinghai_2016_2020.csv
               load regions.csv data.csv
@@ -59,6 +60,8 @@ public struct LoadCommand: SessionOnlyCommand {
 public struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("year"), help: ArgumentHelp("The year of a file without a year column (default: the year in its title).", valueName: "Y"))
     public var year: Int?
+    @Option(name: .customLong("sheet"), help: ArgumentHelp("The sheet of an Excel workbook (default: the first that holds data).", valueName: "NAME"))
+    public var sheet: String?
     @Option(name: .customLong("map"), help: ArgumentHelp("What a column is: HEADER=INDICATOR or HEADER=ROLE (region, year, province, prefecture, code, name, unit) (repeatable).", valueName: "HEADER=WHAT"))
     public var map: [String] = []
     @Option(name: .customLong("skip-column"), help: ArgumentHelp("A column to ignore (repeatable).", valueName: "HEADER"))
@@ -100,7 +103,7 @@ public struct ReadingOptions: ParsableArguments {
             }
             columns[from] = to
         }
-        return LoadSettings(year: year, columns: columns, skipColumns: skipColumns)
+        return LoadSettings(year: year, sheet: sheet, columns: columns, skipColumns: skipColumns)
     }
 }
 

@@ -208,14 +208,18 @@ public final class Session {
 
     static func describe(_ f: LoadedFile, _ language: Language, checkedOnly: Bool = false) -> String {
         var s = language == .zh
-            ? "\(checkedOnly ? "通过" : "已载入") \(f.path)：\(f.kind.label.zh)，\(f.encoding.rawValue)，\(f.observations) 个数值"
-            : "\(checkedOnly ? "ok" : "loaded") \(f.path): \(f.kind.label.en), \(f.encoding.rawValue), \(f.observations) values"
+            ? "\(checkedOnly ? "通过" : "已载入") \(f.path)：\(f.kindLabel.zh)\(f.sheet == nil ? "，" + f.encoding.rawValue : "")，\(f.observations) 个数值"
+            : "\(checkedOnly ? "ok" : "loaded") \(f.path): \(f.kindLabel.en)\(f.sheet == nil ? ", " + f.encoding.rawValue : ""), \(f.observations) values"
         if let y = f.years {
             let span = y.lowerBound == y.upperBound ? "\(y.lowerBound)" : (language == .zh ? "\(y.lowerBound)—\(y.upperBound)" : "\(y.lowerBound)–\(y.upperBound)")
             s += language == .zh ? "，\(span) 年" : ", \(span)"
         }
         if f.regionsAdded > 0 { s += language == .zh ? "，新增 \(f.regionsAdded) 个地区" : ", \(f.regionsAdded) regions added" }
         if f.encoding == .gb18030 { s += language == .zh ? "（已按 GB18030/GBK 解码）" : " (decoded from GB18030/GBK)" }
+        if let sheet = f.sheet {
+            s += language == .zh ? "；工作表 \(sheet)" + (f.sheets.count > 1 ? "（共 \(f.sheets.count) 个：\(f.sheets.joined(separator: "、"))；--sheet 选择）" : "")
+                                 : "; sheet \(sheet)" + (f.sheets.count > 1 ? " (of \(f.sheets.count): \(f.sheets.joined(separator: ", ")); --sheet chooses)" : "")
+        }
         if let m = f.settings.mappingFile { s += language == .zh ? "；按映射文件 \(m)" : "; mapped by \(m)" }
         if !f.customIndicators.isEmpty {
             let shown = f.customIndicators.prefix(8).joined(separator: language == .zh ? "、" : ", ")

@@ -280,7 +280,7 @@ public struct FilesCommand: SessionOnlyCommand {
             return 0
         }
         let rows: [[Cell]] = session.loadedFiles.map { f in
-            [.text(f.path), .text(f.kind.label(l)), .text(f.encoding.rawValue), .integer(f.observations),
+            [.text(f.path), .text(f.kindLabel(l)), .text(f.encoding.rawValue), .integer(f.observations),
              .text(f.years.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? ""),
              .integer(f.regionsAdded), .integer(f.customIndicators.count)]
         }

@@ -9,6 +9,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     /// The message in both languages; `render(_:)` prints it in the session's.
     public var text: LocalizedText
+    /// A workbook's column letter (`C`), printed instead of the number.
+    public var columnName: String?
 
     public init(file: String, line: Int, column: Int, _ text: LocalizedText, severity: Severity = .error) {
         self.file = file
@@ -27,7 +29,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// stay as they are, for editors and scripts that read them).
     public func render(_ language: Language) -> String {
         let message = text(language)
-        return line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
+        return line > 0 ? "\(file):\(line):\(columnName ?? String(column)): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
     }
 }
 

@@ -24,6 +24,8 @@ public enum FileKind: String, Sendable {
 public struct LoadSettings: Sendable, Equatable {
     /// The year of a file without a year column (else its title's year).
     public var year: Int?
+    /// The sheet of a workbook to read (`--sheet`; else the first that holds data).
+    public var sheet: String?
     /// Header → what the column is: an indicator (id or name) or a column role (region, year, province, prefecture,
     /// code, name, unit, note) — for what no rule can guess (`--map 'GDP=gdp'`, a `FILE.cie-map.yaml`).
     public var columns: [String: String]
@@ -37,9 +39,10 @@ public struct LoadSettings: Sendable, Equatable {
     /// `--only-jurisdiction`, `--province P`: keep the rows of units in this area; the others are counted, not errors.
     public var within: RegionIndex?
 
-    public init(year: Int? = nil, columns: [String: String] = [:], skipColumns: [String] = [], mappingFile: String? = nil,
+    public init(year: Int? = nil, sheet: String? = nil, columns: [String: String] = [:], skipColumns: [String] = [], mappingFile: String? = nil,
                 skipBadRows: Bool = false, within: RegionIndex? = nil) {
         self.year = year
+        self.sheet = sheet
         self.columns = columns
         self.skipColumns = skipColumns
         self.mappingFile = mappingFile
@@ -82,6 +85,14 @@ public struct LoadedFile: Sendable {
     public var rows = 0
     public var rejects: [RejectedRow] = []
     public var outsideRows = 0
+    /// A workbook's sheets, and the one read.
+    public var sheets: [String] = []
+    public var sheet: String?
+
+    /// What the file is, as loads and `files` say it: the kind of table, in a workbook when it was one.
+    public var kindLabel: LocalizedText {
+        sheet == nil ? kind.label : LocalizedText(zh: "Excel 工作簿（\(kind.label.zh.replacingOccurrences(of: " CSV", with: ""))）", en: "Excel workbook (\(kind.label.en.replacingOccurrences(of: " CSV", with: "")))")
+    }
 }
 
 /// Loads data files into copies of the region table, catalogue and store. A call that finds any error
@@ -175,11 +186,17 @@ public struct DataLoader: Sendable {
     /// Loads one file; on failure nothing is changed. Values are written straight into a copy of the store (no list
     /// of observations in between), which replaces the store only when the whole file is good.
     public mutating func load(_ raw: FileBytes, name: String, settings: LoadSettings = LoadSettings()) -> Result<LoadedFile, LoadFailure> {
+        if Workbook.isArchive(raw) { return loadWorkbook(raw, name: name, settings: settings) }
         let file: FileBytes, encoding: TextEncoding
         switch TextDecoding.decode(raw, file: name) {
         case .success(let r): (file, encoding) = r
         case .failure(let f): return .failure(f)
         }
+        return load(text: file, encoding: encoding, path: name, shownAs: name, settings: settings)
+    }
+
+    /// A decoded table (a text file, or a workbook's sheet as CSV); `shownAs` names it in problems (`book.xlsx[县市]`).
+    mutating func load(text file: FileBytes, encoding: TextEncoding, path: String, shownAs name: String, settings: LoadSettings) -> Result<LoadedFile, LoadFailure> {
         var parse = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store)
         parse.preferredArea = preferredArea
         parse.settings = settings
@@ -207,7 +224,7 @@ public struct DataLoader: Sendable {
         catalogue = parse.catalogue
         store = parse.store
         let years = parse.firstYear.map { $0...parse.lastYear! }
-        return .success(LoadedFile(path: name, settings: settings, kind: kind ?? .longCSV, encoding: encoding, observations: parse.valuesRead,
+        return .success(LoadedFile(path: path, settings: settings, kind: kind ?? .longCSV, encoding: encoding, observations: parse.valuesRead,
                                    regionsAdded: parse.regionsAdded, customIndicators: parse.customIndicators, years: years,
                                    diagnostics: diagnostics, columns: parse.columnUses, rows: parse.dataRows - parse.rejects.count - parse.outsideRows,
                                    rejects: parse.rejects, outsideRows: parse.outsideRows))

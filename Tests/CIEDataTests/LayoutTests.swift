@@ -4,14 +4,6 @@ import Testing
 
 /// Files as statistical offices publish them: each layout rule of Layout.swift, the mapping, rejected rows.
 @Suite struct LayoutTests {
-    /// A loader to call once (a mutating load needs a variable).
-    func fresh() -> Fresh { Fresh() }
-    final class Fresh {
-        var loader = makeLoader()
-        func load(_ text: String) -> Result<LoadedFile, LoadFailure> { loader.load(text) }
-        func load(bytes: [UInt8], name: String, settings: LoadSettings) -> Result<LoadedFile, LoadFailure> { loader.load(bytes: bytes, name: name, settings: settings) }
-    }
-
     /// The yearbook table of the issue: `Area,Province,<indicators>`, a Unit row, a section row, county names with
     /// province labels, a Remark row, notes, no year column.
     static let yearbook = """
@@ -52,14 +44,14 @@ import Testing
         var loader = makeLoader()
         _ = try loader.load(bytes: Array(LayoutTests.yearbook.utf8), name: "y.csv", settings: LoadSettings(year: 2019)).get()
         #expect(loader.value("630121", "gdp", 2019) == 1_234_567 && loader.value("630121", "gdp", 2020) == nil)
-        let d = diagnostics(fresh().load("地区,地区生产总值,代码\n大通县,1,630121\n"))
+        let d = diagnostics(loadOnce("地区,地区生产总值,代码\n大通县,1,630121\n"))
         #expect(d.count == 1 && d[0].line == 1)
         #expect(d[0].text.zh.contains("没有年份列") && d[0].text.zh.contains("--year 2020") && d[0].text.zh.contains("地区（第 1 列）"))
     }
 
     @Test func aProvinceLabelThatContradictsTheNameIsOneError() {
         let text = "Area,Province,地区生产总值\n罗定市,广西,12\n大通县,青海省,5\n"
-        let d = diagnostics(fresh().load(bytes: Array(text.utf8), name: "l.csv", settings: LoadSettings(year: 2020)))
+        let d = diagnostics(loadOnce(bytes: Array(text.utf8), name: "l.csv", settings: LoadSettings(year: 2020)))
         #expect(d.filter { $0.severity == .error }.count == 1)
         #expect(d.first?.line == 2 && d.first?.text.zh.contains("罗定市 (445381)，在广东省") == true)
     }
@@ -89,7 +81,7 @@ import Testing
     @Test func oneMessagePerBadColumnNotOnePerCell() {
         var text = "地区,年份,地区生产总值,所属片区\n"
         for (n, code) in ["630121", "630123", "630102", "630103", "630104", "630105"].enumerated() { text += "\(code),2020,\(n + 1),东部片区\n" }
-        let d = diagnostics(fresh().load(text))
+        let d = diagnostics(loadOnce(text))
         #expect(d.count == FileParse.cellsShownPerColumn + 1)
         let summary = d.first { $0.line == 1 }
         #expect(summary?.text.zh.contains("共 6 个值无法读取") == true && summary?.text.zh.contains("--skip-column '所属片区'") == true)
@@ -103,13 +95,13 @@ import Testing
         #expect(loader.value("630121", "gdp", 2020) == 5 && loader.value("630121", "hitech_enterprises", 2020) == 3)
         #expect(Set(f.columns.filter(\.mapped).map(\.header)) == ["企业数", "片区", "县名"])
         // A mapping that names no column of the header is an error that lists the header.
-        let d = diagnostics(fresh().load(bytes: Array(text.utf8), name: "m.csv", settings: LoadSettings(columns: ["地区生产总值": "gdp"])))
+        let d = diagnostics(loadOnce(bytes: Array(text.utf8), name: "m.csv", settings: LoadSettings(columns: ["地区生产总值": "gdp"])))
         #expect(d.contains { $0.text.zh.contains("映射的列“地区生产总值”不在表头中") && $0.text.zh.contains("县名、年份、GDP") })
     }
 
     @Test func badRowsAreSetAsideOnlyOnRequest() throws {
         let text = "region,year,gdp,hitech_enterprises\n大通县,2020,100,3\n湟源县,2020,abc,2\n不存在县,2020,5,1\n湟中区,2020,7,1.5\n平安区,2020,8\n"
-        #expect(diagnostics(fresh().load(text)).filter { $0.severity == .error }.count == 4)
+        #expect(diagnostics(loadOnce(text)).filter { $0.severity == .error }.count == 4)
         var loader = makeLoader()
         let f = try loader.load(bytes: Array(text.utf8), name: "b.csv", settings: LoadSettings(skipBadRows: true)).get()
         #expect(f.rows == 1 && f.rejects.map(\.line) == [3, 4, 5, 6])
@@ -147,7 +139,7 @@ import Testing
         // So is one under a title.
         #expect(DataLoader.looksLikeRegionsFile(FileBytes(Array("功能区名单\ncode,name,prefecture,type\n639901,测试新区,630100,zone\n".utf8)), name: "r.csv"))
         // An empty indicator cell is an error, not a custom indicator named "".
-        let d = diagnostics(fresh().load("region,year,indicator,value\n大通县,2020,,5\n"))
+        let d = diagnostics(loadOnce("region,year,indicator,value\n大通县,2020,,5\n"))
         #expect(d.count == 1 && d[0].line == 2 && d[0].text.en.contains("empty indicator"))
     }
 }

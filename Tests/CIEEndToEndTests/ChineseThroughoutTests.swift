@@ -25,7 +25,7 @@ import Testing
         "composite", "veto", "priority", "allocation", "rewards", "cost_sharing", "weights", "runs", "seed", "pool", "excellent", "top",
         "score", "amount", "min", "max",
         // Proper names; the columns of a regions CSV; the indicator Weihai's funding reads when a user loads it.
-        "COINr", "JUnit", "Ctrl-C", "Ctrl-D", "Tab", "libedit", "code", "name", "type", "county_innovation_evaluation_score",
+        "COINr", "JUnit", "Excel", "Ctrl-C", "Ctrl-D", "Tab", "libedit", "code", "name", "type", "county_innovation_evaluation_score",
     ]
 
     func ids(_ csv: String, column: String) -> Set<String> {

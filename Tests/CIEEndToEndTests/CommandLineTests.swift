@@ -222,7 +222,7 @@ let sample = "Samples/qinghai/qinghai_2016_2020.csv"
     @Test func everySampleDataFileIsValid() throws {
         let samples = packageRoot.appendingPathComponent("Samples")
         let files = FileManager.default.enumerator(atPath: samples.path)!.compactMap { $0 as? String }
-            .filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".json")) && !$0.contains("/examples/") }  // examples load together: policy test
+            .filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".xlsx")) && !$0.contains("/examples/") }  // examples load together: policy test
         #expect(!files.isEmpty)
         for f in files {
             let r = try cie(["validate", "Samples/" + f])

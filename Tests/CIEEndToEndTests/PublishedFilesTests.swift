@@ -80,3 +80,29 @@ import Testing
         #expect(csv.stdout.split(separator: "\r\n").count == 35 && csv.status == 2)
     }
 }
+
+/// Each module's sample as a yearbook table, in CSV and in a workbook: both load with no option (the year from the
+/// title, the units row, sections, labels, the notes sheet passed over), give the same values, and agree with the long
+/// sample (loaded together, a differing value would be a conflict).
+@Suite struct YearbookSampleTests {
+    static let modules = ["qinghai", "zhejiang", "weihai", "inner-mongolia", "jilin"]
+
+    @Test(arguments: modules)
+    func theYearbookSamplesAgreeWithTheLongSample(module: String) throws {
+        let folder = packageRoot.appendingPathComponent("Samples/\(module)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let long = try #require(files.first { $0.hasPrefix(module + "_") && $0.range(of: #"_\d{4}_\d{4}\.csv$"#, options: .regularExpression) != nil })
+        let csv = try #require(files.first { $0.hasPrefix(module + "_yearbook_") && $0.hasSuffix(".csv") })
+        let xlsx = csv.replacingOccurrences(of: ".csv", with: ".xlsx")
+        var counts: [Int] = []
+        for table in [csv, xlsx] {
+            let r = try cie(["-c", "load Samples/\(module)/\(long) Samples/\(module)/\(table)\nfiles --format csv"])
+            #expect(r.status == 0, "\(table): \(r.stderr)")
+            let row = try #require(r.stdout.split(separator: "\r\n").first { $0.contains(table) })
+            counts.append(try #require(Int(row.split(separator: ",")[3])))  // path, kind, encoding, values…
+        }
+        #expect(counts[0] > 20 && counts[0] == counts[1], "\(module): \(counts)")
+        let sheet = try cie(["validate", "Samples/\(module)/\(xlsx)"])
+        #expect(sheet.stdout.contains("工作表 县市（共 2 个：说明、县市；--sheet 选择）"), "\(sheet.stdout)")
+    }
+}
