@@ -19,6 +19,11 @@ What it writes in DIR (UTF-8 without BOM, LF line ends):
                      year and indicator id. About 2% of the cells are missing (row omitted).
   national_wide.csv  region,year and one column per indicator; the same values, empty when missing.
   national.json      {"observations": [...]}, one observation a line; the same values.
+  national_yearbook.csv   the wide table as a yearbook prints it: a title row, a blank row, a header of
+                     代码,地区,省份,年份 and the indicators with their units in brackets (gdp(万元), …), a
+                     province label on every row, a note and a source at the end; the same values.
+  national_yearbook.xlsx  the same table in an Excel workbook (shared strings for the text, numbers as
+                     numbers, the title merged across the columns), after a sheet of notes.
 
 Scale S gives round(2846 × S) units (2,846 is China's number of county-level units in 2024): 0.1 → 285,
 1 → 2,846, 3 → 8,538. Units come from one fixed ordering: Qinghai's 44 units first (every scale
@@ -143,6 +148,86 @@ def real_units() -> list[tuple[str, str, str, str, int]]:
            if not f[5] and f[3] in ("district", "county", "city", "banner")]
     assert len(out) == NATIONAL_UNITS, len(out)
     return out
+
+
+def province_names() -> dict[str, str]:
+    """Province-level codes of 2024 and their names, for the yearbook's 省份 label."""
+    records = [line.split("\t") for line in REGION_TABLE.read_text(encoding="utf-8").splitlines()
+               if len(line.split("\t")) == 9 and line.split("\t")[0].isdigit()]
+    return {f[1]: f[2] for f in records if not f[5] and f[1].endswith("0000")}
+
+
+def yearbook_header(indicator: str) -> str:
+    """An indicator's column as a yearbook heads it: its unit in brackets for amounts and percentages."""
+    kind = M[indicator][0]
+    if kind in ("amount", "shareof", "fiscal"):
+        return f"{indicator}(万元)"
+    if kind == "pct":
+        return f"{indicator}(%)"
+    return indicator
+
+
+class WorkbookOut:
+    """An .xlsx written as it goes: the sheet's XML streamed into the archive, the strings shared at the end."""
+
+    def __init__(self, path: Path, width: int) -> None:
+        import zipfile
+        self.path, self.width, self.rows = path, width, 0
+        self.strings: dict[str, int] = {}
+        self.zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
+        self.sheet = self.zip.open("xl/worksheets/sheet2.xml", "w")
+        self.sheet.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+        self.buffer: list[str] = []
+
+    @staticmethod
+    def letters(i: int) -> str:
+        s, i = "", i + 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            s = chr(65 + r) + s
+        return s
+
+    def row(self, cells: list[str], numbers_from: int | None = None) -> None:
+        self.rows += 1
+        r = self.rows
+        parts = [f'<row r="{r}">']
+        for c, cell in enumerate(cells):
+            if cell == "":
+                continue
+            ref = f"{self.letters(c)}{r}"
+            if numbers_from is not None and c >= numbers_from:
+                parts.append(f'<c r="{ref}"><v>{cell}</v></c>')
+            else:
+                index = self.strings.setdefault(cell, len(self.strings))
+                parts.append(f'<c r="{ref}" t="s"><v>{index}</v></c>')
+        parts.append("</row>")
+        self.buffer.append("".join(parts))
+        if len(self.buffer) >= 2000:
+            self.sheet.write("".join(self.buffer).encode())
+            self.buffer = []
+
+    def close(self) -> str:
+        from xml.sax.saxutils import escape
+        self.sheet.write(("".join(self.buffer) + f'</sheetData><mergeCells count="1"><mergeCell ref="A1:{self.letters(self.width - 1)}1"/>'
+                          '</mergeCells></worksheet>').encode())
+        self.sheet.close()
+        ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        self.zip.writestr("xl/worksheets/sheet1.xml", head + f'<worksheet xmlns="{ns}"><sheetData><row r="1"><c r="A1" t="inlineStr">'
+                          "<is><t>合成数据，见工作表“县市”。</t></is></c></row></sheetData></worksheet>")
+        self.zip.writestr("xl/workbook.xml", head + f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets><sheet name="说明" sheetId="1" r:id="rId1"/>'
+                          '<sheet name="县市" sheetId="2" r:id="rId2"/></sheets></workbook>')
+        self.zip.writestr("xl/_rels/workbook.xml.rels", head + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                          f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+                          f'<Relationship Id="rId2" Type="{rel}/worksheet" Target="worksheets/sheet2.xml"/>'
+                          f'<Relationship Id="rId3" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+        strings = sorted(self.strings, key=self.strings.get)
+        self.zip.writestr("xl/sharedStrings.xml", head + f'<sst xmlns="{ns}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+                          + "".join(f"<si><t>{escape(t)}</t></si>" for t in strings) + "</sst>")
+        self.zip.close()
+        return f"{self.path}  {self.rows:,} rows  {self.path.stat().st_size:,} bytes"
 
 
 def used_prefixes() -> set[str]:
@@ -409,7 +494,7 @@ def generate(scale: float, out_dir: Path, formats: set[str]) -> None:
     regions.add("".join(f"{c},{n},{p},{k}\n" for c, n, p, k, _ in units), len(units))
     files.append(regions)
 
-    long = wide = js = None
+    long = wide = js = yearbook = None
     if "long" in formats:
         long = Out(out_dir / "national_long.csv")
         long.add("region,year,indicator,value\n")
@@ -418,13 +503,23 @@ def generate(scale: float, out_dir: Path, formats: set[str]) -> None:
         wide = Out(out_dir / "national_wide.csv")
         wide.add("region,year," + ",".join(INDICATORS) + "\n")
         files.append(wide)
+    if "yearbook" in formats:
+        yearbook = Out(out_dir / "national_yearbook.csv")
+        yearbook.add(f"{YEARS[0]}—{YEARS[-1]}年全国县域主要社会经济指标（合成数据）\n\n")
+        yearbook.add("代码,地区,省份,年份," + ",".join(yearbook_header(i) for i in INDICATORS) + "\n")
+        files.append(yearbook)
+        book = WorkbookOut(out_dir / "national_yearbook.xlsx", len(INDICATORS) + 4)
+        book.row([f"{YEARS[0]}—{YEARS[-1]}年全国县域主要社会经济指标（合成数据）"])
+        book.row([])
+        book.row(["代码", "地区", "省份", "年份"] + [yearbook_header(i) for i in INDICATORS])
+        provinces = province_names()
     if "json" in formats:
         js = Out(out_dir / "national.json")
         js.add('{"observations": [\n')
         files.append(js)
     first_json = True
 
-    for code, _, _, _, first in units:
+    for code, name, _, _, first in units:
         grid = unit_grid(code)
         for t, y in enumerate(YEARS):
             if y < first:
@@ -436,6 +531,10 @@ def generate(scale: float, out_dir: Path, formats: set[str]) -> None:
                 long.add("".join(f"{prefix}{ind},{v}\n" for ind, v in present), len(present))
             if wide is not None:
                 wide.add(f"{code},{y}," + ",".join("" if v is None else v for v in row) + "\n", 1)
+            if yearbook is not None:
+                province = provinces.get(code[:2] + "0000", "")
+                yearbook.add(f"{code},{name},{province},{y}," + ",".join("" if v is None else v for v in row) + "\n", 1)
+                book.row([code, name, province, str(y)] + ["" if v is None else v for v in row], numbers_from=3)
             if js is not None and present:
                 head = f'{{"region": "{code}", "year": {y}, "indicator": "'
                 text = ",\n".join(f'{head}{ind}", "value": {v}}}' for ind, v in present)
@@ -443,12 +542,18 @@ def generate(scale: float, out_dir: Path, formats: set[str]) -> None:
                 first_json = False
     if js is not None:
         js.add("\n]}\n")
+    if yearbook is not None:
+        notes = ["注：数值为合成数据，不是统计资料。", "资料来源：Benchmarks/generate.py"]
+        yearbook.add("".join(n + "\n" for n in notes))
+        for n in notes:
+            book.row([n])
+        print(f"  {book.close()}", file=sys.stdout)
 
     sizes = [f.close() for f in files]
     elapsed = time.monotonic() - started
     print(f"scale {scale:g}: {len(units):,} units, {len(YEARS)} years ({YEARS[0]}–{YEARS[-1]}), {len(INDICATORS)} indicators")
     for f, size in zip(files, sizes):
-        what = "units" if f is regions else ("unit-years" if f is wide else "observations")
+        what = "units" if f is regions else ("unit-years" if f is wide or f is yearbook else "observations")
         print(f"  {f.path}  {f.rows:,} {what}  {size:,} bytes")
     print(f"  written in {elapsed:.1f} s")
 
@@ -459,13 +564,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0,
                         help="units = round(2846 × SCALE), at least Qinghai's 44 (0.1, 1 or 3; default 1)")
     parser.add_argument("--out", type=Path, required=True, help="directory to write into (created if needed)")
-    parser.add_argument("--formats", default="long,wide,json",
-                        help="comma-separated subset of long,wide,json (default: all three); regions.csv is always written")
+    parser.add_argument("--formats", default="long,wide,json,yearbook",
+                        help="comma-separated subset of long,wide,json,yearbook (default: all); regions.csv is always written")
     args = parser.parse_args(argv)
     formats = {f.strip() for f in args.formats.split(",") if f.strip()}
-    unknown = formats - {"long", "wide", "json"}
+    unknown = formats - {"long", "wide", "json", "yearbook"}
     if unknown or not formats:
-        parser.error(f"--formats takes long, wide and json; got {args.formats!r}")
+        parser.error(f"--formats takes long, wide, json and yearbook; got {args.formats!r}")
     if args.scale <= 0:
         parser.error("--scale must be positive")
     if not REGION_TABLE.exists():

@@ -73,7 +73,8 @@ struct CIEBench: ParsableCommand {
         let runs = self.runs
         let regionsFile = dir + "/regions.csv"
         // Load throughput per format: the regions file, then the data file, into a fresh loader each run.
-        for (format, file) in [("long CSV", "national_long.csv"), ("wide CSV", "national_wide.csv"), ("JSON", "national.json")] {
+        for (format, file) in [("long CSV", "national_long.csv"), ("wide CSV", "national_wide.csv"), ("JSON", "national.json"),
+                               ("yearbook CSV", "national_yearbook.csv"), ("Excel workbook", "national_yearbook.xlsx")] {
             let path = dir + "/" + file
             guard FileManager.default.fileExists(atPath: path) else { continue }
             var values = 0

@@ -369,8 +369,10 @@ struct FileParse {
                 requireRows(after: header)
                 return .regionsCSV
             }
-            let labels = LabelColumns(province: roles[.province], prefecture: roles[.prefecture])
-            let region = roles[.region] ?? roles[.code] ?? roles[.name]
+            // A code is the key when there is one; a name beside it is a label that must agree with it.
+            let region = roles[.code] ?? roles[.region] ?? roles[.name]
+            let nameColumn = roles[.code] != nil ? roles[.region] ?? roles[.name] : nil
+            let labels = LabelColumns(province: roles[.province], prefecture: roles[.prefecture], name: nameColumn)
             guard let region else {
                 error(header.line, 1, LocalizedText(
                     zh: "无法识别的表头 \(names.joined(separator: ","))：没有地区列；长表 CSV 需要 region,year,indicator,value（地区,年份,指标,数值）；宽表 CSV 需要 region 和每个指标一列；地区 CSV 需要 code,name,prefecture,type",
@@ -660,11 +662,14 @@ struct FileParse {
         return DataLoader.years.contains(y) ? y : nil
     }
 
-    mutating func value(_ f: CSVField, _ reader: CSVReader, indicator: IndicatorIndex, declared: WrittenUnit?, region: RegionIndex?, line: Int) -> Double? {
+    /// `linear`: a column unit's conversion (`UnitConversion.linear`), so that a header's `(万元)` or `(亿元)` keeps the
+    /// fast path.
+    mutating func value(_ f: CSVField, _ reader: CSVReader, indicator: IndicatorIndex, declared: WrittenUnit?, linear: (multiply: Double, divide: Double)? = nil,
+                        region: RegionIndex?, line: Int) -> Double? {
         if !f.quoted, let base = bytes.baseAddress {
             if f.end == f.start { return nil }  // an empty cell is a missing value
-            if declared == nil, let v = ValueParser.plainNumber(base + f.start, f.end - f.start),
-               let r = region, let checked = plainValue(v, indicator, forArea: !regions.type(of: r).isUnit) {
+            if declared == nil || linear != nil, let v = ValueParser.plainNumber(base + f.start, f.end - f.start), let r = region,
+               let checked = plainValue(linear.map { v * $0.multiply / $0.divide } ?? v, indicator, forArea: !regions.type(of: r).isUnit) {
                 return checked
             }
         }
@@ -761,6 +766,7 @@ struct FileParse {
         let y = c.fixedYear ?? year(f[c.year], reader, line: row.line)
         let area = c.labels.isEmpty ? nil : labelArea(row, reader, c.labels)
         let r = region(f[c.region], reader, year: y, within: area, line: row.line)
+        if let n = c.labels.name, let r { checkName(f[n], reader, unit: r, year: y, line: row.line) }
         if let r, isOutside(r) { return }
         var declared: WrittenUnit? = nil
         if let uc = c.unit {
@@ -803,7 +809,7 @@ struct FileParse {
                 pending = true
             }
         }
-        var columns: [(Int, IndicatorIndex, WrittenUnit?)] = []
+        var columns: [(Int, IndicatorIndex, WrittenUnit?, (multiply: Double, divide: Double)?)] = []
         var seen: [IndicatorIndex: Int] = [:]
         var unnamed: [Int] = []
         for (c, raw) in names.enumerated() where c != rc && c != yc && !skippedColumns.contains(c) {
@@ -824,7 +830,7 @@ struct FileParse {
                 continue
             }
             seen[i] = c
-            columns.append((c, i, unit))
+            columns.append((c, i, unit, unit.flatMap { UnitConversion.linear($0, to: catalogue[i]) }))
             let ind = catalogue[i]
             // The unit the values are stored in, and the one they are written in when it differs (万人 → 人).
             let written = unit.flatMap { u in u.text == ind.unit.rawValue || (u.multiplier == 1 && u.base != "元") ? nil : u.text }
@@ -848,6 +854,7 @@ struct FileParse {
             let y = year.fixed ?? self.year(f[yc], reader, line: row.line)
             let area = labels.isEmpty ? section : labelArea(row, reader, labels) ?? section
             let r = region(f[rc], reader, year: y, within: area, line: row.line)
+            if let n = labels.name, let r { checkName(f[n], reader, unit: r, year: y, line: row.line) }
             for c in unnamed where c < f.count && f[c].end > f[c].start {
                 error(row.line, f[c].column, LocalizedText(
                     zh: "第 \(c + 1) 列没有列名，却有数值：请在表头写明指标，或删去该值",
@@ -856,16 +863,16 @@ struct FileParse {
             if let r, isOutside(r) { continue }
             if settings.skipBadRows {
                 rowValues.removeAll(keepingCapacity: true)
-                for (c, i, unit) in columns {
-                    let v = value(f[c], reader, indicator: i, declared: unit, region: r, line: row.line)
+                for (c, i, unit, linear) in columns {
+                    let v = value(f[c], reader, indicator: i, declared: unit, linear: linear, region: r, line: row.line)
                     if r != nil, y != nil, let v { rowValues.append((i, v, f[c].column)) }
                 }
                 if let r, let y { commit(row, reader, region: r, year: y, since: before) } else { settle(row, reader, since: before) }
                 continue
             }
-            for (c, i, unit) in columns {
+            for (c, i, unit, linear) in columns {
                 let errors = diagnostics.count
-                let v = value(f[c], reader, indicator: i, declared: unit, region: r, line: row.line)
+                let v = value(f[c], reader, indicator: i, declared: unit, linear: linear, region: r, line: row.line)
                 // One message per bad column: the first three cells, then a count at the header.
                 if diagnostics.count > errors {
                     badCells[c, default: 0] += 1

@@ -50,6 +50,8 @@ struct RegionLookup {
     var bytes = ByteTable<Stable>()
     /// Province and prefecture labels (a 省份 column) as resolved.
     var labels: [String: RegionIndex?] = [:]
+    /// Whether a name column's text agrees with the unit of the row's code (in the year).
+    var nameChecks: [Query: Bool] = [:]
     var former: [Query: Int] = [:]
     var formerUses: [FormerUse] = []
     /// Units the file named without ambiguity.
@@ -65,6 +67,7 @@ struct RegionLookup {
         suggestions = [:]
         bytes.removeAll()
         labels = [:]
+        nameChecks = [:]
     }
 }
 
@@ -231,6 +234,31 @@ extension FileParse {
         lookup.labels[t] = .some(found)
         if found == nil { unknownLabel(t, line: line, column: column) }
         return found
+    }
+
+    /// A name column beside a code: the name must be one the coded unit answers to in the year (a name several units
+    /// share counts when the code's unit is one of them); else one error naming both.
+    mutating func checkName(_ f: CSVField, _ reader: CSVReader, unit: RegionIndex, year: Int?, line: Int) {
+        let text = reader.string(f).trimmingSpaces()
+        if text.isEmpty { return }
+        let key = RegionLookup.Query(text: text, year: Int32(year ?? -1), within: unit)
+        if let agrees = lookup.nameChecks[key] {
+            if !agrees { nameMismatch(text, unit: unit, year: year, line: line, column: f.column) }
+            return
+        }
+        let agrees: Bool = switch regions.resolve(text, year: year) {
+        case .found(let u, _): u == unit
+        case .ambiguous(let hits): hits.contains(unit)
+        default: false
+        }
+        lookup.nameChecks[key] = agrees
+        if !agrees { nameMismatch(text, unit: unit, year: year, line: line, column: f.column) }
+    }
+
+    private mutating func nameMismatch(_ text: String, unit: RegionIndex, year: Int?, line: Int, column: Int) {
+        error(line, column, LocalizedText(
+            zh: "名称“\(text)”与代码不符：代码是 \(regions.describeWithProvince(unit, in: year))；请更正代码或名称一列",
+            en: "the name “\(text)” does not match the code: the code is \(regions.describeWithProvince(unit, in: year)); correct the code or the name column"))
     }
 
     /// The province or prefecture a section row names (a row with a name and no values); nil for anything else,
@@ -408,5 +436,8 @@ struct RegionColumns {
 struct LabelColumns: Sendable {
     var province: Int?
     var prefecture: Int?
+    /// A name column beside the code column: checked against the code, never the key.
+    var name: Int?
+    /// Whether an area label is given (the name label does not scope the code).
     var isEmpty: Bool { province == nil && prefecture == nil }
 }

@@ -173,6 +173,24 @@ public enum UnitConversion {
         }
     }
 
+    /// The conversion of a plain number written in `declared` (a column's unit) as `v × multiply ÷ divide`, computed in
+    /// the order `convert` computes it, so that the per-cell fast path gives the same bits; nil when `convert` must
+    /// decide (flags, a unit that does not fit, which it reports).
+    public static func linear(_ declared: WrittenUnit, to indicator: Indicator) -> (multiply: Double, divide: Double)? {
+        switch indicator.kind {
+        case .flag: return nil
+        case .amount:
+            return declared.base == "元" || (declared.base == nil && declared.multiplier != 1) ? (declared.multiplier, 1e4) : nil
+        case .ratio:
+            return declared.base == "%" && declared.multiplier == 1 ? (1, 1) : nil
+        case .count:
+            guard let base = declared.base else { return (declared.multiplier, 1) }
+            if let written = countUnit(base), indicator.unit.isCompatibleCount(with: written) { return (declared.multiplier, 1) }
+            if indicator.isCustom, base != "元", base != "%" { return (declared.multiplier, 1) }
+            return nil
+        }
+    }
+
     /// 名 counts people like 人 (the seed writes "３００名科技人员"); 项, 所 and 座 count things like 个.
     static func countUnit(_ text: String) -> MeasureUnit? {
         switch text {

@@ -132,6 +132,15 @@ import Testing
         #expect(try all.load(bytes: Array(text.utf8), name: "n.csv", settings: LoadSettings(year: 2022)).get().observations == 4)
     }
 
+    @Test func aCodeIsTheKeyAndANameBesideItMustAgree() throws {
+        // 桥西区 names two units of 河北 in 2020 (邢台's became 信都区): with its code the row is 石家庄's, and the name agrees.
+        var loader = makeLoader()
+        _ = try loader.load("代码,地区,年份,地区生产总值(万元)\n130104,桥西区,2020,5\n630121,大通回族土族自治县,2020,6\n").get()
+        #expect(loader.value("130104", "gdp", 2020) == 5 && loader.value("630121", "gdp", 2020) == 6)
+        let d = diagnostics(loadOnce("代码,地区,年份,地区生产总值\n630121,湟源县,2020,5\n"))
+        #expect(d.count == 1 && d[0].line == 2 && d[0].column == 8 && d[0].text.zh.contains("名称“湟源县”与代码不符：代码是 大通回族土族自治县"))
+    }
+
     @Test func headerRulesAreOneForEveryPath() throws {
         // A quoted regions header is a regions file, for the load order as for the parse.
         let regions = FileBytes(Array("\"code\",\"name\",\"prefecture\",\"type\"\n\"639901\",\"测试新区\",\"630100\",\"zone\"\n".utf8))
