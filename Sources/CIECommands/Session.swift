@@ -180,13 +180,15 @@ public final class Session {
 
     /// A file's problems on stderr: the first `limit`, then how many more and where to see them.
     func report(_ diagnostics: [Diagnostic], limit: Int?, file: String) {
-        let shown = limit.map { diagnostics.prefix($0) } ?? diagnostics[...]
+        // Errors first when there are more than the limit: the notes (former codes read as their unit) can wait.
+        let errors = diagnostics.filter { $0.severity == .error }
+        let ordered = limit.map { diagnostics.count > $0 && !errors.isEmpty } == true ? errors + diagnostics.filter { $0.severity != .error } : diagnostics
+        let shown = limit.map { ordered.prefix($0) } ?? ordered[...]
         for d in shown { err(d.render(language)) }
         let more = diagnostics.count - shown.count
         guard more > 0 else { return }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        err(language == .zh ? "……共 \(diagnostics.count) 条（错误 \(errors) 个），以上只列出前 \(shown.count) 条：validate \(file) --all 列出全部，--format csv 写成表格"
-                            : "… \(diagnostics.count) in all (\(errors) errors), the first \(shown.count) above: `validate \(file) --all` lists them all, --format csv as a table")
+        err(language == .zh ? "……共 \(diagnostics.count) 条（错误 \(errors.count) 个），以上只列出前 \(shown.count) 条：validate \(file) --all 列出全部，--format csv 写成表格"
+                            : "… \(diagnostics.count) in all (\(errors.count) errors), the first \(shown.count) above: `validate \(file) --all` lists them all, --format csv as a table")
     }
 
     /// Notes a load prints for one file; `validate` prints them all.

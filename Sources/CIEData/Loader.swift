@@ -38,6 +38,8 @@ public struct LoadSettings: Sendable, Equatable {
     public var skipBadRows: Bool
     /// `--only-jurisdiction`, `--province P`: keep the rows of units in this area; the others are counted, not errors.
     public var within: RegionIndex?
+    /// The text is a workbook's sheet: a row shorter than the header is padded (a sheet row ends at its last value).
+    var fromWorkbook = false
 
     public init(year: Int? = nil, sheet: String? = nil, columns: [String: String] = [:], skipColumns: [String] = [], mappingFile: String? = nil,
                 skipBadRows: Bool = false, within: RegionIndex? = nil) {
@@ -609,15 +611,19 @@ struct FileParse {
             if isSkippable(row, reader) { continue }
             dataRows += 1
             let before = diagnostics.count
-            if fits(row, width: width) { return true }
+            if fits(&row, width: width) { return true }
             if settings.skipBadRows { settle(row, reader, since: before) }
         }
         return false
     }
 
     /// Whether a record has the header's width; a ragged one is reported.
-    mutating func fits(_ row: CSVRow, width: Int) -> Bool {
+    mutating func fits(_ row: inout CSVRow, width: Int) -> Bool {
         if row.fields.count == width { return true }
+        if settings.fromWorkbook, row.fields.count < width, let last = row.fields.last {
+            while row.fields.count < width { row.fields.append(CSVField(start: last.end, end: last.end, column: last.column, quoted: false, hasEscapes: false)) }
+            return true
+        }
         // Excel's trailing commas: extra fields that are all empty are fine.
         if row.fields.count > width, row.fields[width...].allSatisfy({ $0.end == $0.start }) { return true }
         let column = row.fields.count > width ? row.fields[width].column : (row.fields.last?.column ?? 1)

@@ -52,6 +52,10 @@ struct RegionLookup {
     var labels: [String: RegionIndex?] = [:]
     /// Whether a name column's text agrees with the unit of the row's code (in the year).
     var nameChecks: [Query: Bool] = [:]
+    /// Name-column bytes and the unit they name today (agreeing in every year), and label bytes and their area: the
+    /// per-row path of a yearbook, whose every row has a name and a province.
+    var nameBytes = ByteTable<RegionIndex>()
+    var labelBytes = ByteTable<RegionIndex>()
     var former: [Query: Int] = [:]
     var formerUses: [FormerUse] = []
     /// Units the file named without ambiguity.
@@ -68,6 +72,8 @@ struct RegionLookup {
         bytes.removeAll()
         labels = [:]
         nameChecks = [:]
+        nameBytes.removeAll()
+        labelBytes.removeAll()
     }
 }
 
@@ -221,6 +227,14 @@ extension FileParse {
         return LocalizedText(zh: "，" + zh.joined(separator: "；"), en: ", " + en.joined(separator: "; "))
     }
 
+    /// A label field: its bytes when they named an area before, else the String path (which reports problems).
+    mutating func label(_ f: CSVField, _ reader: CSVReader, line: Int) -> RegionIndex? {
+        if let (p, n) = raw(f), let area = lookup.labelBytes.find(p, n) { return area }
+        let area = label(reader.string(f), line: line, column: f.column)
+        if let area, let (p, n) = raw(f) { _ = lookup.labelBytes.set(p, n, area) }
+        return area
+    }
+
     /// A province or prefecture named in a label column (省份, 地级); reports an unknown one.
     mutating func label(_ text: String, line: Int, column: Int) -> RegionIndex? {
         let t = text.trimmingSpaces()
@@ -236,9 +250,10 @@ extension FileParse {
         return found
     }
 
-    /// A name column beside a code: the name must be one the coded unit answers to in the year (a name several units
-    /// share counts when the code's unit is one of them); else one error naming both.
+    /// A name column beside a code: the name must be one the coded unit answers to in the year or today (a name several
+    /// units share counts when the code's unit is one of them); else an error naming both.
     mutating func checkName(_ f: CSVField, _ reader: CSVReader, unit: RegionIndex, year: Int?, line: Int) {
+        if let (p, n) = raw(f), lookup.nameBytes.find(p, n) == unit { return }
         let text = reader.string(f).trimmingSpaces()
         if text.isEmpty { return }
         let key = RegionLookup.Query(text: text, year: Int32(year ?? -1), within: unit)
@@ -246,11 +261,21 @@ extension FileParse {
             if !agrees { nameMismatch(text, unit: unit, year: year, line: line, column: f.column) }
             return
         }
-        let agrees: Bool = switch regions.resolve(text, year: year) {
-        case .found(let u, _): u == unit
-        case .ambiguous(let hits): hits.contains(unit)
-        default: false
+        // The unit's name in the year, or one it has today (data recast on today's boundaries writes today's names).
+        func names(_ r: RegionResolution) -> Bool {
+            switch r {
+            case .found(let u, _): u == unit
+            case .ambiguous(let hits): hits.contains(unit)
+            default: false
+            }
         }
+        if names(regions.resolve(text)) {
+            // Today's name of the unit: it agrees in every year.
+            if let (p, n) = raw(f) { _ = lookup.nameBytes.set(p, n, unit) }
+            lookup.nameChecks[key] = true
+            return
+        }
+        let agrees = year != nil && names(regions.resolve(text, year: year))
         lookup.nameChecks[key] = agrees
         if !agrees { nameMismatch(text, unit: unit, year: year, line: line, column: f.column) }
     }
@@ -277,8 +302,8 @@ extension FileParse {
     /// The innermost of the labels a row gives (its prefecture, else its province).
     mutating func labelArea(_ row: CSVRow, _ reader: CSVReader, _ labels: LabelColumns) -> RegionIndex? {
         var area: RegionIndex?
-        if let p = labels.province { area = label(reader.string(row.fields[p]), line: row.line, column: row.fields[p].column) }
-        if let p = labels.prefecture, let pref = label(reader.string(row.fields[p]), line: row.line, column: row.fields[p].column) {
+        if let p = labels.province { area = label(row.fields[p], reader, line: row.line) }
+        if let p = labels.prefecture, let pref = label(row.fields[p], reader, line: row.line) {
             if let province = area, !regions.isWithin(pref, province) {
                 error(row.line, row.fields[p].column, LocalizedText(
                     zh: "\(regions.describe(pref)) 不在 \(regions[province].name)：请更正地级或省份一列",
@@ -295,8 +320,9 @@ extension FileParse {
     /// note of a former code); else the full lookup (which reports problems and notes former names), whose answer
     /// is kept for the years it holds.
     mutating func region(_ f: CSVField, _ reader: CSVReader, year: Int?, within: RegionIndex?, line: Int) -> RegionIndex? {
-        let fast = within == nil && lookup.context.isEmpty
-        if fast, let year, let (p, n) = raw(f), let s = lookup.bytes.find(p, n), s.covers(year) {
+        // Bytes that name one unit in the year name it inside a label's area too, when the unit lies in that area.
+        let fast = lookup.context.isEmpty
+        if fast, let year, let (p, n) = raw(f), let s = lookup.bytes.find(p, n), s.covers(year), within.map({ regions.isWithin(s.unit, $0, in: year) }) ?? true {
             if s.note >= 0 { countFormer(s.note, year: year) }
             return s.unit
         }

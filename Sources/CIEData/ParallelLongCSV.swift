@@ -249,7 +249,7 @@ enum ParallelLongCSV {
             for p in reader.drainSkipped() { parse.report(p) }
             guard read, row.line == at else { return }
             parse.dataRows += 1
-            if parse.fits(row, width: columns.width) { parse.longRow(row, reader, columns) }
+            if parse.fits(&row, width: columns.width) { parse.longRow(row, reader, columns) }
         }
 
         var pending: [Block] = []

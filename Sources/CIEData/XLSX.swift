@@ -26,7 +26,8 @@ public struct Workbook: Sendable {
 
     public let sheets: [Sheet]
     private let archive: ArchiveBox
-    private let sharedStrings: [String]
+    /// The shared strings, each as the CSV field that writes it.
+    private let sharedFields: [[UInt8]]
     /// Style index → whether its number format is a date.
     private let dateStyles: Set<Int>
 
@@ -36,7 +37,17 @@ public struct Workbook: Sendable {
     final class ArchiveBox: @unchecked Sendable {
         // Read under the workbook's own calls only; ZIPFoundation's Archive is a class around a FILE*.
         let archive: Archive
+        /// The last sheet part read: choosing a sheet reads its first rows, and loading it reads it again.
+        var lastPart: (path: String, bytes: [UInt8])?
         init(_ archive: Archive) { self.archive = archive }
+    }
+
+    /// A sheet's XML, read once for choosing and loading.
+    private func sheetXML(_ sheet: Sheet) throws(Problem) -> [UInt8] {
+        if let last = archive.lastPart, last.path == sheet.part { return last.bytes }
+        guard let xml = try Workbook.part(sheet.part, in: archive.archive) else { throw .missingPart(sheet.part) }
+        archive.lastPart = (sheet.part, xml)
+        return xml
     }
 
     public init(data: Data) throws(Problem) {
@@ -55,7 +66,7 @@ public struct Workbook: Sendable {
             }
         }
         self.sheets = sheets
-        sharedStrings = try Workbook.part("xl/sharedStrings.xml", in: archive).map(Workbook.strings) ?? []
+        sharedFields = (try Workbook.part("xl/sharedStrings.xml", in: archive).map(Workbook.strings) ?? []).map { Workbook.csvField(Array($0.utf8)) }
         dateStyles = try Workbook.part("xl/styles.xml", in: archive).map(Workbook.dateStyles) ?? []
     }
 
@@ -66,8 +77,9 @@ public struct Workbook: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                bytes.append(contentsOf: chunk)
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                // Through the raw buffer: a memcpy (appending a Data as a sequence goes byte by byte).
+                chunk.withUnsafeBytes { bytes.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
                 if bytes.count > Int(maximumPartBytes) { throw Problem.tooLarge(path, UInt64(bytes.count)) }
             }
         } catch let p as Problem {
@@ -145,80 +157,276 @@ public struct Workbook: Sendable {
     /// The first sheet with a table: a header by the loader's rule within its first rows (a sheet of notes before the
     /// data is passed over), else the first that holds a value.
     func firstTable() throws(Problem) -> Sheet {
+        var firstWithValues: Sheet?
         for s in sheets {
-            let rows = try rows(of: s)
-            if rows.prefix(FileParse.titleRowsAllowed + 1).contains(where: { FileParse.isHeader($0) }) { return s }
+            let rows = try rows(of: s, limit: FileParse.titleRowsAllowed + 1)
+            if rows.contains(where: { FileParse.isHeader($0) }) { return s }
+            if firstWithValues == nil, rows.contains(where: { $0.contains { !$0.isEmpty } }) { firstWithValues = s }
         }
-        return try sheet(named: nil)
+        guard let s = firstWithValues ?? sheets.first else { throw .noSheet("", available: []) }
+        return s
     }
 
-    /// The sheet `name` names, else the first that holds a value.
-    public func sheet(named name: String?) throws(Problem) -> Sheet {
-        if let name {
-            guard let s = sheets.first(where: { $0.name == name }) ?? sheets.first(where: { $0.name.trimmingSpaces() == name.trimmingSpaces() }) else {
-                throw .noSheet(name, available: sheets.map(\.name))
-            }
-            return s
+    /// The sheet `name` names (exactly, else once trimmed).
+    public func sheet(named name: String) throws(Problem) -> Sheet {
+        guard let s = sheets.first(where: { $0.name == name }) ?? sheets.first(where: { $0.name.trimmingSpaces() == name.trimmingSpaces() }) else {
+            throw .noSheet(name, available: sheets.map(\.name))
         }
-        for s in sheets where try rows(of: s).contains(where: { $0.contains { !$0.isEmpty } }) { return s }
-        guard let first = sheets.first else { throw .noSheet("", available: []) }
-        return first
+        return s
     }
 
-    /// A sheet's rows, densely: row n of the sheet is element n − 1 (missing rows empty), column A first. Numbers as
-    /// written (`123.4567`, `1.2E-3`), dates as `2020-06-30`, booleans as TRUE/FALSE, errors (`#N/A`) as written;
-    /// a merged range holds its top-left value in every cell (merged header cells name every column they span).
-    public func rows(of sheet: Sheet) throws(Problem) -> [[String]] {
-        guard let bytes = try Workbook.part(sheet.part, in: archive.archive) else { throw .missingPart(sheet.part) }
+    /// A sheet's rows (the first `limit`), read back from its CSV form: what the loader sees.
+    public func rows(of sheet: Sheet, limit: Int? = nil) throws(Problem) -> [[String]] {
+        let csv = try csv(of: sheet, limit: limit)
+        var reader = CSVReader(FileBytes(csv.bytes))
         var rows: [[String]] = []
-        var merges: [(Int, Int, Int, Int)] = []
-        var rowIndex = -1
-        var cell: (column: Int, type: String, style: Int)?
-        var value = ""
-        var inValue = false
-        var nextColumn = 0
-        func put(_ text: String, _ r: Int, _ c: Int) {
-            while rows.count <= r { rows.append([]) }
-            while rows[r].count <= c { rows[r].append("") }
-            rows[r][c] = text
-        }
-        XMLScanner.scan(bytes) { event in
-            switch event {
-            case .start("row", let a):
-                rowIndex = a["r"].flatMap(Int.init).map { $0 - 1 } ?? rowIndex + 1
-                nextColumn = 0
-            case .start("c", let a):
-                let column = a["r"].flatMap { Workbook.cellReference($0)?.column } ?? nextColumn
-                cell = (column, a["t"] ?? "n", a["s"].flatMap(Int.init) ?? 0)
-                value = ""
-            case .start("v", _), .start("t", _):
-                inValue = cell != nil
-            case .end("v"), .end("t"):
-                inValue = false
-            case .text(let t) where inValue:
-                value += t
-            case .end("c"):
-                guard let c = cell else { break }
-                let text: String = switch c.type {
-                case "s": Int(value).flatMap { $0 >= 0 && $0 < sharedStrings.count ? sharedStrings[$0] : nil } ?? ""
-                case "b": value == "1" ? "TRUE" : "FALSE"
-                case "n" where dateStyles.contains(c.style): Double(value).map(Workbook.date) ?? value
-                default: value
-                }
-                if !text.isEmpty { put(text, max(rowIndex, 0), c.column) }
-                nextColumn = c.column + 1
-                cell = nil
-            case .start("mergeCell", let a):
-                if let ref = a["ref"], let range = Workbook.range(ref) { merges.append(range) }
-            default: break
-            }
-        }
-        for (r0, c0, r1, c1) in merges where r0 < rows.count && c0 < rows[r0].count {
-            let v = rows[r0][c0]
-            guard !v.isEmpty, (r1 - r0 + 1) * (c1 - c0 + 1) <= 1_000_000 else { continue }
-            for r in r0...r1 { for c in c0...c1 where (r, c) != (r0, c0) { put(v, r, c) } }
+        var row = CSVRow(line: 0, fields: [])
+        while (try? reader.next(into: &row)) == true {
+            while rows.count < row.line - 1 { rows.append([]) }
+            rows.append(row.fields.map { reader.string($0) })
         }
         return rows
+    }
+
+    /// The sheet as CSV: line n is row n of the sheet (missing rows empty), column A first, each row up to its last
+    /// value (the loader pads short rows of a workbook). Numbers as written (`123.4567`, `1.2E-3`), dates as
+    /// `2020-06-30`, booleans TRUE/FALSE, errors (`#N/A`) as written; a merged range holds its top-left value in every
+    /// cell (a merged header names every column it spans). `lineStarts[n]` is where line n + 1 starts, to turn a
+    /// problem's column into the sheet's letter.
+    ///
+    /// Written by hand over the bytes, cell by cell into the CSV, with no String per cell: a national sheet has
+    /// millions of cells, and the CSV loader does the rest.
+    func csv(of sheet: Sheet, limit: Int? = nil) throws(Problem) -> (bytes: [UInt8], lineStarts: [Int]) {
+        let xml = try sheetXML(sheet)
+        var out: [UInt8] = []
+        out.reserveCapacity(xml.count / 3)
+        var lineStarts: [Int] = []
+        let merges = Workbook.merges(xml)
+        var mergedValues: [Int: [UInt8]] = [:]  // merge index → its top-left cell's field
+        // The row being read: its cells' fields as ranges of `fields` (no array per cell).
+        var cells: [(column: Int, start: Int, end: Int)] = []
+        var fields: [UInt8] = []
+        var row = -1
+        xml.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            func flush() {
+                guard row >= 0 else { return }
+                while lineStarts.count < row {
+                    lineStarts.append(out.count)
+                    out.append(0x0A)
+                }
+                lineStarts.append(out.count)
+                for (m, range) in merges.enumerated() where range.0 <= row && row <= range.2 {
+                    if range.0 == row, let top = cells.first(where: { $0.column == range.1 }) { mergedValues[m] = Array(fields[top.start..<top.end]) }
+                    guard let value = mergedValues[m] else { continue }
+                    for c in range.1...range.3 where !cells.contains(where: { $0.column == c }) {
+                        cells.append((c, fields.count, fields.count + value.count))
+                        fields += value
+                    }
+                }
+                // Cells come in column order; a merge or a sheet writer may break it.
+                if !merges.isEmpty || zip(cells, cells.dropFirst()).contains(where: { $0.column >= $1.column }) { cells.sort { $0.column < $1.column } }
+                // Columns 0 … the last with a value, empty between; a cell given twice keeps its first value.
+                var column = 0
+                for cell in cells where cell.column >= column && cell.end > cell.start {
+                    while column < cell.column {
+                        if column > 0 { out.append(0x2C) }
+                        column += 1
+                    }
+                    if column > 0 { out.append(0x2C) }
+                    out.append(contentsOf: fields[cell.start..<cell.end])
+                    column += 1
+                }
+                fields.removeAll(keepingCapacity: true)
+                out.append(0x0A)
+                cells.removeAll(keepingCapacity: true)
+            }
+            while i < n {
+                guard b[i] == 0x3C else { i += 1; continue }
+                var k = i + 1
+                let closing = k < n && b[k] == 0x2F
+                if closing { k += 1 }
+                // The local name (a prefix such as x: dropped).
+                var nameStart = k
+                while k < n, b[k] != 0x20, b[k] != 0x3E, b[k] != 0x2F, b[k] != 0x0A, b[k] != 0x0D, b[k] != 0x09 {
+                    if b[k] == 0x3A { nameStart = k + 1 }
+                    k += 1
+                }
+                let nameLength = k - nameStart
+                if closing {
+                    if nameLength == 3, b[nameStart] == 0x72, b[nameStart + 1] == 0x6F, b[nameStart + 2] == 0x77 {  // </row>
+                        flush()
+                        if let limit, lineStarts.count >= limit { return }
+                        row = -2
+                    }
+                    i = k
+                    continue
+                }
+                if nameLength == 3, b[nameStart] == 0x72, b[nameStart + 1] == 0x6F, b[nameStart + 2] == 0x77 {  // <row …>
+                    if row >= 0 { flush() }
+                    let r = Workbook.attribute(b, from: k, name: [0x72]).flatMap { Workbook.integer(b, $0) }
+                    row = r.map { $0 - 1 } ?? lineStarts.count
+                    i = k
+                    continue
+                }
+                guard nameLength == 1, b[nameStart] == 0x63 else { i = k; continue }  // <c …>
+                // The cell's attributes: r (its reference), t (its type), s (its style).
+                var end = k
+                while end < n, b[end] != 0x3E { end += 1 }
+                let selfClosing = end > 0 && b[end - 1] == 0x2F
+                let reference = Workbook.attribute(b, from: k, to: end, name: [0x72])
+                let type = Workbook.attribute(b, from: k, to: end, name: [0x74])
+                let style = Workbook.attribute(b, from: k, to: end, name: [0x73]).flatMap { Workbook.integer(b, $0) } ?? 0
+                let column = reference.flatMap { Workbook.column(b, $0) } ?? (cells.last.map { $0.column + 1 } ?? 0)
+                i = end + 1
+                if selfClosing { continue }
+                // The cell's content up to </c>: the value of <v>, or the text of every <t> (an inline string), read into
+                // `fields` after the row's earlier cells.
+                let valueStart = fields.count
+                while i < n {
+                    guard b[i] == 0x3C else { i += 1; continue }
+                    var t = i + 1
+                    let close = b[t] == 0x2F
+                    if close { t += 1 }
+                    var localStart = t
+                    while t < n, b[t] != 0x20, b[t] != 0x3E, b[t] != 0x2F {
+                        if b[t] == 0x3A { localStart = t + 1 }
+                        t += 1
+                    }
+                    let length = t - localStart
+                    while t < n, b[t] != 0x3E { t += 1 }
+                    let tagEnd = t
+                    i = t + 1
+                    if close {
+                        if length == 1, b[localStart] == 0x63 { break }  // </c>
+                        continue
+                    }
+                    let isV = length == 1 && b[localStart] == 0x76
+                    let isT = length == 1 && b[localStart] == 0x74
+                    guard (isV || isT), b[tagEnd - 1] != 0x2F else { continue }
+                    let start = i
+                    while i < n, b[i] != 0x3C { i += 1 }
+                    Workbook.appendDecoded(b, start, i, to: &fields)
+                }
+                if fields.count == valueStart { continue }
+                // The type: s (a shared string), b, n or none (a number, or a date by its style), else text.
+                let kind: UInt8 = type.map { $0.1 - $0.0 == 1 ? b[$0.0] : 0x78 } ?? 0x6E
+                switch kind {
+                case 0x73:
+                    let index = Workbook.integer(fields, valueStart, fields.count) ?? -1
+                    fields.removeSubrange(valueStart...)
+                    if index >= 0 && index < sharedFields.count { fields += sharedFields[index] }
+                case 0x62:
+                    let yes = fields.count == valueStart + 1 && fields[valueStart] == 0x31
+                    fields.removeSubrange(valueStart...)
+                    fields += yes ? Array("TRUE".utf8) : Array("FALSE".utf8)
+                case 0x6E where dateStyles.contains(style):
+                    if let d = Double(String(decoding: fields[valueStart...], as: UTF8.self)) {
+                        fields.removeSubrange(valueStart...)
+                        fields += Array(Workbook.date(d).utf8)
+                    }
+                case 0x6E:
+                    break
+                default:
+                    let text = Array(fields[valueStart...])
+                    fields.removeSubrange(valueStart...)
+                    fields += Workbook.csvField(text)
+                }
+                cells.append((column, valueStart, fields.count))
+            }
+            if row >= 0 { flush() }
+        }
+        return (out, lineStarts)
+    }
+
+    /// The merged ranges of a sheet (`<mergeCell ref="A1:D1"/>`, after the sheet's data): (row0, column0, row1, column1).
+    static func merges(_ xml: [UInt8]) -> [(Int, Int, Int, Int)] {
+        let needle = Array("<mergeCells".utf8)
+        var at = xml.count - needle.count
+        while at >= 0, !xml[at..<(at + needle.count)].elementsEqual(needle) { at -= 1 }
+        guard at >= 0 else { return [] }
+        var ranges: [(Int, Int, Int, Int)] = []
+        XMLScanner.scan(Array(xml[at...])) { event in
+            if case .start("mergeCell", let a) = event, let ref = a["ref"], let r = range(ref), (r.2 - r.0 + 1) * (r.3 - r.1 + 1) <= 100_000 {
+                ranges.append(r)
+            }
+        }
+        return ranges
+    }
+
+    /// The value of the attribute `name` in a tag's bytes from `from` to `to` (its bounds, entities not decoded: r, t
+    /// and s never hold any).
+    static func attribute(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil, name: [UInt8]) -> (Int, Int)? {
+        let end = to ?? { var e = from; while e < b.count, b[e] != 0x3E { e += 1 }; return e }()
+        var k = from
+        while k < end {
+            // A name preceded by a space and followed by =.
+            if b[k] == 0x20 || b[k] == 0x0A || b[k] == 0x09 || b[k] == 0x0D {
+                var m = k + 1
+                var j = 0
+                while j < name.count, m < end, b[m] == name[j] { m += 1; j += 1 }
+                if j == name.count, m < end, b[m] == 0x3D, m + 1 < end, b[m + 1] == 0x22 || b[m + 1] == 0x27 {
+                    let quote = b[m + 1]
+                    let start = m + 2
+                    var e = start
+                    while e < end, b[e] != quote { e += 1 }
+                    return (start, e)
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    static func integer(_ b: UnsafeBufferPointer<UInt8>, _ range: (Int, Int)) -> Int? {
+        guard range.1 > range.0, range.1 - range.0 <= 9 else { return nil }
+        var v = 0
+        for k in range.0..<range.1 {
+            guard b[k] >= 0x30, b[k] <= 0x39 else { return nil }
+            v = v * 10 + Int(b[k] - 0x30)
+        }
+        return v
+    }
+
+    static func integer(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { integer($0, (from, to)) }
+    }
+
+    /// The zero-based column of a reference's letters (`AB12` → 27).
+    static func column(_ b: UnsafeBufferPointer<UInt8>, _ range: (Int, Int)) -> Int? {
+        var column = 0, letters = 0
+        for k in range.0..<range.1 {
+            let u = b[k] | 0x20
+            guard u >= 0x61, u <= 0x7A else { break }
+            column = column * 26 + Int(u - 0x60)
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters > 0 ? column - 1 : nil
+    }
+
+    /// Text bytes with the XML entities decoded, appended.
+    static func appendDecoded(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, to out: inout [UInt8]) {
+        var plain = true
+        for k in start..<end where b[k] == 0x26 { plain = false; break }
+        if plain { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<end])) } else { out += Array(XMLScanner.decode(b, start, end).utf8) }
+    }
+
+    /// A text as one CSV field: quoted when it holds a comma, a quote or a line break; CRLF folded to LF.
+    static func csvField(_ text: [UInt8]) -> [UInt8] {
+        guard text.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var out: [UInt8] = [0x22]
+        var k = 0
+        while k < text.count {
+            let c = text[k]
+            if c == 0x0D, k + 1 < text.count, text[k + 1] == 0x0A { k += 1; continue }
+            if c == 0x22 { out.append(0x22) }
+            out.append(c)
+            k += 1
+        }
+        out.append(0x22)
+        return out
     }
 
     /// `B12` → (row 11, column 1), zero-based.
@@ -274,36 +482,6 @@ public struct Workbook: Sendable {
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(y)-\(two(m))-\(two(d))"
-    }
-
-    /// The sheet as CSV, a line per sheet row (so CSV lines are sheet rows), and each field's starting column in
-    /// characters per line, to name problems by the sheet's column letter.
-    func csv(of sheet: Sheet) throws(Problem) -> (bytes: [UInt8], fieldStarts: [[Int]]) {
-        let rows = try rows(of: sheet)
-        let width = rows.map { r in (r.lastIndex { !$0.isEmpty } ?? -1) + 1 }.max() ?? 0
-        var out: [UInt8] = []
-        var starts: [[Int]] = []
-        for row in rows {
-            var column = 1
-            var lineStarts: [Int] = []
-            let used = (row.lastIndex { !$0.isEmpty } ?? -1) + 1
-            // A row of data keeps the sheet's width (ragged rows are no problem of a workbook); an empty row stays empty.
-            let cells = used == 0 ? [] : (0..<width).map { $0 < row.count ? row[$0] : "" }
-            for (i, cell) in cells.enumerated() {
-                if i > 0 {
-                    out.append(0x2C)
-                    column += 1
-                }
-                lineStarts.append(column)
-                let needsQuotes = cell.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-                let text = needsQuotes ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
-                out.append(contentsOf: text.replacingOccurrences(of: "\r\n", with: "\n").utf8)
-                column += text.count
-            }
-            out.append(0x0A)
-            starts.append(lineStarts)
-        }
-        return (out, starts)
     }
 }
 
@@ -399,7 +577,7 @@ enum XMLScanner {
     }
 
     /// Text with `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&#NN;` `&#xHH;` decoded.
-    private static func decode(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         var hasEntity = false
         for k in start..<end where b[k] == 0x26 { hasEntity = true; break }
         guard hasEntity else { return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) }
@@ -467,29 +645,39 @@ extension DataLoader {
     /// A workbook: its sheet read as CSV, with every rule of the CSV loader; problems named `FILE[SHEET]:ROW:COLUMN`
     /// with the sheet's row numbers and column letters.
     mutating func loadWorkbook(_ raw: FileBytes, name: String, settings: LoadSettings) -> Result<LoadedFile, LoadFailure> {
-        let book: Workbook, sheet: Workbook.Sheet, csv: (bytes: [UInt8], fieldStarts: [[Int]])
-        do {
+        let book: Workbook, sheet: Workbook.Sheet, csv: (bytes: [UInt8], lineStarts: [Int])
+        do throws(Workbook.Problem) {
             book = try Workbook(data: Data(raw.bytes))
-            sheet = try settings.sheet == nil ? book.firstTable() : book.sheet(named: settings.sheet)
+            if let wanted = settings.sheet { sheet = try book.sheet(named: wanted) } else { sheet = try book.firstTable() }
             csv = try book.csv(of: sheet)
         } catch {
             return .failure(LoadFailure([Diagnostic(file: name, line: 0, column: 0, Workbook.text(error))]))
         }
         let shown = "\(name)[\(sheet.name)]"
+        // A problem's column (in characters of its CSV line) as the sheet's letter: the fields before it, counted.
         func letters(_ d: Diagnostic) -> Diagnostic {
             var d = d
-            guard d.file == shown, d.line >= 1, d.line <= csv.fieldStarts.count else { return d }
-            let starts = csv.fieldStarts[d.line - 1]
-            let index = starts.lastIndex { $0 <= d.column } ?? 0
-            d.columnName = Workbook.columnLetters(index)
+            guard d.file == shown, d.line >= 1, d.line <= csv.lineStarts.count else { return d }
+            var field = 0, quoted = false, characters = 1
+            var k = csv.lineStarts[d.line - 1]
+            while k < csv.bytes.count, csv.bytes[k] != 0x0A || quoted, characters < d.column {
+                let byte = csv.bytes[k]
+                if byte == 0x22 { quoted.toggle() } else if byte == 0x2C, !quoted { field += 1 }
+                if byte & 0xC0 != 0x80 { characters += 1 }
+                k += 1
+            }
+            d.columnName = Workbook.columnLetters(field)
             return d
         }
+        var settings = settings
+        settings.fromWorkbook = true
         switch load(text: FileBytes(csv.bytes), encoding: .utf8, path: name, shownAs: shown, settings: settings) {
         case .success(var f):
             f.diagnostics = f.diagnostics.map(letters)
             for r in f.rejects.indices { f.rejects[r].problems = f.rejects[r].problems.map(letters) }
             f.sheets = book.sheets.map(\.name)
             f.sheet = sheet.name
+            f.settings.fromWorkbook = false
             return .success(f)
         case .failure(var f):
             f.diagnostics = f.diagnostics.map(letters)
