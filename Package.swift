@@ -18,13 +18,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // libyaml through Swift, as SwiftLint reads its configuration: policy packages (Docs/PolicyFormat.md).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Protocols and value types: indicators, targets, conditions, reviewer kinds, regions, the store, the evaluator. No I/O.
         .target(name: "CIECore", swiftSettings: strict),
         // Loaders: CSV (long, wide, regions), JSON, encodings, value parsing; the generated region table.
-        .target(name: "CIEData", dependencies: ["CIECore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
+        .target(name: "CIEData", dependencies: ["CIECore", "CZlib"], swiftSettings: strict),
+        // The system zlib (Debian zlib1g-dev): inflating the members of an .xlsx archive.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Formatters: table (East Asian width), JSON, CSV, Markdown.
         .target(name: "CIEReport", dependencies: ["CIECore"], swiftSettings: strict),
         // Policy packages: the YAML format, its reader (every problem at FILE:LINE:COLUMN), reviewer kinds, the catalogue
@@ -56,7 +57,7 @@ let package = Package(
         .executableTarget(name: "cie-bench", dependencies: ["CIECommands", "CIEData", "CIEPolicyFormat", "CIEBuiltinPolicies", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Benchmarks/CIEBench", swiftSettings: strict),
 
         .testTarget(name: "CIECoreTests", dependencies: ["CIECore"], swiftSettings: strict),
-        .testTarget(name: "CIEDataTests", dependencies: ["CIEData", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
+        .testTarget(name: "CIEDataTests", dependencies: ["CIEData"], swiftSettings: strict),
         .testTarget(name: "CIEReportTests", dependencies: ["CIEReport"], swiftSettings: strict),
         // The format's reader and checks, and the built-in packages' documents (their samples and reviewers).
         .testTarget(name: "CIEPolicyFormatTests", dependencies: ["CIEPolicyFormat", "CIEBuiltinPolicies", "CIECommands"], swiftSettings: strict),

@@ -1,12 +1,14 @@
 import CIECore
+import CZlib
 import Foundation
-import ZIPFoundation
 
-/// An Excel workbook (.xlsx, Office Open XML SpreadsheetML): ZIPFoundation opens the archive; the few parts cie reads
-/// (workbook, relationships, shared strings, styles, worksheets) are read by `XMLScanner`, written by hand because
+/// An Excel workbook (.xlsx, Office Open XML SpreadsheetML): a ZIP archive (`ZipArchive`, over zlib) of XML parts, of
+/// which cie reads the workbook, relationships, shared strings, styles and worksheets with `XMLScanner`. Both are
+/// written by hand: a ZIP reader is a central directory and one inflate call per member, and ZIPFoundation's
+/// chunked Data copies cost a third of loading a national workbook (and its manifest warns on every build);
 /// Foundation's XMLParser on Linux builds a libxml2 SAX context and Swift strings per callback, and cie needs five
-/// element kinds. A sheet becomes rows of cell texts that the CSV loader reads with every layout rule, so a workbook
-/// and the CSV exported from it load the same values.
+/// element kinds. A sheet becomes CSV that the CSV loader reads with every layout rule, so a workbook and the CSV
+/// exported from it load the same values.
 public struct Workbook: Sendable {
     public struct Sheet: Sendable, Equatable {
         public var name: String
@@ -35,11 +37,11 @@ public struct Workbook: Sendable {
     static let maximumPartBytes: UInt64 = 1 << 30
 
     final class ArchiveBox: @unchecked Sendable {
-        // Read under the workbook's own calls only; ZIPFoundation's Archive is a class around a FILE*.
-        let archive: Archive
+        // Read under the workbook's own calls only (it caches the last sheet).
+        let archive: ZipArchive
         /// The last sheet part read: choosing a sheet reads its first rows, and loading it reads it again.
         var lastPart: (path: String, bytes: [UInt8])?
-        init(_ archive: Archive) { self.archive = archive }
+        init(_ archive: ZipArchive) { self.archive = archive }
     }
 
     /// A sheet's XML, read once for choosing and loading.
@@ -50,9 +52,8 @@ public struct Workbook: Sendable {
         return xml
     }
 
-    public init(data: Data) throws(Problem) {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notAnArchive }
+    public init(bytes: [UInt8]) throws(Problem) {
+        guard let archive = ZipArchive(bytes) else { throw .notAnArchive }
         self.archive = ArchiveBox(archive)
         guard let workbook = try Workbook.part("xl/workbook.xml", in: archive) else { throw .missingPart("xl/workbook.xml") }
         let relations = try Workbook.part("xl/_rels/workbook.xml.rels", in: archive).map(Workbook.relationships) ?? [:]
@@ -71,22 +72,10 @@ public struct Workbook: Sendable {
     }
 
     /// A part's bytes; nil when the archive has no such part.
-    private static func part(_ path: String, in archive: Archive) throws(Problem) -> [UInt8]? {
-        guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= maximumPartBytes else { throw .tooLarge(path, entry.uncompressedSize) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(entry.uncompressedSize))
-        do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
-                // Through the raw buffer: a memcpy (appending a Data as a sequence goes byte by byte).
-                chunk.withUnsafeBytes { bytes.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
-                if bytes.count > Int(maximumPartBytes) { throw Problem.tooLarge(path, UInt64(bytes.count)) }
-            }
-        } catch let p as Problem {
-            throw p
-        } catch {
-            throw .missingPart(path)
-        }
+    private static func part(_ path: String, in archive: ZipArchive) throws(Problem) -> [UInt8]? {
+        guard let member = archive.members[path] else { return nil }
+        guard member.size <= maximumPartBytes else { throw .tooLarge(path, member.size) }
+        guard let bytes = archive.extract(member) else { throw .missingPart(path) }
         return bytes
     }
 
@@ -647,7 +636,7 @@ extension DataLoader {
     mutating func loadWorkbook(_ raw: FileBytes, name: String, settings: LoadSettings) -> Result<LoadedFile, LoadFailure> {
         let book: Workbook, sheet: Workbook.Sheet, csv: (bytes: [UInt8], lineStarts: [Int])
         do throws(Workbook.Problem) {
-            book = try Workbook(data: Data(raw.bytes))
+            book = try Workbook(bytes: Array(raw.bytes))
             if let wanted = settings.sheet { sheet = try book.sheet(named: wanted) } else { sheet = try book.firstTable() }
             csv = try book.csv(of: sheet)
         } catch {
@@ -685,3 +674,83 @@ extension DataLoader {
         }
     }
 }
+
+/// The members of a ZIP archive, read from its central directory, each inflated in one zlib call into a buffer of its
+/// size and checked against its CRC-32. Stored and deflated members; no ZIP64 (a workbook over 4 GiB is no
+/// spreadsheet), no encryption. Every offset and size is checked against the archive's bytes.
+struct ZipArchive: Sendable {
+    struct Member: Sendable {
+        var method: UInt16
+        var crc: UInt32
+        var compressedSize: Int
+        var size: UInt64
+        var localHeader: Int
+    }
+
+    let bytes: [UInt8]
+    let members: [String: Member]
+
+    init?(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        // The end of central directory record: its signature within the last 64 KiB + 22 bytes (a comment may follow).
+        guard bytes.count >= 22 else { return nil }
+        var end = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while end >= lowest, u32(end) != 0x0605_4B50 { end -= 1 }
+        guard end >= lowest else { return nil }
+        let count = u16(end + 10), size = u32(end + 12), offset = u32(end + 16)
+        guard offset + size <= end, count != 0xFFFF, offset != 0xFFFF_FFFF else { return nil }
+        var members: [String: Member] = [:]
+        var at = offset
+        for _ in 0..<count {
+            guard at + 46 <= end, u32(at) == 0x0201_4B50 else { return nil }
+            let nameLength = u16(at + 28), extra = u16(at + 30), comment = u16(at + 32)
+            guard at + 46 + nameLength <= end else { return nil }
+            let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
+            members[name] = Member(method: UInt16(u16(at + 10)), crc: UInt32(u32(at + 16)), compressedSize: u32(at + 20),
+                                   size: UInt64(u32(at + 24)), localHeader: u32(at + 42))
+            at += 46 + nameLength + extra + comment
+        }
+        self.members = members
+    }
+
+    /// A member's bytes; nil when it is damaged (bounds, method, inflate or CRC).
+    func extract(_ m: Member) -> [UInt8]? {
+        let h = m.localHeader
+        guard h + 30 <= bytes.count, bytes[h] == 0x50, bytes[h + 1] == 0x4B, bytes[h + 2] == 0x03, bytes[h + 3] == 0x04 else { return nil }
+        let start = h + 30 + (Int(bytes[h + 26]) | Int(bytes[h + 27]) << 8) + (Int(bytes[h + 28]) | Int(bytes[h + 29]) << 8)
+        guard start + m.compressedSize <= bytes.count, m.size <= UInt64(Int.max) else { return nil }
+        var out = [UInt8](repeating: 0, count: Int(m.size))
+        switch m.method {
+        case 0:
+            guard m.compressedSize == out.count else { return nil }
+            out.withUnsafeMutableBufferPointer { o in bytes.withUnsafeBufferPointer { b in
+                if let dst = o.baseAddress, let src = b.baseAddress { dst.update(from: src + start, count: m.compressedSize) }
+            } }
+        case 8:
+            let ok: Bool = bytes.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { o in
+                    var stream = z_stream()
+                    guard cie_inflate_init_raw(&stream) == Z_OK else { return false }
+                    defer { inflateEnd(&stream) }
+                    stream.next_in = UnsafeMutablePointer(mutating: b.baseAddress! + start)
+                    stream.avail_in = UInt32(m.compressedSize)
+                    stream.next_out = o.baseAddress
+                    stream.avail_out = UInt32(o.count)
+                    // An empty member has no output buffer: zlib needs a valid pointer all the same.
+                    var one: UInt8 = 0
+                    if o.count == 0 { stream.next_out = withUnsafeMutablePointer(to: &one) { $0 } }
+                    return inflate(&stream, Z_FINISH) == Z_STREAM_END && Int(stream.total_out) == o.count
+                }
+            }
+            guard ok else { return nil }
+        default:
+            return nil
+        }
+        let crc = out.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+        return crc == m.crc ? out : nil
+    }
+}
+

@@ -2,33 +2,51 @@ import CIECore
 @testable import CIEData
 import Foundation
 import Testing
-import ZIPFoundation
 
-/// An .xlsx built part by part (ZIPFoundation's writer), so that each test says exactly what the workbook holds.
-func workbook(sheets: [(name: String, xml: String)], sharedStrings: [String] = [], styles: String? = nil, compressed: Bool = true) throws -> [UInt8] {
-    let archive = try Archive(data: Data(), accessMode: .create)
-    func add(_ path: String, _ text: String) throws {
-        let data = Data(text.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compressed ? .deflate : .none) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
+/// A ZIP archive of stored members, written here so that a test says every byte of its workbook (deflated members
+/// are the samples', written by Python's zipfile).
+func zipArchive(_ members: [(name: String, bytes: [UInt8])]) -> [UInt8] {
+    func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            crc ^= UInt32(b)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
         }
+        return ~crc
     }
+    func le(_ v: Int, _ n: Int) -> [UInt8] { (0..<n).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+    var out: [UInt8] = [], directory: [UInt8] = []
+    for (name, bytes) in members {
+        let n = Array(name.utf8), crc = Int(crc32(bytes)), offset = out.count
+        out += [0x50, 0x4B, 0x03, 0x04] + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc, 4) + le(bytes.count, 4) + le(bytes.count, 4) + le(n.count, 2) + le(0, 2) + n + bytes
+        directory += [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc, 4) + le(bytes.count, 4) + le(bytes.count, 4)
+            + le(n.count, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(offset, 4) + n
+    }
+    let start = out.count
+    out += directory + [0x50, 0x4B, 0x05, 0x06] + le(0, 2) + le(0, 2) + le(members.count, 2) + le(members.count, 2) + le(directory.count, 4) + le(start, 4) + le(0, 2)
+    return out
+}
+
+/// An .xlsx built part by part, so that each test says exactly what the workbook holds.
+func workbook(sheets: [(name: String, xml: String)], sharedStrings: [String] = [], styles: String? = nil) throws -> [UInt8] {
+    var parts: [(name: String, bytes: [UInt8])] = []
+    func add(_ path: String, _ text: String) { parts.append((path, Array(text.utf8))) }
     let sheetList = sheets.enumerated().map { i, s in "<sheet name=\"\(s.name)\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>" }.joined()
-    try add("xl/workbook.xml", """
+    add("xl/workbook.xml", """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheetList)</sheets></workbook>
         """)
     let rels = sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
-    try add("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>")
+    add("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>")
     for (i, s) in sheets.enumerated() {
-        try add("xl/worksheets/sheet\(i + 1).xml", "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(s.xml)</worksheet>")
+        add("xl/worksheets/sheet\(i + 1).xml", "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(s.xml)</worksheet>")
     }
     if !sharedStrings.isEmpty {
         let items = sharedStrings.map { "<si><t>\($0.replacingOccurrences(of: "&", with: "&amp;"))</t></si>" }.joined()
-        try add("xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(sharedStrings.count)\">\(items)</sst>")
+        add("xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(sharedStrings.count)\">\(items)</sst>")
     }
-    if let styles { try add("xl/styles.xml", styles) }
-    return Array(try #require(archive.data))
+    if let styles { add("xl/styles.xml", styles) }
+    return zipArchive(parts)
 }
 
 /// A sheet's XML from rows of cells written as `s:3` (shared string 3), `n:12.5`, `i:text` (inline), `b:1`, `d:43831`
@@ -95,7 +113,7 @@ func sheetXML(_ rows: [[String]], merges: [String] = []) -> String {
             """
         let sheet = sheetXML([["s:0", "i:x &amp; y", "b:1", "n:1.5E3", "d:43831"]])
             .replacingOccurrences(of: "</row>", with: "<c r=\"F1\"><f>SUM(D1)</f><v>1500</v></c></row>")
-        let book = try Workbook(data: Data(try workbook(sheets: [("s", sheet)], sharedStrings: ["R&D"], styles: styles)))
+        let book = try Workbook(bytes: try workbook(sheets: [("s", sheet)], sharedStrings: ["R&D"], styles: styles))
         #expect(try book.rows(of: book.sheets[0]) == [["R&D", "x & y", "TRUE", "1.5E3", "2020-01-01", "1500"]])
         #expect(Workbook.isDateFormat("yyyy\"年\"m\"月\"") && !Workbook.isDateFormat("0.00%") && !Workbook.isDateFormat("[Red]0.0"))
     }
@@ -104,14 +122,14 @@ func sheetXML(_ rows: [[String]], merges: [String] = []) -> String {
         // 财政科技投入 spans two columns; the unit row under it makes them distinct (亿元 and 万元 of one indicator would be
         // a repeat), so a merged header with a units row reads as both, here tested on the rows themselves.
         let rows = [["i:地区", "i:年份", "i:规模以上工业企业", ""], ["i:大通县", "n:2020", "n:3", ""]]
-        let book = try Workbook(data: Data(try workbook(sheets: [("s", sheetXML(rows, merges: ["C1:D1"]))])))
+        let book = try Workbook(bytes: try workbook(sheets: [("s", sheetXML(rows, merges: ["C1:D1"]))]))
         #expect(try book.rows(of: book.sheets[0])[0] == ["地区", "年份", "规模以上工业企业", "规模以上工业企业"])
     }
 
     @Test func aSheetIsChosenByNameAndAMissingOneListsTheOthers() throws {
         let data = [["i:地区", "i:年份", "i:gdp"], ["i:大通县", "n:2020", "n:7"]]
         let other = [["i:地区", "i:年份", "i:gdp"], ["i:湟源县", "n:2020", "n:9"]]
-        let bytes = try workbook(sheets: [("县市", sheetXML(data)), ("乡镇", sheetXML(other))], compressed: false)
+        let bytes = try workbook(sheets: [("县市", sheetXML(data)), ("乡镇", sheetXML(other))])
         var loader = makeLoader()
         let f = try loader.load(bytes: bytes, name: "b.xlsx", settings: LoadSettings(sheet: "乡镇")).get()
         #expect(f.sheet == "乡镇" && loader.value("630123", "gdp", 2020) == 9 && loader.value("630121", "gdp", 2020) == nil)
@@ -119,18 +137,26 @@ func sheetXML(_ rows: [[String]], merges: [String] = []) -> String {
         #expect(d.count == 1 && d[0].text.zh.contains("没有工作表“街道”：有 县市、乡镇"))
     }
 
-    @Test(arguments: [
-        ("a zip cut short", Array([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00] as [UInt8])),
-        ("an archive without a workbook part", [] as [UInt8]),
-    ])
-    func aCorruptWorkbookIsOneClearError(name: String, bytes: [UInt8]) throws {
-        var data = bytes
-        if data.isEmpty {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            let text = Data("hello".utf8)
-            try archive.addEntry(with: "readme.txt", type: .file, uncompressedSize: Int64(text.count)) { p, s in text.subdata(in: Int(p)..<Int(p) + s) }
-            data = Array(try #require(archive.data))
+    /// The samples' workbooks are deflated (Python's zipfile): one damaged byte in a member fails its inflate or CRC.
+    static func damagedSample() throws -> [UInt8] {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples/qinghai/qinghai_yearbook_2020.xlsx")))
+        let sheet = try #require(ZipArchive(bytes)?.members["xl/worksheets/sheet2.xml"])
+        #expect(sheet.method == 8)
+        bytes[sheet.localHeader + 30 + "xl/worksheets/sheet2.xml".utf8.count + 40] ^= 0x5A
+        return bytes
+    }
+
+    @Test(arguments: ["a zip cut short", "an archive without a workbook part", "a damaged member", "the end of a workbook cut off"])
+    func aCorruptWorkbookIsOneClearError(name: String) throws {
+        let good = try workbook(sheets: [("s", sheetXML([["i:地区", "i:年份", "i:gdp"], ["i:大通县", "n:2020", "n:7"]]))])
+        let data: [UInt8] = switch name {
+        case "a zip cut short": [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]
+        case "an archive without a workbook part": zipArchive([("readme.txt", Array("hello".utf8))])
+        case "a damaged member": try Self.damagedSample()
+        default: Array(good.dropLast(30))
         }
+        #expect(try loadOnce(bytes: good, name: "good.xlsx").get().observations == 1)
         let d = diagnostics(loadOnce(bytes: data, name: "bad.xlsx"))
         #expect(d.count == 1 && d[0].file == "bad.xlsx", "\(name)")
         #expect(d[0].text.zh.contains("工作簿") && d[0].text.zh.contains("另存为"), "\(name): \(d)")
