@@ -845,13 +845,16 @@ struct FileParse {
             use(c, raw, ind.isCustom ? LocalizedText(zh: "自定义指标 \(ind.id)（\(ind.kind.label.zh)\(unitText)）", en: "custom indicator \(ind.id) (\(ind.kind.label.en)\(unitTextEN))")
                 : LocalizedText(zh: "\(ind.id) \(ind.name.zh)（\(ind.kind.label.zh)\(unitText)）", en: "\(ind.id) \(ind.name.en) (\(ind.kind.label.en)\(unitTextEN))"))
         }
+        // The columns as plain arrays: the per-cell loop indexes them, copying no tuple (a tuple with an optional
+        // struct is copied through its value witness, which cost more than reading the cell).
+        let valueIndex = columns.map(\.0), valueIndicator = columns.map(\.1), valueUnit = columns.map(\.2), valueLinear = columns.map(\.3)
         var badCells: [Int: Int] = [:]
         while try pending || nextRow(&reader, width: width, into: &row) {
             pending = false
             let before = diagnostics.count
             let f = row.fields
             // Stage 4: a section row (a province or prefecture, no values, often no year) scopes the names below it.
-            if columns.allSatisfy({ f[$0.0].end == f[$0.0].start }), let area = sectionArea(reader.string(f[rc]), year: year.fixed) {
+            if valueIndex.allSatisfy({ f[$0].end == f[$0].start }), let area = sectionArea(reader.string(f[rc]), year: year.fixed) {
                 section = area
                 layout.sectionRows += 1
                 dataRows -= 1
@@ -869,16 +872,18 @@ struct FileParse {
             if let r, isOutside(r) { continue }
             if settings.skipBadRows {
                 rowValues.removeAll(keepingCapacity: true)
-                for (c, i, unit, linear) in columns {
-                    let v = value(f[c], reader, indicator: i, declared: unit, linear: linear, region: r, line: row.line)
-                    if r != nil, y != nil, let v { rowValues.append((i, v, f[c].column)) }
+                for k in valueIndex.indices {
+                    let c = valueIndex[k]
+                    let v = value(f[c], reader, indicator: valueIndicator[k], declared: valueUnit[k], linear: valueLinear[k], region: r, line: row.line)
+                    if r != nil, y != nil, let v { rowValues.append((valueIndicator[k], v, f[c].column)) }
                 }
                 if let r, let y { commit(row, reader, region: r, year: y, since: before) } else { settle(row, reader, since: before) }
                 continue
             }
-            for (c, i, unit, linear) in columns {
+            for k in valueIndex.indices {
+                let c = valueIndex[k], i = valueIndicator[k]
                 let errors = diagnostics.count
-                let v = value(f[c], reader, indicator: i, declared: unit, linear: linear, region: r, line: row.line)
+                let v = value(f[c], reader, indicator: i, declared: valueUnit[k], linear: valueLinear[k], region: r, line: row.line)
                 // One message per bad column: the first three cells, then a count at the header.
                 if diagnostics.count > errors {
                     badCells[c, default: 0] += 1
