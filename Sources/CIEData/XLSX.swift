@@ -24,7 +24,12 @@ public struct Workbook: Sendable {
         /// A part that would expand beyond the limit (a ZIP bomb, or no spreadsheet).
         case tooLarge(String, UInt64)
         case noSheet(String, available: [String])
+        /// A cell beyond Excel's grid (1,048,576 rows, 16,384 columns): a damaged sheet.
+        case outOfGrid(String, row: Int, column: Int)
     }
+
+    /// Excel's grid: no sheet has a row or column beyond it.
+    static let maximumRows = 1_048_576, maximumColumns = 16_384
 
     public let sheets: [Sheet]
     private let archive: ArchiveBox
@@ -191,11 +196,19 @@ public struct Workbook: Sendable {
         out.reserveCapacity(xml.count / 3)
         var lineStarts: [Int] = []
         let merges = Workbook.merges(xml)
+        // The merges each row lies in (bounded: a sheet claiming millions of merged rows is not read for them).
+        var mergesOfRow: [Int: [Int]] = [:]
+        var spanned = 0
+        for (m, range) in merges.enumerated() where spanned < 1_000_000 {
+            for r in range.0...range.2 { mergesOfRow[r, default: []].append(m) }
+            spanned += range.2 - range.0 + 1
+        }
         var mergedValues: [Int: [UInt8]] = [:]  // merge index → its top-left cell's field
         // The row being read: its cells' fields as ranges of `fields` (no array per cell).
         var cells: [(column: Int, start: Int, end: Int)] = []
         var fields: [UInt8] = []
         var row = -1
+        var outside: (row: Int, column: Int)?
         xml.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
@@ -206,7 +219,8 @@ public struct Workbook: Sendable {
                     out.append(0x0A)
                 }
                 lineStarts.append(out.count)
-                for (m, range) in merges.enumerated() where range.0 <= row && row <= range.2 {
+                for m in mergesOfRow[row] ?? [] {
+                    let range = merges[m]
                     if range.0 == row, let top = cells.first(where: { $0.column == range.1 }) { mergedValues[m] = Array(fields[top.start..<top.end]) }
                     guard let value = mergedValues[m] else { continue }
                     for c in range.1...range.3 where !cells.contains(where: { $0.column == c }) {
@@ -215,7 +229,7 @@ public struct Workbook: Sendable {
                     }
                 }
                 // Cells come in column order; a merge or a sheet writer may break it.
-                if !merges.isEmpty || zip(cells, cells.dropFirst()).contains(where: { $0.column >= $1.column }) { cells.sort { $0.column < $1.column } }
+                if mergesOfRow[row] != nil || zip(cells, cells.dropFirst()).contains(where: { $0.column >= $1.column }) { cells.sort { $0.column < $1.column } }
                 // Columns 0 … the last with a value, empty between; a cell given twice keeps its first value.
                 var column = 0
                 for cell in cells where cell.column >= column && cell.end > cell.start {
@@ -256,6 +270,10 @@ public struct Workbook: Sendable {
                     if row >= 0 { flush() }
                     let r = Workbook.attribute(b, from: k, name: [0x72]).flatMap { Workbook.integer(b, $0) }
                     row = r.map { $0 - 1 } ?? lineStarts.count
+                    if row >= Workbook.maximumRows || row < 0 {
+                        outside = (row + 1, 0)
+                        return
+                    }
                     i = k
                     continue
                 }
@@ -268,6 +286,10 @@ public struct Workbook: Sendable {
                 let type = Workbook.attribute(b, from: k, to: end, name: [0x74])
                 let style = Workbook.attribute(b, from: k, to: end, name: [0x73]).flatMap { Workbook.integer(b, $0) } ?? 0
                 let column = reference.flatMap { Workbook.column(b, $0) } ?? (cells.last.map { $0.column + 1 } ?? 0)
+                if column >= Workbook.maximumColumns {
+                    outside = (row + 1, column + 1)
+                    return
+                }
                 i = end + 1
                 if selfClosing { continue }
                 // The cell's content up to </c>: the value of <v>, or the text of every <t> (an inline string), read into
@@ -326,6 +348,7 @@ public struct Workbook: Sendable {
             }
             if row >= 0 { flush() }
         }
+        if let outside { throw .outOfGrid(sheet.name, row: outside.row, column: outside.column) }
         return (out, lineStarts)
     }
 
@@ -623,6 +646,9 @@ extension Workbook {
         case .tooLarge(let part, let size):
             LocalizedText(zh: "工作簿中的 \(part) 解压后有 \(size) 字节，超过上限 \(maximumPartBytes) 字节：请拆分工作表或另存为 CSV",
                           en: "\(part) in the workbook expands to \(size) bytes, more than the limit of \(maximumPartBytes): split the sheet or save it as CSV")
+        case .outOfGrid(let sheet, let row, let column):
+            LocalizedText(zh: "工作表“\(sheet)”有一个单元格在第 \(row) 行\(column > 0 ? "第 \(column) 列" : "")，超出 Excel 的范围（\(maximumRows) 行、\(maximumColumns) 列）：文件已损坏，请用 Excel 重新保存",
+                          en: "sheet “\(sheet)” has a cell at row \(row)\(column > 0 ? ", column \(column)" : ""), beyond Excel's grid (\(maximumRows) rows, \(maximumColumns) columns): the file is damaged; save it again from Excel")
         case .noSheet(let name, let available):
             LocalizedText(zh: "工作簿中没有工作表“\(name)”：有 \(available.joined(separator: "、"))（用 --sheet 名称 选择）",
                           en: "the workbook has no sheet “\(name)”: it has \(available.joined(separator: ", ")) (choose with --sheet NAME)")

@@ -162,6 +162,14 @@ func sheetXML(_ rows: [[String]], merges: [String] = []) -> String {
         #expect(d[0].text.zh.contains("工作簿") && d[0].text.zh.contains("另存为"), "\(name): \(d)")
     }
 
+    /// A row or column number beyond Excel's grid is a damaged sheet, one error, not a billion empty lines.
+    @Test(arguments: ["<row r=\"999999999\"><c r=\"A999999999\"><v>1</v></c></row>", "<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>"])
+    func cellsBeyondTheGridAreOneError(row: String) throws {
+        let xml = "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>地区</t></is></c></row>\(row)</sheetData>"
+        let d = diagnostics(loadOnce(bytes: try workbook(sheets: [("s", xml)]), name: "g.xlsx"))
+        #expect(d.count == 1 && d[0].text.zh.contains("超出 Excel 的范围"), "\(d)")
+    }
+
     @Test func theXMLScannerDecodesEntitiesAndSkipsWhatIsNotData() {
         var events: [String] = []
         XMLScanner.scan(Array("<?xml version=\"1.0\"?><!-- c --><x:a k='1&amp;2'><b/>t&#x4E2D;&#25991;<![CDATA[<raw>]]></x:a>".utf8)) { e in
