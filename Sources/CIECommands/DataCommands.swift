@@ -75,25 +75,6 @@ public struct ReadingOptions: ParsableArguments {
     public init() {}
 
     func settings(in session: Session) throws -> LoadSettings {
-        var s = try settings()
-        s.skipBadRows = skipBadRows
-        if let province {
-            guard case .found(let area, _) = session.regions.resolve(province), !session.regions[area].type.isUnit else {
-                throw CommandError(zh: "--province：“\(province)”不是省或地级单位：请写其名称（如 浙江省、嘉兴市）或代码",
-                                   en: "--province: “\(province)” is not a province or prefecture: write its name (浙江省, 嘉兴市) or code")
-            }
-            s.within = area
-        } else if onlyJurisdiction {
-            guard let policy = session.policy else {
-                throw CommandError(zh: "--only-jurisdiction 需要当前政策：先 use 政策（或用 --province 省份）",
-                                   en: "--only-jurisdiction needs a current policy: `use POLICY` first (or give --province P)")
-            }
-            s.within = session.regions.index(code: policy.document.jurisdictionCode)
-        }
-        return s
-    }
-
-    func settings() throws -> LoadSettings {
         var columns: [String: String] = [:]
         for m in map {
             guard let eq = m.firstIndex(of: "="), case let from = String(m[..<eq]).trimmingSpaces(), case let to = String(m[m.index(after: eq)...]).trimmingSpaces(),
@@ -103,7 +84,17 @@ public struct ReadingOptions: ParsableArguments {
             }
             columns[from] = to
         }
-        return LoadSettings(year: year, sheet: sheet, columns: columns, skipColumns: skipColumns)
+        var s = LoadSettings(year: year, sheet: sheet, columns: columns, skipColumns: skipColumns, skipBadRows: skipBadRows)
+        if let province {
+            s.within = try session.resolveArea(province)
+        } else if onlyJurisdiction {
+            guard let area = session.preferredArea else {
+                throw CommandError(zh: "--only-jurisdiction 需要当前政策：先 use 政策（或用 --province 省份）",
+                                   en: "--only-jurisdiction needs a current policy: `use POLICY` first (or give --province P)")
+            }
+            s.within = area
+        }
+        return s
     }
 }
 
@@ -140,14 +131,7 @@ public struct RegionsCommand: SessionCommand {
             throw CommandError(zh: "年份 \(year) 超出范围 \(DataLoader.years.lowerBound)—\(DataLoader.years.upperBound)",
                                   en: "year \(year) is out of range \(DataLoader.years.lowerBound)–\(DataLoader.years.upperBound)")
         }
-        let areas = try [province, prefecture].compactMap { $0 }.map { text -> RegionIndex in
-            let a = try session.resolveRegion(text, year: year)
-            guard !table[a].type.isUnit else {
-                throw CommandError(zh: "\(table.describe(a)) 是县级单位，不是地级或省份：--province 和 --prefecture 需要一个地区",
-                                      en: "\(table.describe(a)) is a county-level unit: --province and --prefecture take an area")
-            }
-            return a
-        }
+        let areas = try [province, prefecture].compactMap { $0 }.map { try session.resolveArea($0, year: year) }
         let wantedType = try type.map { t -> RegionType in
             guard let rt = RegionType(parsing: t), rt.isUnit else {
                 throw CommandError(zh: "未知的类型“\(t)”：可用 district、county、city、banner、zone（区、县、市、旗、功能区）",

@@ -180,9 +180,10 @@ public final class Session {
 
     /// A file's problems on stderr: the first `limit`, then how many more and where to see them.
     func report(_ diagnostics: [Diagnostic], limit: Int?, file: String) {
-        // Errors first when there are more than the limit: the notes (former codes read as their unit) can wait.
+        // Errors first when not all fit: the notes (former codes read as their unit) can wait.
         let errors = diagnostics.filter { $0.severity == .error }
-        let ordered = limit.map { diagnostics.count > $0 && !errors.isEmpty } == true ? errors + diagnostics.filter { $0.severity != .error } : diagnostics
+        var ordered = diagnostics
+        if let limit, diagnostics.count > limit { ordered = errors + diagnostics.filter { $0.severity != .error } }
         let shown = limit.map { ordered.prefix($0) } ?? ordered[...]
         for d in shown { err(d.render(language)) }
         let more = diagnostics.count - shown.count
@@ -359,6 +360,17 @@ public final class Session {
 
     /// The jurisdiction of the current policy, which names typed in a session prefer.
     var preferredArea: RegionIndex? { policy.flatMap { regions.index(code: $0.document.jurisdictionCode) } }
+
+    /// A province or prefecture typed in a command (`regions --province`, `load --province`): a region as
+    /// `resolveRegion` reads it, refused when it is a county-level unit.
+    func resolveArea(_ text: String, year: Int? = nil) throws -> RegionIndex {
+        let a = try resolveRegion(text, year: year)
+        guard !regions[a].type.isUnit else {
+            throw CommandError(zh: "\(regions.describe(a)) 是县级单位，不是地级或省份：--province 和 --prefecture 需要一个地区",
+                               en: "\(regions.describe(a)) is a county-level unit: --province and --prefecture take an area")
+        }
+        return a
+    }
 
     /// A region typed in a command (`check 大通`, `show 湟中县`): a name several units share means the one in the
     /// current policy's jurisdiction, else the one with data; a former name is today's unit (or the unit of `year`).

@@ -38,8 +38,6 @@ public struct LoadSettings: Sendable, Equatable {
     public var skipBadRows: Bool
     /// `--only-jurisdiction`, `--province P`: keep the rows of units in this area; the others are counted, not errors.
     public var within: RegionIndex?
-    /// The text is a workbook's sheet: a row shorter than the header is padded (a sheet row ends at its last value).
-    var fromWorkbook = false
 
     public init(year: Int? = nil, sheet: String? = nil, columns: [String: String] = [:], skipColumns: [String] = [], mappingFile: String? = nil,
                 skipBadRows: Bool = false, within: RegionIndex? = nil) {
@@ -198,8 +196,11 @@ public struct DataLoader: Sendable {
     }
 
     /// A decoded table (a text file, or a workbook's sheet as CSV); `shownAs` names it in problems (`book.xlsx[县市]`).
-    mutating func load(text file: FileBytes, encoding: TextEncoding, path: String, shownAs name: String, settings: LoadSettings) -> Result<LoadedFile, LoadFailure> {
+    /// `sheet`: the text is a workbook's sheet, whose rows end at their last value (short rows are padded).
+    mutating func load(text file: FileBytes, encoding: TextEncoding, path: String, shownAs name: String, settings: LoadSettings,
+                       sheet: Bool = false) -> Result<LoadedFile, LoadFailure> {
         var parse = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store)
+        parse.paddedRows = sheet
         parse.preferredArea = preferredArea
         parse.settings = settings
         var kind = parse.run()
@@ -212,6 +213,7 @@ public struct DataLoader: Sendable {
                                        context: provinces.sorted())
                 second.preferredArea = preferredArea
                 second.settings = settings
+                second.paddedRows = sheet
                 kind = second.run()
                 parse = second
             }
@@ -298,7 +300,8 @@ struct FileParse {
     var preferredArea: RegionIndex?
     /// `load --year`, `--map`, `--skip-column`.
     var settings = LoadSettings()
-    var givenYear: Int? { settings.year }
+    /// A workbook's sheet: a row shorter than the header is padded with empty cells.
+    var paddedRows = false
     /// Columns `--skip-column` (or a mapping) ignores.
     var skippedColumns: Set<Int> = []
     /// How each column was read, for `validate`.
@@ -385,7 +388,7 @@ struct FileParse {
             let year: YearSource
             if let c = roles[.year] {
                 year = .column(c)
-            } else if let y = givenYear {
+            } else if let y = settings.year {
                 year = .fixed(y)
             } else if let (y, line) = layout.titleYear {
                 year = .fixed(y)
@@ -620,7 +623,7 @@ struct FileParse {
     /// Whether a record has the header's width; a ragged one is reported.
     mutating func fits(_ row: inout CSVRow, width: Int) -> Bool {
         if row.fields.count == width { return true }
-        if settings.fromWorkbook, row.fields.count < width, let last = row.fields.last {
+        if paddedRows, row.fields.count < width, let last = row.fields.last {
             while row.fields.count < width { row.fields.append(CSVField(start: last.end, end: last.end, column: last.column, quoted: false, hasEscapes: false)) }
             return true
         }
@@ -870,26 +873,27 @@ struct FileParse {
                     en: "a value in column \(c + 1), which has no name: name the indicator in the header, or delete the value"))
             }
             if let r, isOutside(r) { continue }
-            if settings.skipBadRows {
-                rowValues.removeAll(keepingCapacity: true)
-                for k in valueIndex.indices {
-                    let c = valueIndex[k]
-                    let v = value(f[c], reader, indicator: valueIndicator[k], declared: valueUnit[k], linear: valueLinear[k], region: r, line: row.line)
-                    if r != nil, y != nil, let v { rowValues.append((valueIndicator[k], v, f[c].column)) }
-                }
-                if let r, let y { commit(row, reader, region: r, year: y, since: before) } else { settle(row, reader, since: before) }
-                continue
-            }
+            // `--skip-bad-rows` holds the row's values until the row is known to be good, and keeps every cell's
+            // message as a reason; else values are written at once and a bad column is one message.
+            let holding = settings.skipBadRows
+            if holding { rowValues.removeAll(keepingCapacity: true) }
             for k in valueIndex.indices {
                 let c = valueIndex[k], i = valueIndicator[k]
                 let errors = diagnostics.count
                 let v = value(f[c], reader, indicator: i, declared: valueUnit[k], linear: valueLinear[k], region: r, line: row.line)
+                if holding {
+                    if r != nil, y != nil, let v { rowValues.append((i, v, f[c].column)) }
+                    continue
+                }
                 // One message per bad column: the first three cells, then a count at the header.
                 if diagnostics.count > errors {
                     badCells[c, default: 0] += 1
                     if badCells[c]! > FileParse.cellsShownPerColumn { diagnostics.removeSubrange(errors...) }
                 }
                 if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[c].column) }
+            }
+            if holding {
+                if let r, let y { commit(row, reader, region: r, year: y, since: before) } else { settle(row, reader, since: before) }
             }
         }
         for (c, n) in badCells.sorted(by: { $0.key < $1.key }) where n > FileParse.cellsShownPerColumn {

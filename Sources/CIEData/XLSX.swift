@@ -633,8 +633,6 @@ extension Workbook {
     }
 
     /// What went wrong, for the file's one diagnostic.
-    func text(_ problem: Problem) -> LocalizedText { Workbook.text(problem) }
-
     static func text(_ problem: Problem) -> LocalizedText {
         switch problem {
         case .notAnArchive:
@@ -684,15 +682,12 @@ extension DataLoader {
             d.columnName = Workbook.columnLetters(field)
             return d
         }
-        var settings = settings
-        settings.fromWorkbook = true
-        switch load(text: FileBytes(csv.bytes), encoding: .utf8, path: name, shownAs: shown, settings: settings) {
+        switch load(text: FileBytes(csv.bytes), encoding: .utf8, path: name, shownAs: shown, settings: settings, sheet: true) {
         case .success(var f):
             f.diagnostics = f.diagnostics.map(letters)
             for r in f.rejects.indices { f.rejects[r].problems = f.rejects[r].problems.map(letters) }
             f.sheets = book.sheets.map(\.name)
             f.sheet = sheet.name
-            f.settings.fromWorkbook = false
             return .success(f)
         case .failure(var f):
             f.diagnostics = f.diagnostics.map(letters)
