@@ -56,6 +56,8 @@ struct Outcome: Sendable {
     var truth: Truth
     var observed: Double?
     var gap: Double?
+    /// The number the observed value is compared with (the line a chart draws); nil when there is none to draw.
+    var threshold: Double? = nil
     var missing: [Missing] = []
     var notes: [LocalizedText] = []
 }
@@ -366,7 +368,7 @@ public struct Evaluator: Sendable {
         } else {
             truth = .unknown
         }
-        var o = Outcome(truth: truth, observed: r.value, gap: r.value.map { $0 - x }, missing: r.missing)
+        var o = Outcome(truth: truth, observed: r.value, gap: r.value.map { $0 - x }, threshold: x, missing: r.missing)
         if r.isPartial, truth == .yes {
             o.observed = r.lo
             o.missing = []
@@ -398,7 +400,7 @@ public struct Evaluator: Sendable {
         return TargetResult(
             target: target.id, region: region, scope: target.scope, status: status, observed: outcome.observed,
             required: target.requirement, unit: target.condition.kind.unit(self, region: region), deadline: target.deadline,
-            strength: target.strength, detail: LocalizedText(zh: zh, en: en), gap: outcome.gap)
+            strength: target.strength, detail: LocalizedText(zh: zh, en: en), gap: outcome.gap, threshold: outcome.threshold)
     }
 
     /// "缺少数据：具备基本科学素质的公民比例 2019、2020 年（大通回族土族自治县 630121 等 2 个单位）".

@@ -141,12 +141,14 @@ public struct TargetResult: Sendable {
     public var detail: LocalizedText
     /// How far from the requirement, in the indicator's unit; negative when short.
     public var gap: Double?
+    /// The number the observed value is compared with (the requirement line of a report's chart); nil when none.
+    public var threshold: Double?
     /// The progress ratio of an on_track/off_track result.
     public var progress: Double?
 
     public init(
         target: String, region: RegionIndex, scope: Scope, status: Status, observed: Double?, required: LocalizedText,
-        unit: MeasureUnit, deadline: Int?, strength: Strength, detail: LocalizedText, gap: Double? = nil, progress: Double? = nil
+        unit: MeasureUnit, deadline: Int?, strength: Strength, detail: LocalizedText, gap: Double? = nil, threshold: Double? = nil, progress: Double? = nil
     ) {
         self.target = target
         self.region = region
@@ -159,6 +161,7 @@ public struct TargetResult: Sendable {
         self.strength = strength
         self.detail = detail
         self.gap = gap
+        self.threshold = threshold
         self.progress = progress
     }
 }

@@ -25,7 +25,7 @@ struct AverageAnnualIncrease: OnQuantity {
         let (rb, ry) = (try e.read(quantity, region, b), try e.read(quantity, region, year))
         guard let vb = rb.value, let vy = ry.value else { return Outcome(truth: .unknown, observed: nil, missing: rb.missing + ry.missing) }
         let rate = (vy - vb) / Double(year - b)
-        var o = Outcome(truth: Tolerance.atLeast(rate, by) ? .yes : .no, observed: rate, gap: rate - by)
+        var o = Outcome(truth: Tolerance.atLeast(rate, by) ? .yes : .no, observed: rate, gap: rate - by, threshold: by)
         o.notes.append(LocalizedText(
             zh: "\(b) 年 \(formatNumber(vb)) → \(year) 年 \(formatNumber(vy))，年均变化 \(formatNumber(rate))",
             en: "\(b): \(formatNumber(vb)) → \(year): \(formatNumber(vy)), average annual change \(formatNumber(rate))"))
@@ -71,7 +71,7 @@ struct Multiple: OnQuantity {
             return Outcome(truth: .unknown, observed: vy, notes: [LocalizedText(
                 zh: "基期 \(b) 年为 0：翻番（倍数）无从计算", en: "baseline \(b) is 0: doubling (a multiple) is undefined")])
         }
-        var o = Outcome(truth: Tolerance.atLeast(vy, times * vb) ? .yes : .no, observed: vy, gap: vy - times * vb)
+        var o = Outcome(truth: Tolerance.atLeast(vy, times * vb) ? .yes : .no, observed: vy, gap: vy - times * vb, threshold: times * vb)
         o.notes.append(LocalizedText(
             zh: "\(b) 年 \(formatNumber(vb))，要求 ≥ \(formatNumber(times * vb))",
             en: "\(b): \(formatNumber(vb)); required ≥ \(formatNumber(times * vb))"))

@@ -87,12 +87,12 @@ struct EveryYearAtLeast: OnQuantity {
             for note in o.notes where !notes.contains(note) { notes.append(note) }
         }
         if !failed.isEmpty {
-            return Outcome(truth: .no, observed: last, gap: last.map { $0 - value }, missing: missing, notes: [
+            return Outcome(truth: .no, observed: last, gap: last.map { $0 - value }, threshold: value, missing: missing, notes: [
                 LocalizedText(zh: "低于 \(formatNumber(value)) 的年份：" + failed.joined(separator: "；"),
                               en: "years below \(formatNumber(value)): " + failed.joined(separator: "; "))])
         }
         if !missing.isEmpty { return Outcome(truth: .unknown, observed: last, missing: missing) }
-        var met = Outcome(truth: .yes, observed: last, gap: last.map { $0 - value }, notes: notes)
+        var met = Outcome(truth: .yes, observed: last, gap: last.map { $0 - value }, threshold: value, notes: notes)
         if let first = skipped.first {
             met.notes.append(LocalizedText(zh: "\(first)\(skipped.count > 1 ? "—\(skipped.last!)" : "") 年该单位尚未设立，不计",
                                            en: "the unit did not exist in \(first)\(skipped.count > 1 ? "–\(skipped.last!)" : ""), not counted"))

@@ -55,7 +55,7 @@ struct ShareOfUnits: ConditionKind {
         let n = Double(units.count + filterUnknown)
         let lo = Double(yes) / n * 100, hi = Double(yes + unknownUnits.count) / n * 100
         let truth: Truth = Tolerance.atLeast(lo, percent) ? .yes : (!Tolerance.atLeast(hi, percent) ? .no : .unknown)
-        var o = Outcome(truth: truth, observed: lo, gap: unknownUnits.isEmpty ? lo - percent : nil,
+        var o = Outcome(truth: truth, observed: lo, gap: unknownUnits.isEmpty ? lo - percent : nil, threshold: percent,
                         missing: truth == .unknown ? missing : [])
         o.notes.append(LocalizedText(
             zh: "\(units.count + filterUnknown) 个单位中 \(yes) 个满足" + (unknownUnits.isEmpty ? "" : "，\(unknownUnits.count) 个数据不足"),

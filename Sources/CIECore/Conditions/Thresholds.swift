@@ -31,7 +31,7 @@ struct AtMost: OnQuantity {
         let r = try e.read(quantity, region, year)
         let truth: Truth = r.undefined ? .unknown
             : Tolerance.atMost(r.hi, value) ? .yes : (!Tolerance.atMost(r.lo, value) ? .no : .unknown)
-        var o = Outcome(truth: truth, observed: r.value, gap: r.value.map { value - $0 }, missing: r.missing)
+        var o = Outcome(truth: truth, observed: r.value, gap: r.value.map { value - $0 }, threshold: value, missing: r.missing)
         o.notes += r.coverageNotes
         return o
     }
@@ -79,6 +79,7 @@ struct Exists: OnQuantity {
     func evaluate(_ e: Evaluator, _ target: Target, region: RegionIndex, year: Int) throws -> Outcome {
         var o = e.threshold(try e.read(quantity, region, year), atLeast: 1)
         o.gap = nil
+        o.threshold = nil
         return o
     }
 }
