@@ -260,13 +260,17 @@ extension Reviewer {
     public var options: [ReviewOption] { [] }
 }
 
-/// A verdict a reviewer gives: a stable id (`excellent`) and what it says.
+/// A verdict a reviewer gives: a stable id (`excellent`), what it says, and whether it is good news for the unit
+/// (reports colour it: 合规 and 优秀 green, 不合规 and 否决 red).
 public struct ReviewVerdict: Sendable, Hashable {
+    public enum Tone: String, Sendable { case good, bad, neutral }
     public var id: String
     public var label: LocalizedText
-    public init(_ id: String, _ label: LocalizedText) {
+    public var tone: Tone
+    public init(_ id: String, _ label: LocalizedText, tone: Tone = .neutral) {
         self.id = id
         self.label = label
+        self.tone = tone
     }
     /// No value to judge on in the year.
     public static let noData = ReviewVerdict("no_data", LocalizedText(zh: "数据不足", en: "no data"))

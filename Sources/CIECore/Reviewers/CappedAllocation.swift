@@ -34,7 +34,8 @@ public struct CappedAllocation: Reviewer {
     }
 
     public var verdicts: [ReviewVerdict] {
-        [ReviewVerdict("allocated", LocalizedText(zh: "分配", en: "allocated")), ReviewVerdict("capped", LocalizedText(zh: "达上限", en: "capped")),
+        [ReviewVerdict("allocated", LocalizedText(zh: "分配", en: "allocated"), tone: .good),
+         ReviewVerdict("capped", LocalizedText(zh: "达上限", en: "capped"), tone: .good),
          ReviewVerdict("none", LocalizedText(zh: "未分得", en: "none")), .noData]
     }
 

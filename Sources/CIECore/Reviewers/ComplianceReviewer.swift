@@ -5,8 +5,8 @@ public struct ComplianceReviewer: Reviewer {
     public init() {}
     public var id: String { "compliance" }
     public var verdicts: [ReviewVerdict] {
-        [ReviewVerdict("compliant", LocalizedText(zh: "合规", en: "compliant")),
-         ReviewVerdict("non_compliant", LocalizedText(zh: "不合规", en: "non-compliant")),
+        [ReviewVerdict("compliant", LocalizedText(zh: "合规", en: "compliant"), tone: .good),
+         ReviewVerdict("non_compliant", LocalizedText(zh: "不合规", en: "non-compliant"), tone: .bad),
          ReviewVerdict("incomplete", LocalizedText(zh: "数据不全", en: "incomplete"))]
     }
     public var name: LocalizedText { LocalizedText(zh: "合规情况", en: "Compliance") }

@@ -43,7 +43,7 @@ public struct CompositeReviewer: Reviewer {
     }
 
     public var verdicts: [ReviewVerdict] {
-        [ReviewVerdict(selectedVerdict, selectedLabel), ReviewVerdict("ranked", LocalizedText(zh: "已排名", en: "ranked")), .noData]
+        [ReviewVerdict(selectedVerdict, selectedLabel, tone: .good), ReviewVerdict("ranked", LocalizedText(zh: "已排名", en: "ranked")), .noData]
     }
 
     public func review(_ policy: any PolicyModule, context: EvaluationContext, year: Int, options: ReviewOptions) throws -> Review {

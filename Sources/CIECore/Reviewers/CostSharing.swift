@@ -33,7 +33,7 @@ public struct CostSharing: Reviewer {
         self.reading = reading
     }
 
-    public var verdicts: [ReviewVerdict] { [ReviewVerdict("shared", LocalizedText(zh: "分担", en: "shared")), .noData] }
+    public var verdicts: [ReviewVerdict] { [ReviewVerdict("shared", LocalizedText(zh: "分担", en: "shared"), tone: .good), .noData] }
 
     /// The shares of a unit: its exception (by any code it held), else the rule.
     public func shares(of region: Region) -> Shares {

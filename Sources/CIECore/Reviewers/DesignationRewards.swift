@@ -28,7 +28,7 @@ public struct DesignationRewards: Reviewer {
     }
 
     public var verdicts: [ReviewVerdict] {
-        [ReviewVerdict("rewarded", LocalizedText(zh: "获奖励", en: "rewarded")), ReviewVerdict("none", LocalizedText(zh: "无", en: "none")), .noData]
+        [ReviewVerdict("rewarded", LocalizedText(zh: "获奖励", en: "rewarded"), tone: .good), ReviewVerdict("none", LocalizedText(zh: "无", en: "none")), .noData]
     }
 
     func isFlag(_ d: Designation, _ context: EvaluationContext) -> Bool {

@@ -23,7 +23,7 @@ public struct PriorityCandidates: Reviewer {
     }
 
     public var verdicts: [ReviewVerdict] {
-        [ReviewVerdict("priority", LocalizedText(zh: "优先支持", en: "priority")),
+        [ReviewVerdict("priority", LocalizedText(zh: "优先支持", en: "priority"), tone: .good),
          ReviewVerdict("not_priority", LocalizedText(zh: "不列入", en: "not priority")), .noData]
     }
 

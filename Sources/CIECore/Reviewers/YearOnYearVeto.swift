@@ -31,7 +31,7 @@ public struct YearOnYearVeto: Reviewer {
     }
 
     public var verdicts: [ReviewVerdict] {
-        [ReviewVerdict("vetoed", LocalizedText(zh: "否决", en: "vetoed")), ReviewVerdict("clear", LocalizedText(zh: "未否决", en: "clear")), .noData]
+        [ReviewVerdict("vetoed", LocalizedText(zh: "否决", en: "vetoed"), tone: .bad), ReviewVerdict("clear", LocalizedText(zh: "未否决", en: "clear"), tone: .good), .noData]
     }
 
     /// One unit's comparisons, measure by measure.

@@ -1,0 +1,48 @@
+@testable import CIECommands
+import Foundation
+import Testing
+
+/// A write is whole or not at all: a failure half-way leaves the old file as it was and no temporary file behind.
+@Suite struct SafeFileTests {
+    func folder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-safe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+
+    struct Stop: Error {}
+
+    @Test func aWriteStoppedHalfWayLeavesTheOldFileAndNoTemporary() throws {
+        let dir = try folder()
+        let path = dir + "/out.csv"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        chmod(path, 0o640)
+        var chunks = 0
+        #expect(throws: Stop.self) {
+            try SafeFile.write(Array(repeating: 65, count: 10_000), to: path, chunk: 1000) {
+                chunks += 1
+                if chunks == 3 { throw Stop() }
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.csv"])
+        // A whole write replaces it, keeping its permissions.
+        try SafeFile.write(Array("new".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        var st = stat()
+        stat(path, &st)
+        #expect(st.st_mode & 0o777 == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.csv"])
+    }
+
+    @Test func aLinkIsFollowedAndAFolderRefused() throws {
+        let dir = try folder()
+        try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/real.csv"))
+        symlink(dir + "/real.csv", dir + "/link.csv")
+        try SafeFile.write(Array("new".utf8), to: dir + "/link.csv")
+        #expect(try String(contentsOfFile: dir + "/real.csv", encoding: .utf8) == "new")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.csv") == dir + "/real.csv")
+        #expect { try SafeFile.write(Array("x".utf8), to: dir) } throws: { ($0 as? SafeFile.Failure)?.code == EISDIR }
+        #expect(SafeFile.same(dir + "/link.csv", dir + "/./real.csv") && !SafeFile.same(dir + "/real.csv", dir + "/none.csv"))
+    }
+}
