@@ -24,10 +24,11 @@ let package = Package(
         .target(name: "CIECore", swiftSettings: strict),
         // Loaders: CSV (long, wide, regions), JSON, encodings, value parsing; the generated region table.
         .target(name: "CIEData", dependencies: ["CIECore", "CZlib"], swiftSettings: strict),
-        // The system zlib (Debian zlib1g-dev): inflating the members of an .xlsx archive.
+        // The system zlib (Debian zlib1g-dev): inflating the members of an .xlsx archive, and deflating those cie writes.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // Formatters: table (East Asian width), JSON, CSV, Markdown.
-        .target(name: "CIEReport", dependencies: ["CIECore"], swiftSettings: strict),
+        // Formatters behind one protocol: table (East Asian width), JSON, CSV, Markdown, the HTML report (SVG charts), JUnit,
+        // and .xlsx workbooks (a ZIP writer over CZlib).
+        .target(name: "CIEReport", dependencies: ["CIECore", "CZlib"], swiftSettings: strict),
         // Policy packages: the YAML format, its reader (every problem at FILE:LINE:COLUMN), reviewer kinds, the catalogue
         // of packages (built-in, --policy-file, $CIE_POLICY_PATH, $XDG_DATA_HOME), and what `policy lint` / `policy test` check.
         .target(
@@ -58,7 +59,7 @@ let package = Package(
 
         .testTarget(name: "CIECoreTests", dependencies: ["CIECore"], swiftSettings: strict),
         .testTarget(name: "CIEDataTests", dependencies: ["CIEData"], swiftSettings: strict),
-        .testTarget(name: "CIEReportTests", dependencies: ["CIEReport"], swiftSettings: strict),
+        .testTarget(name: "CIEReportTests", dependencies: ["CIEReport", "CIEData"], swiftSettings: strict),
         // The format's reader and checks, and the built-in packages' documents (their samples and reviewers).
         .testTarget(name: "CIEPolicyFormatTests", dependencies: ["CIEPolicyFormat", "CIEBuiltinPolicies", "CIECommands"], swiftSettings: strict),
         .testTarget(name: "CIECommandsTests", dependencies: ["CIECommands"], swiftSettings: strict),

@@ -24,8 +24,9 @@ enum ChineseHelp {
         "no-color": "不用颜色（环境变量 NO_COLOR 亦同）",
         "quiet": "不显示载入提示（说明每个文件载入了什么的那些行）",
         "year": "评估年份（默认：政策辖区及其目标指标有数据的最近一年）",
-        "format": "输出格式：table、json、csv、markdown 或 html（写文件时按扩展名）",
-        "output": "写入此文件而不是标准输出，格式按扩展名（.csv .json .md .html .xml）",
+        "format": "输出格式：table、json、csv、markdown、html、junit 或 xlsx（写文件时按扩展名）",
+        "output": "写入此文件而不是标准输出，格式按扩展名（.csv .json .md .html .xml .xlsx .txt）",
+        "force": "即使 --output 的文件是本会话载入的数据文件也覆盖它",
         "top": "只显示前 N 行（汇总仍计全部）",
         "version": "显示版本",
         "help": "显示帮助",
@@ -72,7 +73,6 @@ enum ChineseHelp {
             abstract: "用已载入的数据评估政策目标；不指定地区即全部；--status not_met 查看未达标",
             notes: "退出码：0 约束性、力争目标全部达标或进度达标；1 有未达标或进度滞后；3 无未达标但有数据不足；2 输入或用法错误、辖区该年没有数据，或有出错的结果。",
             arguments: ["REGION": "要评估的地区（代码或名称）；不指定即全部",
-                        "format": "输出格式：table、json、csv、markdown、html 或 junit（写文件时按扩展名）",
                         "region": "只评估这个地区，或这个地级的各单位（可重复）", "target": "只评估这个目标（可重复）",
                         "status": "只列这种状态的结果（可重复）：met、not_met、on_track、off_track、no_data、not_applicable、error，或其中文名"]),
         "review": Command(
@@ -80,7 +80,6 @@ enum ChineseHelp {
             notes: "每次审查都列出方法。审查器只接受其类型声明的选项（evaluation 的 --weights、--excellent、--runs、--seed；allocation 的 --pool），"
                 + "生成的文档列出它们，Tab 补全，其他选项一律拒绝。--top N 与别处一样，只显示前 N 行。",
             arguments: ["REVIEWER": "审查器 id（默认：compliance）",
-                        "format": "输出格式：table、json、csv、markdown、html 或 junit（写文件时按扩展名）",
                         "OPTIONS": "审查器自己的选项（--weights、--excellent、--runs、--seed、--pool…）"]),
         "rank": Command(
             abstract: "按一个指标对单位排序",
@@ -91,8 +90,14 @@ enum ChineseHelp {
                        notes: "只输入 set 显示全部设置。set year latest 恢复为数据中的最近一年。",
                        arguments: ["KEY": "year、format、lang、color 或 policy", "VALUE": "新的值"]),
         "export": Command(abstract: "把上一个结果写入文件，格式按扩展名",
-                          notes: ".json .csv .md .html（JUnit 用 .xml，表格用 .txt）。CSV 文件带 BOM 和 CRLF，Excel 可直接打开。",
-                          arguments: ["PATH": "要写的文件"]),
+                          notes: ".json .csv .md .html .xlsx（JUnit 用 .xml，表格用 .txt）。CSV 文件带 BOM 和 CRLF，Excel 可直接打开。"
+                              + "文件要么完整写成，要么不写；本会话载入的数据文件不加 --force 不会被覆盖。",
+                          arguments: ["PATH": "要写的文件", "force": "即使该文件是本会话载入的数据文件也覆盖它"]),
+        "report": Command(
+            abstract: "把一次 check 和当前政策的全部审查器写进一个文件（.html .xlsx .md .json）",
+            notes: "HTML 报告是单个文件：概况、单位×目标热力图、每个目标的条款原文与图表、审查结果，可打印为 A4；"
+                + "Excel 工作簿有 摘要、结果、每个审查器一张、目标 各表。审查器用其默认选项。",
+            arguments: ["PATH": "要写的文件（格式按扩展名）", "output": "要写的文件（同 PATH）", "year": "评估年份（默认：政策辖区有数据的最近一年）"]),
         "expect": Command(
             abstract: "上一次 check 的结果不是该状态则失败（脚本自测）",
             notes: "状态为 id 或中文名：met 达标、not_met 未达标、on_track、off_track、no_data、not_applicable、error。全辖区的目标用省名（青海省），地级的用地级名。",

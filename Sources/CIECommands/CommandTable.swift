@@ -8,7 +8,7 @@ public enum CommandTable {
     public static let commands: [any SessionCommand.Type] = [
         HelpCommand.self, LoadCommand.self, FilesCommand.self, RejectsCommand.self, UnloadCommand.self, ReloadCommand.self, RegionsCommand.self,
         IndicatorsCommand.self, ShowCommand.self, PoliciesCommand.self, LoadPolicyCommand.self, UseCommand.self, TargetsCommand.self,
-        ExplainCommand.self, CheckCommand.self, ReviewCommand.self, RankCommand.self, SetCommand.self, ExportCommand.self,
+        ExplainCommand.self, CheckCommand.self, ReviewCommand.self, ReportCommand.self, RankCommand.self, SetCommand.self, ExportCommand.self,
         ExpectCommand.self, SourceCommand.self, ValidateCommand.self, ClearCommand.self, QuitCommand.self,
     ]
 

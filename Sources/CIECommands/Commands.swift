@@ -36,8 +36,10 @@ public struct GlobalOptions: ParsableArguments {
 /// The options of the commands that produce a report (`check`, `review`).
 public struct ReportOptions: ParsableArguments {
     @Option(help: "The evaluation year (default: the latest year with data for the policy's jurisdiction).") public var year: Int?
-    @Option(help: "table, json, csv, markdown, html or junit.", completion: .list(Formatters.all.map(\.id))) public var format: String?
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"), completion: .file()) public var output: String?
+    @Option(help: ArgumentHelp(Formatters.idList(.en) + ".", valueName: "F"), completion: .list(Formatters.all.map(\.id))) public var format: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (the format from its extension).", valueName: "PATH"), completion: .file())
+    public var output: String?
+    @Flag(help: "Overwrite the --output file even if it was loaded as data in this session.") public var force = false
     @Option(help: ArgumentHelp("Show only the first N rows (the summary still counts them all).", valueName: "N")) public var top: Int?
     public init() {}
 
@@ -183,10 +185,31 @@ public struct CheckCommand: SessionCommand {
                 zh: "按 --status \(shown.map(\.label.zh).joined(separator: "、")) 列出 \(results.count) 项，筛去 \(all - results.count) 项（共 \(all) 项）",
                 en: "--status \(shown.map(\.rawValue).joined(separator: ", ")) shows \(results.count) of \(all) results (\(all - results.count) filtered out)")
         }
-        session.last = .check(checked)
+        if formatter.drawsHistory { checked.history = session.history(evaluator, targets: selected, year: year) }
         session.lastCheck = checked
-        try session.emit(formatter.format(checked, session.formatOptions(forFile: report.output)), to: report.output, format: formatter.id)
+        try session.emit(.check(checked), as: formatter, to: report.output, force: report.force)
         return checkExitCode(results)
+    }
+}
+
+extension Session {
+    /// Each target's observed values in the years up to `year`, by unit code (as the evaluation year names the unit),
+    /// for the targets not yet due: what a report draws against the path to the deadline.
+    func history(_ evaluator: Evaluator, targets: [Target], year: Int) -> [String: TargetHistory] {
+        guard let first = store.years?.lowerBound, first < year else { return [:] }
+        let years = Array(first...year)
+        var out: [String: TargetHistory] = [:]
+        for t in targets where (t.deadline ?? 0) > year {
+            var lines: [String: [Double?]] = [:]
+            for (k, y) in years.enumerated() {
+                for r in evaluator.evaluate(t, year: y) {
+                    let code = regions[r.region].nearestRecord(to: year).code
+                    lines[code, default: Array(repeating: nil, count: years.count)][k] = r.observed
+                }
+            }
+            out[t.id] = TargetHistory(years: years, lines: lines)
+        }
+        return out
     }
 }
 
@@ -234,8 +257,64 @@ public struct ReviewCommand: SessionCommand {
         var reviewed = ReviewReport(policy: policy, review: review, regions: session.regions, verdicts: r.verdicts + [.noData])
         reviewed.yearNote = why
         if let top = report.top { reviewed.limit(to: top) }
-        session.last = .review(reviewed)
-        try session.emit(formatter.format(reviewed, session.formatOptions(forFile: report.output)), to: report.output, format: formatter.id)
+        try session.emit(.review(reviewed), as: formatter, to: report.output, force: report.force)
+        return 0
+    }
+}
+
+public struct ReportCommand: SessionCommand {
+    public static let argumentKinds: [ArgumentKind] = [.file, .none]
+    public static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "A check and every reviewer of the policy in one file (.html .xlsx .md .json).",
+        discussion: """
+            The HTML report is one file: a summary, a heatmap of units × targets, each target's clause, sentence and \
+            charts, the reviews; it prints on A4. The workbook has the sheets 摘要, 结果, one per reviewer, and 目标. \
+            Reviewers run with their default options.
+            Examples:
+              report 青海_2020.html
+              cie report --policy qinghai --data Samples/qinghai/qinghai_2016_2020.csv --output qinghai_2020.xlsx
+            """)
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The file to write (the format from its extension).", valueName: "PATH"), completion: .file()) public var path: String?
+    @Option(help: ArgumentHelp("The file to write (as PATH).", valueName: "PATH"), completion: .file()) public var output: String?
+    @Option(help: "The evaluation year (default: the latest year with data for the policy's jurisdiction).") public var year: Int?
+    @Flag(help: "Overwrite the file even if it was loaded as data in this session.") public var force = false
+    public init() {}
+
+    public func execute(in session: Session) throws -> Int32 {
+        guard let file = path ?? output else {
+            throw CommandError(zh: "report 要写入一个文件：\(session.hint(cli: "cie report --policy P --data 文件 --output 报告.html", session: "report 报告.html"))（\(Formatters.extensionList(.zh))）",
+                               en: "report writes a file: \(session.hint(cli: "cie report --policy P --data FILE --output report.html", session: "report report.html")) (\(Formatters.extensionList(.en)))")
+        }
+        if path != nil, output != nil, path != output {
+            throw CommandError(zh: "给了两个文件（\(path!) 和 --output \(output!)）：只给一个", en: "two files given (\(path!) and --output \(output!)): give one")
+        }
+        let policy = try session.resolvePolicy(global.policy)
+        guard let formatter = Formatters.forExtension(fileExtension(file)) else {
+            throw CommandError(zh: "无法从“\(file)”看出格式：文件名以 \(Formatters.extensionList(.zh)) 结尾",
+                               en: "cannot tell the format of “\(file)”: end the name with \(Formatters.extensionList(.en))")
+        }
+        let (year, why) = try session.policyYear(policy, given: year)
+        let evaluator = Evaluator(context: session.context, policy: policy)
+        var checked = CheckReport(policy: policy, year: year, results: evaluator.evaluate(year: year), regions: session.regions, notes: evaluator.zoneNotes(year: year))
+        checked.yearNote = why
+        if formatter.drawsHistory { checked.history = session.history(evaluator, targets: policy.targets, year: year) }
+        var reviews: [ReviewReport] = []
+        var failed: [(name: LocalizedText, why: LocalizedText)] = []
+        for r in policy.allReviewers {
+            if Cancellation.isRequested { break }
+            do {
+                let review = try r.review(policy, context: session.context, year: year, options: ReviewOptions.parse([], for: r))
+                var reviewed = ReviewReport(policy: policy, review: review, regions: session.regions, verdicts: r.verdicts + [.noData])
+                reviewed.yearNote = why
+                reviews.append(reviewed)
+            } catch let e as ReviewError {
+                failed.append((r.name, e.message))
+            }
+        }
+        if Cancellation.isRequested { throw CommandError(zh: "report 已中断（Ctrl-C）：没有写入文件", en: "report interrupted (Ctrl-C): nothing was written", code: 130) }
+        session.lastCheck = checked
+        try session.emit(.policy(PolicyReport(check: checked, reviews: reviews, failedReviews: failed)), as: formatter, to: file, force: force)
         return 0
     }
 }

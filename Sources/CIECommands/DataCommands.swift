@@ -10,24 +10,18 @@ import Foundation
 
 /// The options of commands that print a list.
 public struct ListOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("table, json, csv, markdown or html.", valueName: "F")) public var format: String?
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")) public var output: String?
+    @Option(help: ArgumentHelp(Formatters.idList(.en) + ".", valueName: "F"), completion: .list(Formatters.all.map(\.id))) public var format: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (the format from its extension).", valueName: "PATH"), completion: .file())
+    public var output: String?
+    @Flag(help: "Overwrite the --output file even if it was loaded as data in this session.") public var force = false
     public init() {}
 
-    /// Renders a listing, remembers it for `export`, and writes it out. A title and a footer frame the table form
-    /// only; the other formats stay machine-readable.
+    /// Writes a listing in the format asked for (and remembers it for `export`): a title and a footer go with it.
     func emit(_ listing: Listing, in session: Session, title: String? = nil, footer: String? = nil) throws {
-        let id = try session.formatter(format, output: output).id
-        guard id != "junit" else {
-            throw CommandError(zh: "列表没有 JUnit 形式：用 table、json、csv、markdown 或 html", en: "a list has no JUnit form: use table, json, csv, markdown or html")
-        }
-        session.last = .listing(listing)
-        var text = listing.render(id, width: output == nil ? session.width : nil, language: session.language)
-        if id == "table" {
-            if let title { text = title + "\n" + text }
-            if let footer { text += footer + "\n" }
-        }
-        try session.emit(text, to: output, format: id)
+        var listing = listing
+        listing.title = title
+        listing.footer = footer
+        try session.emit(.listing(listing), as: session.formatter(format, output: output), to: output, force: force)
     }
 }
 
@@ -345,12 +339,16 @@ public struct ShowCommand: SessionCommand {
         let shown = years.enumerated().filter { usedYears.contains($0.element) || usedYears.isEmpty }
         for (i, values) in table {
             let ind = session.catalogue[i]
-            rows.append([.text(ind.id), .text(ind.name(l)), .text(ind.unit.label(l))] + shown.map { Cell.value(values[$0.offset], unit: ind.unit) })
+            let series = shown.map { values[$0.offset] }
+            rows.append([.text(ind.id), .text(ind.name(l)), .text(ind.unit.label(l))] + series.map { Cell.value($0, unit: ind.unit) }
+                        + [.text(TextChart.sparkline(series))])
         }
         let yearHeader = shown.map { String($0.element) }
-        let listing = Listing(keys: ["indicator", "name", "unit"] + yearHeader,
-                              header: (l == .zh ? ["指标", "名称", "单位"] : ["indicator", "name", "unit"]) + yearHeader,
+        // A sparkline per indicator, on the terminal only (the data formats carry the numbers).
+        var listing = Listing(keys: ["indicator", "name", "unit"] + yearHeader + ["trend"],
+                              header: (l == .zh ? ["指标", "名称", "单位"] : ["indicator", "name", "unit"]) + yearHeader + [l == .zh ? "走势" : "trend"],
                               cells: rows, rightAligned: Set(3..<3 + yearHeader.count))
+        listing.tableOnly = [3 + yearHeader.count]
         try list.emit(listing, in: session, title: session.regions.describe(r))
         return 0
     }
@@ -420,19 +418,23 @@ public struct RankCommand: SessionCommand {
         let l = session.language
         var rows: [[Cell]] = []
         var rank = 0
+        // Bars on the terminal: in proportion to the largest value (none for values ≤ 0).
+        let largest = valued.map { abs($0.1) }.max() ?? 0
         for (n, (u, v)) in valued.enumerated() {
             if n == 0 || !(Tolerance.atLeast(v, valued[n - 1].1) && Tolerance.atMost(v, valued[n - 1].1)) { rank = n + 1 }
             if let top, n >= top { break }
             let record = table[u].nearestRecord(to: y)
             rows.append([.integer(rank), .text(record.code), .text(record.name),
-                         .text(table.prefecture(of: u, in: y).map { table[$0].nearestRecord(to: y).name } ?? ""), .value(v, unit: ind.unit)])
+                         .text(table.prefecture(of: u, in: y).map { table[$0].nearestRecord(to: y).name } ?? ""), .value(v, unit: ind.unit),
+                         .text(TextChart.bar(v, max: largest, width: 24))])
         }
         let unitLabel = ind.unit.label(l)
         // The same names as check's and review's region columns.
-        let listing = Listing(keys: ["rank", "region_code", "region", "prefecture", "value"],
-                              header: l == .zh ? ["名次", "代码", "地区", "地级", "\(ind.name.zh)(\(unitLabel))"]
-                                  : ["rank", "region_code", "region", "prefecture", "\(ind.id) (\(unitLabel))"],
+        var listing = Listing(keys: ["rank", "region_code", "region", "prefecture", "value", "bar"],
+                              header: l == .zh ? ["名次", "代码", "地区", "地级", "\(ind.name.zh)(\(unitLabel))", ""]
+                                  : ["rank", "region_code", "region", "prefecture", "\(ind.id) (\(unitLabel))", ""],
                               cells: rows, rightAligned: [0, 4])
+        listing.tableOnly = [5]
         let scope = area.map { table[$0].name } ?? (l == .zh ? "已载入的单位" : "loaded units")
         let footer = l == .zh
             ? "\(y) 年，\(scope)：\(valued.count) 个单位有数值" + (missing > 0 ? "，\(missing) 个缺数值" : "")

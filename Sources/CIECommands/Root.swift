@@ -13,7 +13,7 @@ public struct CIE: ParsableCommand {
             One-shot, as a script: cie -c "load Samples/qinghai/qinghai_2016_2020.csv; use qinghai; check --status not_met"
             """,
         version: CIEVersion.string,
-        subcommands: [CheckCommand.self, ReviewCommand.self, PoliciesCommand.self, TargetsCommand.self, ExplainCommand.self,
+        subcommands: [CheckCommand.self, ReviewCommand.self, ReportCommand.self, PoliciesCommand.self, TargetsCommand.self, ExplainCommand.self,
                       ValidateCommand.self, RunCommand.self, RegionsCommand.self, IndicatorsCommand.self, ShowCommand.self,
                       RankCommand.self, PolicyCommand.self, GenerateDocsCommand.self])
     @OptionGroup public var global: GlobalOptions

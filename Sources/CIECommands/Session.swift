@@ -29,14 +29,6 @@ public struct CommandError: Error, CustomStringConvertible {
     }
 }
 
-/// The last result, for `export` and `expect`.
-public enum LastResult {
-    case check(CheckReport)
-    case review(ReviewReport)
-    /// A list (`rank`, `show`, `regions`, `indicators`, `targets`, `policies`), exportable like a report.
-    case listing(Listing)
-}
-
 /// Everything a CLI run or a REPL session holds: regions, catalogue, loaded values, the current policy, settings.
 /// Commands read and change it; nothing in it touches the terminal.
 public final class Session {
@@ -68,7 +60,8 @@ public final class Session {
     public var color = false
     public var format = "table"
     public var year: Int?
-    public var last: LastResult?
+    /// The last result, for `export`.
+    public var last: Report?
     /// The last `check`, which `expect` tests (a later `rank` or `show` does not replace it).
     public var lastCheck: CheckReport?
     /// Set by `quit`; the REPL and scripts stop after the command.
@@ -415,36 +408,59 @@ public final class Session {
             if name == nil || Formatters.named(name!) != nil { return byExtension }
         }
         let id = name ?? format
-        guard let f = Formatters.named(id) else {
-            throw CommandError(zh: "未知的格式“\(id)”：可用 \(Formatters.all.map(\.id).joined(separator: "、"))",
-                               en: "unknown format “\(id)”: use one of \(Formatters.all.map(\.id).joined(separator: ", "))")
-        }
+        guard let f = Formatters.named(id) else { throw unknownFormat(id) }
         return f
+    }
+
+    func unknownFormat(_ id: String) -> CommandError {
+        let near = didYouMean(id, Formatters.all.map(\.id))
+        return CommandError(zh: "未知的格式“\(id)”" + near.zh + "：可用 \(Formatters.idList(.zh))", en: "unknown format “\(id)”" + near.en + ": use one of \(Formatters.idList(.en))")
     }
 
     public var formatOptions: FormatOptions { FormatOptions(language: language, color: color, width: width) }
 
-    /// For a file: no terminal width, no colour.
-    func formatOptions(forFile path: String?) -> FormatOptions {
-        path == nil ? formatOptions : FormatOptions(language: language, color: false)
+    /// Where the numbers come from, for the reports that say it: the loaded files, the time (`SOURCE_DATE_EPOCH` when
+    /// set, for reproducible files), the version.
+    var reportSource: ReportSource {
+        let environment = ProcessInfo.processInfo.environment
+        let date = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return ReportSource(files: loadedFiles.map { ReportSource.File(path: $0.path, kind: $0.kindLabel, values: $0.observations, years: $0.years) },
+                            generated: f.string(from: date), version: CIEVersion.string)
     }
 
-    /// Writes text to a file, or to `out` when no path is given. A CSV file starts with a byte order mark, so Excel
-    /// reads it as UTF-8; on standard output there is none (a script that collects several blocks would get one each).
-    public func emit(_ text: String, to path: String?, format: String? = nil) throws {
-        guard let path else {
-            // `out` ends the text with a "\n" of its own: a CSV's last line keeps its "\r\n" ("\r\n" is one Character).
-            out(text.last == "\r\n" ? String(text.dropLast()) + "\r" : text.last == "\n" ? String(text.dropLast()) : text)
-            return
-        }
-        let bytes = (format == "csv" ? "\u{FEFF}" : "") + text
+    /// Renders a result and writes it: to `out` when no path is given (a format that writes files only is refused),
+    /// else to the file, safely (`SafeFile`). Remembers it for `export`. A file that was loaded in this session is not
+    /// overwritten without `force`.
+    public func emit(_ report: Report, as formatter: any ReportFormatter, to path: String?, force: Bool = false) throws {
+        last = report
+        let report = report.with(source: reportSource)
         do {
-            try bytes.write(toFile: expandingTilde(path), atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandError(zh: "无法写入 \(path)：\(systemErrorText(error, .zh))；检查其所在文件夹是否存在、是否可写",
-                               en: "cannot write \(path): \(systemErrorText(error, .en)); check that its folder exists and is writable")
+            guard let path else {
+                let text = try formatter.text(report, formatOptions)
+                // `out` ends the text with a "\n" of its own: a CSV's last line keeps its "\r\n" ("\r\n" is one Character).
+                out(text.last == "\r\n" ? String(text.dropLast()) + "\r" : text.last == "\n" ? String(text.dropLast()) : text)
+                return
+            }
+            let target = expandingTilde(path)
+            if !force, let input = loadedFiles.first(where: { SafeFile.same($0.path, target) }) {
+                throw CommandError(zh: "\(path) 是本会话载入的数据文件（\(input.path)），不覆盖它：换一个文件名，或加 --force",
+                                   en: "\(path) is a data file loaded in this session (\(input.path)); it is not overwritten: choose another name, or add --force")
+            }
+            let bytes = try formatter.file(report, FormatOptions(language: language, color: false))
+            do {
+                try SafeFile.write(bytes, to: target)
+            } catch let e as SafeFile.Failure {
+                throw CommandError(zh: "无法写入 \(path)：\(errnoText(e.code, .zh))；\(e.advice.zh)；原文件（若有）未被改动",
+                                   en: "cannot write \(path): \(errnoText(e.code, .en)); \(e.advice.en); any existing file is left as it was")
+            }
+        } catch let e as FormatError {
+            throw CommandError(e.message)
         }
-        err(language == .zh ? "已写入 \(path)" : "wrote \(path)")
+        err(language == .zh ? "已写入 \(path!)" : "wrote \(path!)")
     }
 }
 

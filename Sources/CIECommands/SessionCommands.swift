@@ -80,7 +80,7 @@ public struct SetCommand: SessionOnlyCommand {
                 ["format", session.format], ["lang", session.language.rawValue], ["color", session.color ? "on" : "off"],
                 ["policy", session.policy?.id ?? (zh ? "（未选）" : "(none)")],
             ]
-            session.out(Listing(keys: ["key", "value"], header: zh ? ["设置", "值"] : ["setting", "value"], rows: rows).render("table").dropLast() + "")
+            session.out(String(Listing(keys: ["key", "value"], header: zh ? ["设置", "值"] : ["setting", "value"], rows: rows).table().dropLast()))
             return 0
         }
         // Each change is confirmed, so a script's log says what it set.
@@ -98,9 +98,10 @@ public struct SetCommand: SessionOnlyCommand {
             session.year = try session.evaluationYear(y)
             done = LocalizedText(zh: "评估年份：\(y) 年", en: "evaluation year: \(y)")
         case "format":
-            guard let f = Formatters.named(value) else {
-                throw CommandError(zh: "未知的格式“\(value)”：可用 \(Formatters.all.map(\.id).joined(separator: "、"))",
-                                   en: "unknown format “\(value)”: use one of \(Formatters.all.map(\.id).joined(separator: ", "))")
+            guard let f = Formatters.named(value) else { throw session.unknownFormat(value) }
+            // A format that writes files only (xlsx) cannot be the session's: every result would fail to print.
+            do { _ = try f.text(.listing(Listing(keys: [], header: [], rows: [])), FormatOptions(language: session.language)) } catch let e as FormatError {
+                throw CommandError(e.message)
             }
             session.format = f.id
             done = LocalizedText(zh: "输出格式：\(f.id)", en: "output format: \(f.id)")
@@ -134,35 +135,26 @@ public struct ExportCommand: SessionOnlyCommand {
     public static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the last result to a file; the format follows the extension.",
         discussion: """
-            .json .csv .md .html (and .xml for JUnit, .txt for the table). CSV has a BOM and CRLF so Excel opens it.
+            .json .csv .md .html .xml (JUnit) .xlsx .txt. CSV has a BOM and CRLF so Excel opens it. The file is written \
+            whole or not at all; a file loaded as data in this session is not overwritten without --force.
             Examples:
               check --status not_met
               export failing.csv
+              export 青海_2020.xlsx
             """)
     @Argument(help: ArgumentHelp("The file to write.", valueName: "PATH")) public var path: String
+    @Flag(help: "Overwrite the file even if it was loaded as data in this session.") public var force = false
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
         guard let last = session.last else {
             throw CommandError(zh: "还没有可导出的结果：先运行 check、review、rank 或 show", en: "nothing to export yet: run check, review, rank or show first")
         }
-        guard Formatters.forExtension(fileExtension(path)) != nil else {
-            throw CommandError(zh: "无法从“\(path)”看出格式：文件名以 .json、.csv、.md、.html、.xml（JUnit）或 .txt 结尾",
-                               en: "cannot tell the format of “\(path)”: end the name with .json, .csv, .md, .html, .xml (JUnit) or .txt")
+        guard let formatter = Formatters.forExtension(fileExtension(path)) else {
+            throw CommandError(zh: "无法从“\(path)”看出格式：文件名以 \(Formatters.extensionList(.zh)) 结尾",
+                               en: "cannot tell the format of “\(path)”: end the name with \(Formatters.extensionList(.en))")
         }
-        let formatter = try session.formatter(nil, output: path)
-        let options = FormatOptions(language: session.language, color: false)
-        let text: String
-        switch last {
-        case .check(let r): text = formatter.format(r, options)
-        case .review(let r): text = formatter.format(r, options)
-        case .listing(let l):
-            guard formatter.id != "junit" else {
-                throw CommandError(zh: "列表没有 JUnit 形式：导出为 .json、.csv、.md 或 .html", en: "a list has no JUnit form: export it as .json, .csv, .md or .html")
-            }
-            text = l.render(formatter.id, language: session.language)
-        }
-        try session.emit(text, to: path, format: formatter.id)
+        try session.emit(last, as: formatter, to: path, force: force)
         return 0
     }
 }

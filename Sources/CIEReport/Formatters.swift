@@ -34,12 +34,50 @@ public struct JSONFormatter: ReportFormatter {
     public init() {}
     public var id: String { "json" }
     public var extensions: [String] { ["json"] }
+    public var summary: LocalizedText { LocalizedText(zh: "JSON（SPEC.md 的结果格式）", en: "JSON (SPEC.md's results)") }
+
+    public func text(_ report: Report, _ o: FormatOptions) throws -> String {
+        switch report {
+        case .check(let c): return check(c, o)
+        case .review(let r): return review(r, o)
+        case .listing(let l): return listing(l)
+        case .policy(let p):
+            // The check and each review as their own commands write them, indented one level, with the source.
+            func nested(_ text: String) -> String {
+                text.dropLast().split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ")
+            }
+            var source = "null"
+            if let s = p.check.source {
+                let files = s.files.map { f in
+                    JSONWriter.object([("path", JSONWriter.string(f.path)), ("values", String(f.values)),
+                                       ("first_year", f.years.map { String($0.lowerBound) } ?? "null"), ("last_year", f.years.map { String($0.upperBound) } ?? "null")])
+                }
+                source = JSONWriter.object([("generated", JSONWriter.string(s.generated)), ("version", JSONWriter.string(s.version)),
+                                            ("files", "[" + files.joined(separator: ", ") + "]")])
+            }
+            let failed = p.failedReviews.map { JSONWriter.object([("reviewer", JSONWriter.string($0.name(o.language))), ("error", JSONWriter.string($0.why(o.language)))]) }
+            return "{\n  \"policy\": \(policy(p.check.policy)),\n  \"year\": \(p.check.year),\n  \"source\": \(source),\n"
+                + "  \"check\": \(nested(check(p.check, o))),\n  \"reviews\": [" + p.reviews.map { "\n  " + nested(review($0, o)) }.joined(separator: ",")
+                + (p.reviews.isEmpty ? "" : "\n  ") + "],\n  \"failed_reviews\": [" + failed.joined(separator: ", ") + "]\n}\n"
+        }
+    }
+
+    /// A list: an array of objects keyed by the list's keys; a coded column as `key` (the id) and `key_label`.
+    func listing(_ l: Listing) -> String {
+        let coded = l.codedColumns
+        let objects = l.rows.map { row in
+            "  " + JSONWriter.object(zip(l.keys, row).enumerated().filter { !l.tableOnly.contains($0.offset) }.flatMap { i, pair -> [(String, String)] in
+                coded.contains(i) ? [(pair.0, JSONWriter.string(pair.1.id)), (pair.0 + "_label", pair.1.json)] : [(pair.0, pair.1.json)]
+            })
+        }
+        return "[\n" + objects.joined(separator: ",\n") + (objects.isEmpty ? "" : "\n") + "]\n"
+    }
 
     func policy(_ p: PolicyInfo) -> String {
         JSONWriter.object([("id", JSONWriter.string(p.id)), ("document", JSONWriter.string(p.document)), ("status", JSONWriter.string(p.status.rawValue))])
     }
 
-    public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
+    func check(_ report: CheckReport, _ o: FormatOptions) -> String {
         let results = report.rows.map { r -> String in
             let x = r.result
             return "    " + JSONWriter.object([
@@ -64,7 +102,7 @@ public struct JSONFormatter: ReportFormatter {
             + "\n}\n"
     }
 
-    public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
+    func review(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let rows = report.rows.map { r -> String in
             "    " + JSONWriter.object([
                 ("region", JSONWriter.object([("code", JSONWriter.string(r.regionCode)), ("name", JSONWriter.string(r.regionName))])),
@@ -85,138 +123,210 @@ public struct JSONFormatter: ReportFormatter {
     }
 }
 
-/// CSV that opens correctly in Excel: CRLF line ends, RFC 4180 quoting; a file gets a UTF-8 BOM when it is written
-/// (`Session.emit`), standard output none.
+/// CSV that opens correctly in Excel on Chinese Windows: CRLF line ends, RFC 4180 quoting, plain numbers; a file
+/// starts with a UTF-8 byte order mark (else Excel reads it as GBK), standard output has none (a script that collects
+/// several blocks would get one each).
 public struct CSVFormatter: ReportFormatter {
     public init() {}
     public var id: String { "csv" }
     public var extensions: [String] { ["csv"] }
+    public var summary: LocalizedText { LocalizedText(zh: "CSV（Excel 可直接打开）", en: "CSV (opens in Excel)") }
+
+    public func text(_ report: Report, _ o: FormatOptions) throws -> String {
+        switch report {
+        case .check(let c): return check(c, o)
+        case .review(let r): return review(r, o)
+        case .listing(let l): return listing(l, o.language)
+        case .policy:
+            throw FormatError(zh: "报告含多张表，CSV 只能放一张：写成 .xlsx、.html、.md 或 .json", en: "a report holds several tables and a CSV file one: write it as .xlsx, .html, .md or .json")
+        }
+    }
+
+    public func file(_ report: Report, _ o: FormatOptions) throws -> [UInt8] {
+        [0xEF, 0xBB, 0xBF] + Array(try text(report, o).utf8)
+    }
+
+    func listing(_ l: Listing, _ language: Language) -> String { CSVFormatter.document(Records.listing(l, language)) }
+
+    func check(_ report: CheckReport, _ o: FormatOptions) -> String { CSVFormatter.document(Records.check(report, o.language)) }
+
+    func review(_ report: ReviewReport, _ o: FormatOptions) -> String { CSVFormatter.document(Records.review(report, o.language)) }
 
     static func field(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    static func document(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
-        // Each coded column (status, scope, strength) comes with its label beside it: the id for scripts, the label for people.
-        let header = o.language == .zh
-            ? ["目标", "代码", "地区", "范围", "范围代码", "状态", "状态代码", "观测值", "要求", "单位", "期限", "强度", "强度代码", "差距", "进度比", "说明"]
-            : ["target", "region_code", "region", "scope_label", "scope", "status_label", "status", "observed", "required", "unit", "deadline",
-               "strength_label", "strength", "gap", "progress", "detail"]
-        let rows = report.rows.map { r -> [String] in
-            let x = r.result
-            return [r.target, r.regionCode, r.regionName, x.scope.label(o.language), x.scope.rawValue, x.status.label(o.language), x.status.rawValue,
-                    x.observed.map(Display.exact) ?? "", x.required(o.language), x.unit.rawValue, x.deadline.map(String.init) ?? "",
-                    x.strength.label(o.language), x.strength.rawValue, x.gap.map(Display.exact) ?? "", x.progress.map(Display.exact) ?? "", x.detail(o.language)]
-        }
-        return CSVFormatter.document([header] + rows)
-    }
-
-    public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        // Stable columns for spreadsheets and scripts: zone and stability are always present (empty when not computed).
-        let header = o.language == .zh
-            ? ["代码", "地区", "区域", "结论", "结论代码", "得分", "名次", "最好名次", "最差名次", "入选率", "金额(万元)", "说明"]
-            : ["region_code", "region", "zone", "verdict_label", "verdict", "score", "rank", "rank_best", "rank_worst", "selected_share", "amount", "detail"]
-        let rows = report.rows.map { r -> [String] in
-            let x = r.row
-            let zone: String = x.group?(o.language) ?? ""
-            let best: String = x.rankRange.map { String($0.lowerBound) } ?? ""
-            let worst: String = x.rankRange.map { String($0.upperBound) } ?? ""
-            return [r.regionCode, r.regionName, zone, report.verdictLabel(x.verdict, o.language), x.verdict ?? "", x.score.map(Display.exact) ?? "",
-                    x.rank.map(String.init) ?? "", best, worst, x.selectedShare.map(Display.exact) ?? "", x.amount.map(Display.exact) ?? "",
-                    x.detail?(o.language) ?? ""]
-        }
-        return CSVFormatter.document([header] + rows)
+    /// Records as CSV: numbers at full precision, nothing as an empty field.
+    static func document(_ records: [[SheetCell]]) -> String {
+        records.map { row in
+            row.map { c in
+                switch c {
+                case .text(let t): field(t)
+                case .number(let v): Display.exact(v)
+                case .empty: ""
+                }
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
     }
 }
 
-/// A GitHub-flavoured Markdown table.
+/// The records of CSV files and workbook sheets, header first: one definition of the columns for both, so a sheet of
+/// the workbook holds the same rows as the CSV file.
+enum Records {
+    static func text(_ s: String) -> SheetCell { s.isEmpty ? .empty : .text(s) }
+    static func number(_ v: Double?) -> SheetCell { v.map { $0.isFinite ? .number($0) : .empty } ?? .empty }
+
+    /// A check: each coded column (status, scope, strength) with its label beside it: the id for scripts, the label
+    /// for people.
+    static func check(_ report: CheckReport, _ l: Language) -> [[SheetCell]] {
+        let header = l == .zh
+            ? ["目标", "代码", "地区", "范围", "范围代码", "状态", "状态代码", "观测值", "要求", "单位", "期限", "强度", "强度代码", "差距", "进度比", "说明"]
+            : ["target", "region_code", "region", "scope_label", "scope", "status_label", "status", "observed", "required", "unit", "deadline",
+               "strength_label", "strength", "gap", "progress", "detail"]
+        return [header.map(SheetCell.text)] + report.rows.map { r -> [SheetCell] in
+            let x = r.result
+            return [text(r.target), text(r.regionCode), text(r.regionName), text(x.scope.label(l)), text(x.scope.rawValue), text(x.status.label(l)), text(x.status.rawValue),
+                    number(x.observed), text(x.required(l)), text(x.unit.rawValue), number(x.deadline.map(Double.init)),
+                    text(x.strength.label(l)), text(x.strength.rawValue), number(x.gap), number(x.progress), text(x.detail(l))]
+        }
+    }
+
+    /// A review: stable columns for spreadsheets and scripts; zone and stability are always present (empty when not
+    /// computed).
+    static func review(_ report: ReviewReport, _ l: Language) -> [[SheetCell]] {
+        let header = l == .zh
+            ? ["代码", "地区", "区域", "结论", "结论代码", "得分", "名次", "最好名次", "最差名次", "入选率", "金额(万元)", "说明"]
+            : ["region_code", "region", "zone", "verdict_label", "verdict", "score", "rank", "rank_best", "rank_worst", "selected_share", "amount", "detail"]
+        return [header.map(SheetCell.text)] + report.rows.map { r -> [SheetCell] in
+            let x = r.row
+            return [text(r.regionCode), text(r.regionName), text(x.group?(l) ?? ""), text(report.verdictLabel(x.verdict, l)), text(x.verdict ?? ""),
+                    number(x.score), number(x.rank.map(Double.init)), number(x.rankRange.map { Double($0.lowerBound) }), number(x.rankRange.map { Double($0.upperBound) }),
+                    number(x.selectedShare), number(x.amount), text(x.detail?(l) ?? "")]
+        }
+    }
+
+    /// A list without its pictures; a coded column as its label then its id (状态, 状态代码 as `check` writes them).
+    static func listing(_ list: Listing, _ l: Language) -> [[SheetCell]] {
+        let coded = list.codedColumns
+        let columns = list.dataColumns
+        let head = columns.flatMap { i -> [String] in
+            guard coded.contains(i) else { return [list.header[i]] }
+            return l == .zh ? [list.header[i], list.header[i] + "代码"] : [list.keys[i] + "_label", list.keys[i]]
+        }
+        return [head.map(SheetCell.text)] + list.rows.map { row in
+            columns.flatMap { i -> [SheetCell] in
+                let c = row[i]
+                let cell: SheetCell = if case .number(let v, _) = c { number(v) } else { text(c.csv) }
+                return coded.contains(i) ? [cell, text(c.id)] : [cell]
+            }
+        }
+    }
+
+    /// The policy's targets: what each quotes of the document.
+    static func targets(_ p: PolicyInfo, _ l: Language) -> [[SheetCell]] {
+        let header = l == .zh ? ["目标", "名称", "条款", "强度", "强度代码", "期限", "基期", "要求", "原文"]
+            : ["target", "title", "clause", "strength_label", "strength", "deadline", "baseline", "required", "original"]
+        return [header.map(SheetCell.text)] + p.targets.map { t in
+            [text(t.id), text(t.title(l)), text(t.clause), text(t.strength.label(l)), text(t.strength.rawValue), number(t.deadline.map(Double.init)),
+             number(t.baseline.map(Double.init)), text(t.requirement(l)), text(t.original)]
+        }
+    }
+}
+
+/// Markdown that renders on GitHub and GitLab: a heading, the summary, GFM tables (a `|` escaped, a line break as
+/// `<br>`).
 public struct MarkdownFormatter: ReportFormatter {
     public init() {}
     public var id: String { "markdown" }
     public var extensions: [String] { ["md", "markdown"] }
+    public var summary: LocalizedText { LocalizedText(zh: "Markdown 表格（GitHub、GitLab 可显示）", en: "Markdown tables (GitHub, GitLab)") }
 
-    static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+    }
 
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        (["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
+    /// A table; `right`: the columns aligned right (numbers).
+    static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
+        (["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.indices.map { right.contains($0) ? " ---: |" : " --- |" }.joined()]
             + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }).joined(separator: "\n")
     }
 
-    public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
-        let zh = o.language == .zh
-        let title = "# \(report.policy.name(o.language)) — \(report.policy.documentLabel(o.language))（\(report.year)）"
-        let header = zh ? ["目标", "地区", "代码", "状态", "观测值", "要求", "单位", "说明"] : ["target", "region", "code", "status", "observed", "required", "unit", "detail"]
-        let rows = report.rows.map { r in
-            [r.target, r.regionName, r.regionCode, r.result.status.label(o.language), Cells.observed(r.result), r.result.required(o.language),
-             r.result.unit.label(o.language), r.result.detail(o.language)]
+    /// The summary's lines as paragraphs.
+    static func paragraphs(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: "\n\n") }
+
+    public func text(_ report: Report, _ o: FormatOptions) throws -> String {
+        switch report {
+        case .check(let c): return "# " + Cells.title(c, o.language) + "\n\n" + check(c, o)
+        case .review(let r): return "# " + Cells.title(r, o.language) + "\n\n" + review(r, o)
+        case .listing(let l):
+            let columns = l.keys.indices.filter { !l.tableOnly.contains($0) }
+            return (l.title.map { "## \($0)\n\n" } ?? "")
+                + MarkdownFormatter.table(columns.map { l.header[$0] }, l.rows.map { row in columns.map { row[$0].shown } },
+                                          right: Set(columns.enumerated().filter { l.rightAligned.contains($0.element) }.map(\.offset)))
+                + "\n" + (l.footer.map { "\n\($0)\n" } ?? "")
+        case .policy(let p):
+            let zh = o.language == .zh
+            var s = "# " + Cells.title(p.check, o.language) + "\n\n"
+            if let source = p.check.source { s += Cells.sourceLines(source, o.language).map { "- " + MarkdownFormatter.cell($0) }.joined(separator: "\n") + "\n\n" }
+            s += "## " + (zh ? "达标检查" : "Check") + "\n\n" + check(p.check, o)
+            for r in p.reviews { s += "\n## " + r.review.reviewerName(o.language) + "\n\n" + review(r, o) }
+            for f in p.failedReviews { s += "\n## " + f.name(o.language) + "\n\n" + f.why(o.language) + "\n" }
+            let targets = p.check.policy.targets.map { t in
+                [t.id, t.title(o.language), t.clause, t.strength.label(o.language), t.deadline.map(String.init) ?? (zh ? "每年" : "yearly"), t.requirement(o.language), t.original]
+            }
+            s += "\n## " + (zh ? "目标" : "Targets") + "\n\n"
+                + MarkdownFormatter.table(zh ? ["目标", "名称", "条款", "强度", "期限", "要求", "原文"] : ["target", "title", "clause", "strength", "deadline", "required", "original"], targets) + "\n"
+            return s
         }
-        return title + "\n\n" + MarkdownFormatter.table(header, rows) + "\n\n" + Cells.summaryLine(report, o.language).replacingOccurrences(of: "\n", with: "\n\n") + "\n"
     }
 
-    public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let (header, rows, _) = Cells.reviewTable(report, o.language)
-        return "# \(report.review.reviewerName(o.language)) — \(report.policy.documentLabel(o.language))（\(report.review.year)）\n\n"
-            + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows) + "\n\n"
-            + Cells.summaryLine(report, o.language).replacingOccurrences(of: "\n", with: "\n\n") + "\n"
+    func check(_ report: CheckReport, _ o: FormatOptions) -> String {
+        let zh = o.language == .zh
+        let header = zh ? ["目标", "地区", "代码", "状态", "观测值", "要求", "单位", "强度", "说明"]
+            : ["target", "region", "code", "status", "observed", "required", "unit", "strength", "detail"]
+        let rows = report.rows.map { r in
+            [r.target, r.regionName, r.regionCode, r.result.status.label(o.language), Cells.observed(r.result), r.result.required(o.language),
+             r.result.unit.label(o.language), r.result.strength.label(o.language), r.result.detail(o.language)]
+        }
+        return (report.policy.status == .draft ? Cells.draftNote(o.language) + "\n\n" : "")
+            + MarkdownFormatter.paragraphs(Cells.summaryLine(report, o.language)) + "\n\n" + MarkdownFormatter.table(header, rows, right: [4]) + "\n"
+    }
+
+    func review(_ report: ReviewReport, _ o: FormatOptions) -> String {
+        let (header, rows, numeric) = Cells.reviewTable(report, o.language)
+        return MarkdownFormatter.paragraphs(Cells.summaryLine(report, o.language)) + "\n\n" + (o.language == .zh ? "方法：" : "Method: ")
+            + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows, right: numeric) + "\n"
     }
 }
 
-/// A self-contained HTML page.
-public struct HTMLFormatter: ReportFormatter {
-    public init() {}
-    public var id: String { "html" }
-    public var extensions: [String] { ["html", "htm"] }
-
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    /// The page: a title, paragraphs of introduction (a line each), the table.
-    static func page(_ title: String, _ intro: [String], _ header: [String], _ rows: [[String]], classes: [String], language: Language) -> String {
-        var s = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\"><head><meta charset=\"utf-8\"><title>\(escape(title))</title>\n"
-        s += "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"
-        s += ".met{color:#070}.not_met,.error{color:#b00}.on_track{color:#077}.off_track{color:#a60}.no_data{color:#707}.not_applicable{color:#888}</style>\n"
-        s += "</head><body>\n<h1>\(escape(title))</h1>\n" + intro.map { "<p>" + escape($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>\n" }.joined() + "<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
-        for (row, cls) in zip(rows, classes) {
-            s += "<tr class=\"\(cls)\">" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
-        }
-        return s + "</table>\n</body></html>\n"
-    }
-
-    public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
-        let zh = o.language == .zh
-        let header = zh ? ["目标", "地区", "代码", "状态", "观测值", "要求", "单位", "说明"] : ["target", "region", "code", "status", "observed", "required", "unit", "detail"]
-        let rows = report.rows.map { r in
-            [r.target, r.regionName, r.regionCode, r.result.status.label(o.language), Cells.observed(r.result), r.result.required(o.language),
-             r.result.unit.label(o.language), r.result.detail(o.language)]
-        }
-        return HTMLFormatter.page("\(report.policy.name(o.language)) \(report.policy.documentLabel(o.language)) \(report.year)", [Cells.summaryLine(report, o.language)],
-                                  header, rows, classes: report.rows.map { $0.result.status.rawValue }, language: o.language)
-    }
-
-    public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let (header, rows, _) = Cells.reviewTable(report, o.language)
-        return HTMLFormatter.page("\(report.review.reviewerName(o.language)) \(report.policy.documentLabel(o.language)) \(report.review.year)",
-                                  [Cells.summaryLine(report, o.language), report.review.method(o.language)], header, rows,
-                                  classes: report.rows.map { $0.row.verdict ?? "" }, language: o.language)
-    }
-}
-
-/// JUnit XML for CI dashboards: a test case per result. A binding or striving result not met or off track fails, with
-/// observed against required; an encouraged one is skipped as advice; no data and not applicable are skipped with
-/// their reason; an error errs.
+/// JUnit XML for CI dashboards: a test case per target × unit. A binding or striving result not met or off track
+/// fails, with observed against required; an encouraged one is skipped as advice; no data and not applicable are
+/// skipped with their reason; an error errs. A review is a suite of its units; a report, the check's suite and each
+/// review's in one `<testsuites>`. A list has no tests.
 public struct JUnitFormatter: ReportFormatter {
     public init() {}
     public var id: String { "junit" }
     public var extensions: [String] { ["xml"] }
+    public var summary: LocalizedText { LocalizedText(zh: "JUnit XML（CI 面板）", en: "JUnit XML (CI dashboards)") }
 
-    public func format(_ report: CheckReport, _ o: FormatOptions) -> String {
-        let e = HTMLFormatter.escape
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+    public func text(_ report: Report, _ o: FormatOptions) throws -> String {
+        switch report {
+        case .check(let c): return JUnitFormatter.declaration + check(c, o)
+        case .review(let r): return JUnitFormatter.declaration + review(r, o)
+        case .listing:
+            throw FormatError(zh: "列表没有 JUnit 形式：用 \(Formatters.all.filter { $0.id != "junit" }.map(\.id).joined(separator: "、"))",
+                              en: "a list has no JUnit form: use \(Formatters.all.filter { $0.id != "junit" }.map(\.id).joined(separator: ", "))")
+        case .policy(let p):
+            let e = XML.escape
+            return JUnitFormatter.declaration + "<testsuites name=\"\(e(p.check.policy.id)) \(p.check.year)\">\n"
+                + check(p.check, o) + p.reviews.map { review($0, o) }.joined() + "</testsuites>\n"
+        }
+    }
+
+    func check(_ report: CheckReport, _ o: FormatOptions) -> String {
+        let e = XML.escape
         let zh = o.language == .zh
         var failures = 0, skipped = 0
         var cases = ""
@@ -243,17 +353,37 @@ public struct JUnitFormatter: ReportFormatter {
             }
             cases += "</testcase>\n"
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuite name=\"\(e(report.policy.id)) \(report.year)\" tests=\"\(report.rows.count)\" failures=\"\(failures)\" errors=\"\(report.summary[.error])\" skipped=\"\(skipped)\">\n"
+        return "<testsuite name=\"\(e(report.policy.id)) \(report.year)\" tests=\"\(report.rows.count)\" failures=\"\(failures)\" errors=\"\(report.summary[.error])\" skipped=\"\(skipped)\">\n"
             + cases + "</testsuite>\n"
     }
 
-    public func format(_ report: ReviewReport, _ o: FormatOptions) -> String {
-        let e = HTMLFormatter.escape
-        var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"\(e(report.policy.id)) \(e(report.review.reviewerID))\" tests=\"\(report.rows.count)\">\n"
+    func review(_ report: ReviewReport, _ o: FormatOptions) -> String {
+        let e = XML.escape
+        var s = "<testsuite name=\"\(e(report.policy.id)) \(e(report.review.reviewerID))\" tests=\"\(report.rows.count)\">\n"
         for r in report.rows {
             s += "  <testcase classname=\"\(e(report.review.reviewerID))\" name=\"\(e(r.regionCode)) \(e(r.regionName))\"><system-out>\(e(report.verdictLabel(r.row.verdict, o.language)))</system-out></testcase>\n"
         }
         return s + "</testsuite>\n"
+    }
+}
+
+/// Escaping for XML and HTML text and attributes.
+enum XML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            // Characters XML 1.0 forbids (control characters other than tab, newline and return) are dropped.
+            case _ where c.value < 0x20 && c != "\t" && c != "\n" && c != "\r": continue
+            case "\u{FFFE}", "\u{FFFF}": continue
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 }

@@ -69,6 +69,12 @@ public struct Listing: Sendable {
     public var rows: [[Cell]]
     /// Columns right-aligned in a table (numbers).
     public var rightAligned: Set<Int>
+    /// Columns that are pictures for people (a sparkline, a bar): tables show them, data formats leave them out.
+    public var tableOnly: Set<Int> = []
+    /// What it is (the unit `show` shows), above it in a table, as the heading of a page or a sheet.
+    public var title: String?
+    /// What it covers (`rank`'s year, area and count), below it.
+    public var footer: String?
 
     public init(keys: [String], header: [String], cells: [[Cell]], rightAligned: Set<Int> = []) {
         self.keys = keys
@@ -87,31 +93,36 @@ public struct Listing: Sendable {
         Set(keys.indices.filter { i in rows.contains { row in i < row.count && { if case .coded = row[i] { true } else { false } }() } })
     }
 
-    /// The list in a format; `width`: a terminal's, which a table's last column is cut to fit. A coded column is, in
-    /// CSV, its label then its id (状态, 状态代码 as `check` writes them) and, in JSON, `key` the id and `key_label`
-    /// the label.
-    public func render(_ format: String, width: Int? = nil, language: Language = .zh) -> String {
-        let shown = rows.map { $0.map(\.shown) }
-        let coded = codedColumns
-        switch format {
-        case "json":
-            let objects = rows.map { row in
-                "  " + JSONWriter.object(zip(keys, row).enumerated().flatMap { i, pair -> [(String, String)] in
-                    coded.contains(i) ? [(pair.0, JSONWriter.string(pair.1.id)), (pair.0 + "_label", pair.1.json)] : [(pair.0, pair.1.json)]
-                })
-            }
-            return "[\n" + objects.joined(separator: ",\n") + (objects.isEmpty ? "" : "\n") + "]\n"
-        case "csv":
-            let head = header.enumerated().flatMap { i, h -> [String] in
-                guard coded.contains(i) else { return [h] }
-                return language == .zh ? [h, h + "代码"] : [keys[i] + "_label", keys[i]]
-            }
-            return CSVFormatter.document([head] + rows.map { row in
-                row.enumerated().flatMap { i, c in coded.contains(i) ? [c.csv, c.id] : [c.csv] }
-            })
-        case "markdown", "md": return MarkdownFormatter.table(header, shown) + "\n"
-        case "html": return HTMLFormatter.page("cie", [], header, shown, classes: rows.map { _ in "" }, language: language)
-        default: return TableFormatter.render(header: header, rows: shown, rightAligned: rightAligned, width: width) + "\n"
-        }
+    /// The columns data formats carry (all but the pictures).
+    var dataColumns: [Int] { keys.indices.filter { !tableOnly.contains($0) } }
+
+    /// As a table, aligned by display width: the title above, the footer below; `width` a terminal's.
+    public func table(width: Int? = nil) -> String {
+        (title.map { $0 + "\n" } ?? "") + TableFormatter.render(header: header, rows: rows.map { $0.map(\.shown) }, rightAligned: rightAligned, width: width)
+            + "\n" + (footer.map { $0 + "\n" } ?? "")
+    }
+}
+
+/// Small pictures made of text for the terminal: a sparkline of a series, a horizontal bar.
+public enum TextChart {
+    static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// One character a value, low to high between the series' least and greatest; a space where there is none.
+    public static func sparkline(_ values: [Double?]) -> String {
+        let present = values.compactMap { $0 }.filter(\.isFinite)
+        guard let lo = present.min(), let hi = present.max() else { return String(repeating: " ", count: values.count) }
+        return String(values.map { v -> Character in
+            guard let v, v.isFinite else { return " " }
+            if hi == lo { return levels[3] }
+            return levels[min(7, Int(((v - lo) / (hi - lo) * 7).rounded()))]
+        })
+    }
+
+    /// A bar `value / max` of `width` columns, in eighths of a column (▏▎▍▌▋▊▉█); nothing for a value ≤ 0.
+    public static func bar(_ value: Double, max: Double, width: Int) -> String {
+        guard max > 0, value > 0, value.isFinite else { return "" }
+        let eighths = Int((min(value, max) / max * Double(width * 8)).rounded())
+        let partial: [String] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
     }
 }

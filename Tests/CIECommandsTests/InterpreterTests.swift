@@ -199,7 +199,8 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(ranked.count == 3)
         #expect(ranked.first?.contains("格尔木市") == true)
         #expect(ranked.first?.contains("4,275,655") == true, "万元 with thousands separators")
-        #expect(lines.contains { $0.hasPrefix("gdp") && $0.hasSuffix("4,275,655") })
+        // The value, then the sparkline of its one year.
+        #expect(lines.contains { $0.hasPrefix("gdp") && $0.hasSuffix("4,275,655  ▄") }, "\(lines)")
         // The 科技创新驱动试点县 column has empty cells: those are missing values, not zeros.
         #expect(!c.errText.contains("error"))
     }

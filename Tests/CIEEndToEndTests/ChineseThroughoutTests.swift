@@ -9,7 +9,7 @@ import Testing
     /// Words cie prints as ids or names that are not English prose.
     static let fixed: Set<String> = [
         // SPEC.md's diagnostic tags, the program and the things it reads and writes.
-        "error", "note", "warning", "cie", "table", "json", "csv", "markdown", "md", "html", "htm", "junit", "xml", "txt", "yaml",
+        "error", "note", "warning", "cie", "table", "json", "csv", "markdown", "md", "html", "htm", "junit", "xml", "txt", "yaml", "xlsx",
         // Settings, languages, values of options and statuses as typed.
         "year", "format", "lang", "color", "policy", "zh", "en", "on", "off", "latest", "all", "yearly",
         "met", "not_met", "on_track", "off_track", "no_data", "not_applicable",
@@ -18,7 +18,7 @@ import Testing
         // Command words, as a hint names them (“help 列出全部命令”).
         "help", "load", "files", "unload", "reload", "regions", "indicators", "show", "policies", "load-policy", "use", "targets",
         "explain", "check", "review", "rank", "set", "export", "expect", "source", "read", "validate", "clear", "quit", "exit", "run",
-        "rejects",
+        "rejects", "report",
         // The column roles `load --map` takes (列名=region).
         "region", "province", "unit",
         // Reviewer kinds and the names of reviewer options and result fields (as JSON and CSV call them).

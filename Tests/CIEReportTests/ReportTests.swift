@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func jsonHasSpecsShape() throws {
-        let text = JSONFormatter().format(report(), FormatOptions())
+        let text = try JSONFormatter().text(.check(report()), FormatOptions())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let policy = try #require(object["policy"] as? [String: Any])
         #expect(policy["id"] as? String == "qinghai" && policy["document"] as? String == "青政办〔2018〕6号" && policy["status"] as? String == "in_force")
@@ -85,35 +85,76 @@ import Testing
         #expect(summary == ["met": 1, "not_met": 0, "on_track": 0, "off_track": 0, "no_data": 1, "not_applicable": 0, "error": 0])
     }
 
-    @Test func csvOpensInExcel() {
-        let text = CSVFormatter().format(report(), FormatOptions())
-        // No BOM in the text: a file gets one (Session.emit), standard output none.
+    @Test func csvOpensInExcel() throws {
+        let text = try CSVFormatter().text(.check(report()), FormatOptions())
+        // No BOM in the text for standard output; a file gets one, so Excel on Chinese Windows reads UTF-8, not GBK.
         #expect(text.hasPrefix("目标,代码,地区,"))
         #expect(text.contains("\r\n"))
         #expect(text.contains("\"说明, 含逗号\""))
-        let en = CSVFormatter().format(report(), FormatOptions(language: .en))
+        let en = try CSVFormatter().text(.check(report()), FormatOptions(language: .en))
         #expect(en.contains("\"a \"\"quoted\"\" detail\""))
+        let file = try CSVFormatter().file(.check(report()), FormatOptions())
+        #expect(file.prefix(3) == [0xEF, 0xBB, 0xBF] && Array(file.dropFirst(3)) == Array(text.utf8))
     }
 
-    @Test func tableColoursOnlyWhenAsked() {
-        let plain = TableFormatter().format(report(), FormatOptions(color: false))
+    @Test func tableColoursOnlyWhenAsked() throws {
+        let plain = try TableFormatter().text(.check(report()), FormatOptions(color: false))
         #expect(!plain.contains("\u{1B}["))
         #expect(plain.contains("达标") && plain.hasSuffix("（青海省 青政办〔2018〕6号，2020 年）\n"))
         #expect(plain.contains("共 2 项：达标 1，数据不足 1"))
-        let colored = TableFormatter().format(report(), FormatOptions(color: true))
+        let colored = try TableFormatter().text(.check(report()), FormatOptions(color: true))
         #expect(colored.contains("\u{1B}[32m"))
-        let en = TableFormatter().format(report(), FormatOptions(language: .en))
+        let en = try TableFormatter().text(.check(report()), FormatOptions(language: .en))
         #expect(en.contains("met") && en.contains("2 results: met 1, no data 1"))
     }
 
-    @Test func everyFormatIsRegisteredAndEscapes() {
-        #expect(Formatters.all.map(\.id) == ["table", "json", "csv", "markdown", "html", "junit"])
-        #expect(Formatters.named("md")?.id == "markdown")
-        #expect(Formatters.forExtension("HTML")?.id == "html")
-        let html = HTMLFormatter().format(report(), FormatOptions(language: .en))
+    @Test func everyFormatIsRegisteredAndEscapes() throws {
+        #expect(Formatters.all.map(\.id) == ["table", "json", "csv", "markdown", "html", "junit", "xlsx"])
+        #expect(Formatters.named("md")?.id == "markdown" && Formatters.named("xml")?.id == "junit")
+        #expect(Formatters.forExtension("HTML")?.id == "html" && Formatters.forExtension("xlsx")?.id == "xlsx")
+        let html = try HTMLFormatter().text(.check(report()), FormatOptions(language: .en))
         #expect(html.contains("&quot;quoted&quot;"))
-        let junit = JUnitFormatter().format(report(), FormatOptions())
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(try HTMLFormatter().text(.check(report()), FormatOptions()).contains("<html lang=\"zh-CN\">"))
+        let junit = try JUnitFormatter().text(.check(report()), FormatOptions())
         #expect(junit.contains("tests=\"2\"") && junit.contains("<skipped"))
-        #expect(MarkdownFormatter().format(report(), FormatOptions()).contains("| QH-06 | 大通回族土族自治县 |"))
+        #expect(try MarkdownFormatter().text(.check(report()), FormatOptions()).contains("| QH-06 | 大通回族土族自治县 |"))
+    }
+
+    /// Every format takes every kind of result, or refuses it with a message saying what to use: never a crash, and
+    /// no command has to know which format can do what.
+    @Test func everyFormatTakesEveryKindOrSaysWhatToUse() throws {
+        var listing = Listing(keys: ["region", "value", "bar"], header: ["地区", "值", ""], cells: [["城东区", .number(4.5, shown: "4.50"), "████"]], rightAligned: [1])
+        listing.tableOnly = [2]
+        listing.title = "标题"
+        let kinds: [Report] = [.check(report()), .listing(listing), .policy(PolicyReport(check: report(), reviews: []))]
+        for f in Formatters.all {
+            for kind in kinds {
+                do {
+                    let bytes = try f.file(kind, FormatOptions())
+                    #expect(!bytes.isEmpty, "\(f.id)")
+                } catch let e as FormatError {
+                    // The message names what to use instead: another format, or a file.
+                    let names = Formatters.all.filter { $0.id != f.id }.flatMap { [$0.id] + $0.extensions.map { "." + $0 } } + ["--output"]
+                    #expect(names.contains { e.message.zh.contains($0) && e.message.en.contains($0) }, "\(f.id): \(e.message.zh)")
+                }
+            }
+        }
+        // The pictures of a list are for the terminal; the data formats carry the numbers.
+        let csv = try CSVFormatter().text(.listing(listing), FormatOptions())
+        #expect(csv == "地区,值\r\n城东区,4.5\r\n")
+        #expect(try TableFormatter().text(.listing(listing), FormatOptions()).contains("████"))
+        #expect(throws: FormatError.self) { try XLSXFormatter().text(.check(report()), FormatOptions()) }
+        #expect(throws: FormatError.self) { try JUnitFormatter().text(.listing(listing), FormatOptions()) }
+        #expect(throws: FormatError.self) { try CSVFormatter().text(.policy(PolicyReport(check: report(), reviews: [])), FormatOptions()) }
+    }
+
+    @Test func sparklinesAndBars() {
+        #expect(TextChart.sparkline([1, 2, 3, nil, 8]) == "▁▂▃ █")
+        #expect(TextChart.sparkline([5, 5]) == "▄▄")
+        #expect(TextChart.sparkline([nil, nil]) == "  ")
+        #expect(TextChart.bar(10, max: 10, width: 4) == "████")
+        #expect(TextChart.bar(5, max: 10, width: 4) == "██")
+        #expect(TextChart.bar(1, max: 10, width: 4) == "▍" && TextChart.bar(0, max: 10, width: 4) == "" && TextChart.bar(-3, max: 10, width: 4) == "")
     }
 }
