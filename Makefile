@@ -8,15 +8,23 @@
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
-.PHONY: run test build install uninstall manual check-install regions widths samples check-generated check-packages deps clean docs bench
+.PHONY: run test build install uninstall manual check-install check-reports report-pictures regions widths samples check-generated check-packages deps test-deps clean docs bench
 
-# The system packages the build needs (libedit, zlib); installed when missing (apt-get, through sudo when not root).
-deps:
-	@if ! { pkg-config --exists libedit zlib 2>/dev/null || dpkg -s libedit-dev zlib1g-dev >/dev/null 2>&1; }; then \
-		echo "installing libedit-dev (line editing for the REPL) and zlib1g-dev (Excel workbooks)"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libedit-dev zlib1g-dev pkg-config; \
-		else sudo apt-get update -qq && sudo apt-get install -y -qq libedit-dev zlib1g-dev pkg-config; fi; \
+# The system packages, installed when missing (apt-get, through sudo when not root): the build's (libedit for line
+# editing, zlib for Excel workbooks), and the tests' (html5lib and LibreOffice's spreadsheet for make check-reports).
+BUILD_DEBS := libedit-dev zlib1g-dev pkg-config
+TEST_DEBS := python3-html5lib libreoffice-calc-nogui
+define install-debs
+	@if ! dpkg -s $(1) >/dev/null 2>&1; then \
+		echo "installing $(1)"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(1); \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq $(1); fi; \
 	fi
+endef
+deps:
+	$(call install-debs,$(BUILD_DEBS))
+test-deps:
+	$(call install-debs,$(TEST_DEBS))
 
 build: deps
 	$(SWIFT) build --product cie
@@ -25,11 +33,17 @@ build: deps
 run: deps
 	$(SWIFT) run -q cie --data $(SAMPLE) --policy qinghai
 
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check-packages
 	$(MAKE) --no-print-directory check-install
+	$(MAKE) --no-print-directory check-reports
+
+# Every sample's HTML report is valid HTML5 (html5lib) with one SVG per chart and nothing external, and its workbooks
+# open in LibreOffice headless with the CSV's rows (python3-html5lib, libreoffice-calc-nogui).
+check-reports:
+	python3 Scripts/check_reports.py .build/debug/cie
 
 # make install into a scratch folder (debug build): every file in place, the man page renders with its Chinese
 # examples, each completion script names the subcommands, and make uninstall leaves nothing behind.
