@@ -185,7 +185,9 @@ public struct CheckCommand: SessionCommand {
                 zh: "按 --status \(shown.map(\.label.zh).joined(separator: "、")) 列出 \(results.count) 项，筛去 \(all - results.count) 项（共 \(all) 项）",
                 en: "--status \(shown.map(\.rawValue).joined(separator: ", ")) shows \(results.count) of \(all) results (\(all - results.count) filtered out)")
         }
-        if formatter.drawsHistory { checked.history = session.history(evaluator, targets: selected, year: year) }
+        // The earlier years of the targets not yet due, for the formats that draw them (now, or on a later export).
+        checked.history = session.history(evaluator, targets: selected, year: year)
+        if Cancellation.isRequested { throw CommandError(zh: "check 已中断（Ctrl-C）：没有输出结果", en: "check interrupted (Ctrl-C): nothing was printed", code: 130) }
         session.lastCheck = checked
         try session.emit(.check(checked), as: formatter, to: report.output, force: report.force)
         return checkExitCode(results)
@@ -194,7 +196,7 @@ public struct CheckCommand: SessionCommand {
 
 extension Session {
     /// Each target's observed values in the years up to `year`, by unit code (as the evaluation year names the unit),
-    /// for the targets not yet due: what a report draws against the path to the deadline.
+    /// for the targets not yet due: what a report draws against the path to the deadline. Stops at Ctrl-C.
     func history(_ evaluator: Evaluator, targets: [Target], year: Int) -> [String: TargetHistory] {
         guard let first = store.years?.lowerBound, first < year else { return [:] }
         let years = Array(first...year)
@@ -202,6 +204,7 @@ extension Session {
         for t in targets where (t.deadline ?? 0) > year {
             var lines: [String: [Double?]] = [:]
             for (k, y) in years.enumerated() {
+                if Cancellation.isRequested { return out }
                 for r in evaluator.evaluate(t, year: y) {
                     let code = regions[r.region].nearestRecord(to: year).code
                     lines[code, default: Array(repeating: nil, count: years.count)][k] = r.observed
@@ -283,8 +286,8 @@ public struct ReportCommand: SessionCommand {
 
     public func execute(in session: Session) throws -> Int32 {
         guard let file = path ?? output else {
-            throw CommandError(zh: "report 要写入一个文件：\(session.hint(cli: "cie report --policy P --data 文件 --output 报告.html", session: "report 报告.html"))（\(Formatters.extensionList(.zh))）",
-                               en: "report writes a file: \(session.hint(cli: "cie report --policy P --data FILE --output report.html", session: "report report.html")) (\(Formatters.extensionList(.en)))")
+            throw CommandError(zh: "report 要写入一个文件：\(session.hint(cli: "cie report --policy P --data 文件 --output 报告.html", session: "report 报告.html"))（.html、.xlsx、.md 或 .json）",
+                               en: "report writes a file: \(session.hint(cli: "cie report --policy P --data FILE --output report.html", session: "report report.html")) (.html, .xlsx, .md or .json)")
         }
         if path != nil, output != nil, path != output {
             throw CommandError(zh: "给了两个文件（\(path!) 和 --output \(output!)）：只给一个", en: "two files given (\(path!) and --output \(output!)): give one")
@@ -298,7 +301,7 @@ public struct ReportCommand: SessionCommand {
         let evaluator = Evaluator(context: session.context, policy: policy)
         var checked = CheckReport(policy: policy, year: year, results: evaluator.evaluate(year: year), regions: session.regions, notes: evaluator.zoneNotes(year: year))
         checked.yearNote = why
-        if formatter.drawsHistory { checked.history = session.history(evaluator, targets: policy.targets, year: year) }
+        checked.history = session.history(evaluator, targets: policy.targets, year: year)
         var reviews: [ReviewReport] = []
         var failed: [(name: LocalizedText, why: LocalizedText)] = []
         for r in policy.allReviewers {

@@ -62,6 +62,8 @@ public final class Session {
     public var year: Int?
     /// The last result, for `export`.
     public var last: Report?
+    /// The folders of the packages loaded from disk (`--policy-file`, `load-policy`): their files are inputs too.
+    var loadedPackageFolders: [String] = []
     /// The last `check`, which `expect` tests (a later `rank` or `show` does not replace it).
     public var lastCheck: CheckReport?
     /// Set by `quit`; the REPL and scripts stop after the command.
@@ -242,7 +244,9 @@ public final class Session {
     @discardableResult
     public func loadPolicy(_ path: String) throws -> PolicyPackage {
         do {
-            return try policies.add(path: inputPath(path), origin: .file(path))
+            let package = try policies.add(path: inputPath(path), origin: .file(path))
+            loadedPackageFolders.append(inputPath(path))
+            return package
         } catch let failure {
             for d in failure.diagnostics { err(d.render(language)) }
             let n = failure.diagnostics.filter { $0.severity == .error }.count
@@ -449,6 +453,10 @@ public final class Session {
             if !force, let input = loadedFiles.first(where: { SafeFile.same($0.path, target) }) {
                 throw CommandError(zh: "\(path) 是本会话载入的数据文件（\(input.path)），不覆盖它：换一个文件名，或加 --force",
                                    en: "\(path) is a data file loaded in this session (\(input.path)); it is not overwritten: choose another name, or add --force")
+            }
+            if !force, let package = loadedPackageFolders.first(where: { SafeFile.isInside(target, $0) }) {
+                throw CommandError(zh: "\(path) 在本会话载入的策略包 \(package) 里，不覆盖它：换一个文件夹，或加 --force",
+                                   en: "\(path) is inside the policy package \(package) loaded in this session; it is not overwritten: choose another folder, or add --force")
             }
             let bytes = try formatter.file(report, FormatOptions(language: language, color: false))
             do {

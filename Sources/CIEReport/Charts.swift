@@ -10,7 +10,17 @@ enum Charts {
 
     static func textWidth(_ s: String) -> Double { Double(DisplayWidth.of(s)) * columnWidth }
 
-    static func n(_ x: Double) -> String { Display.fixed(x, 1) }
+    /// A coordinate; a value no chart should produce (NaN, inf, beyond any screen) is drawn at 0 rather than trapping.
+    static func n(_ x: Double) -> String { x.isFinite && abs(x) < 1e9 ? Display.fixed(x, 1) : "0" }
+
+    /// A range to draw: widened when it is empty or too narrow for its magnitude (every unit with the same value),
+    /// so a scale never divides by zero.
+    static func span(_ lo: Double, _ hi: Double) -> (Double, Double) {
+        let pad = max(1e-9, abs(lo) * 1e-6, abs(hi) * 1e-6)
+        if hi - lo >= pad { return (lo, hi) }
+        let half = max(abs(lo) * 0.05, 1)
+        return (lo - half, hi + half)
+    }
 
     static func open(_ width: Double, _ height: Double, label: String) -> String {
         "<svg viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(XML.escape(label))\" font-size=\"12\">"
@@ -22,9 +32,14 @@ enum Charts {
         let raw = (hi - lo) / Double(count)
         let power = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
+        let first = (lo / step).rounded(.up)
+        // At most 2 × count + 1 ticks, each from its index (adding a step that rounds away could loop forever).
         var out: [Double] = []
-        var t = (lo / step).rounded(.up) * step
-        while t <= hi + step * 1e-9 { out.append(abs(t) < step * 1e-9 ? 0 : t); t += step }
+        for k in 0...(2 * count) {
+            let t: Double = (first + Double(k)) * step
+            if t > hi + step * 1e-9 { break }
+            out.append(abs(t) < step * 1e-9 ? 0 : t)
+        }
         return out
     }
 
@@ -82,7 +97,7 @@ enum Charts {
         let common = Set(thresholds).count == 1 && thresholds.count == sorted.count ? thresholds.first : nil
         let least = min(values.min() ?? 0, thresholds.min() ?? .infinity), most = max(values.max() ?? 1, thresholds.max() ?? -.infinity)
         let dots = least > 0 && (most - least) < 0.4 * most
-        let lo = dots ? least - (most - least) * 0.1 : min(0, least), hi = max(most, lo + 1e-9)
+        let (lo, hi) = span(dots ? least - (most - least) * 0.1 : min(0, least), most)
         let ticks = ticks(lo, hi)
         let (x0, x1) = (min(lo, ticks.first ?? lo), max(hi, ticks.last ?? hi))
         let label = (sorted.map { textWidth($0.regionName) }.max() ?? 40) + 16
@@ -147,8 +162,7 @@ enum Charts {
                 }
             }
             let all = points.map(\.1) + path.map(\.1)
-            var lo = all.min() ?? 0, hi = all.max() ?? 1
-            if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+            var (lo, hi) = span(all.min() ?? 0, all.max() ?? 1)
             let pad = (hi - lo) * 0.08
             lo -= pad; hi += pad
             let (l0, r0, t0, b0) = (ox + 34, ox + pw - 8, oy + 22, oy + ph - 18)
@@ -205,10 +219,10 @@ enum Charts {
         let height = top + rh * Double(rows.count) + 24, width = label + plot + 80
         var s = open(width, height, label: caption)
         let maxRank = Double(rows.compactMap { $0.row.rankRange?.upperBound ?? $0.row.rank }.max() ?? 1)
-        let maxValue = rows.compactMap { kind == .scores ? $0.row.score : $0.row.amount }.max() ?? 1
-        let lo = kind == .scores ? min(0, rows.compactMap(\.row.score).min() ?? 0) : 0
+        let (lo, maxValue) = span(kind == .scores ? min(0, rows.compactMap(\.row.score).min() ?? 0) : 0,
+                                  max(0, rows.compactMap { kind == .scores ? $0.row.score : $0.row.amount }.max() ?? 1))
         func x(_ v: Double) -> Double {
-            kind == .ranks ? label + (v - 1) / max(maxRank - 1, 1) * plot : label + (v - lo) / max(maxValue - lo, 1e-9) * plot
+            kind == .ranks ? label + (v - 1) / max(maxRank - 1, 1) * plot : label + (v - lo) / (maxValue - lo) * plot
         }
         let ticks: [Double] = kind == .ranks ? Charts.ticks(1, maxRank).filter { $0 >= 1 } : Charts.ticks(lo, maxValue)
         for t in ticks {

@@ -241,9 +241,21 @@ public struct MarkdownFormatter: ReportFormatter {
     public var extensions: [String] { ["md", "markdown"] }
     public var summary: LocalizedText { LocalizedText(zh: "Markdown 表格（GitHub、GitLab 可显示）", en: "Markdown tables (GitHub, GitLab)") }
 
-    static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+    /// Text as Markdown shows it literally: its markup characters escaped (so a name cannot start a list, a link or
+    /// HTML), a line break as `<br>`.
+    static func inline(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out += "\\" + String(c)
+            case "\r\n", "\n", "\r": out += "<br>"
+            default: out.append(c)
+            }
+        }
+        return out
     }
+
+    static func cell(_ s: String) -> String { inline(s) }
 
     /// A table; `right`: the columns aligned right (numbers).
     static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
@@ -256,21 +268,21 @@ public struct MarkdownFormatter: ReportFormatter {
 
     public func text(_ report: Report, _ o: FormatOptions) throws -> String {
         switch report {
-        case .check(let c): return "# " + Cells.title(c, o.language) + "\n\n" + check(c, o)
-        case .review(let r): return "# " + Cells.title(r, o.language) + "\n\n" + review(r, o)
+        case .check(let c): return "# " + MarkdownFormatter.inline(Cells.title(c, o.language)) + "\n\n" + check(c, o)
+        case .review(let r): return "# " + MarkdownFormatter.inline(Cells.title(r, o.language)) + "\n\n" + review(r, o)
         case .listing(let l):
             let columns = l.keys.indices.filter { !l.tableOnly.contains($0) }
-            return (l.title.map { "## \($0)\n\n" } ?? "")
+            return (l.title.map { "## \(MarkdownFormatter.inline($0))\n\n" } ?? "")
                 + MarkdownFormatter.table(columns.map { l.header[$0] }, l.rows.map { row in columns.map { row[$0].shown } },
                                           right: Set(columns.enumerated().filter { l.rightAligned.contains($0.element) }.map(\.offset)))
-                + "\n" + (l.footer.map { "\n\($0)\n" } ?? "")
+                + "\n" + (l.footer.map { "\n\(MarkdownFormatter.inline($0))\n" } ?? "")
         case .policy(let p):
             let zh = o.language == .zh
-            var s = "# " + Cells.title(p.check, o.language) + "\n\n"
+            var s = "# " + MarkdownFormatter.inline(Cells.title(p.check, o.language)) + "\n\n"
             if let source = p.check.source { s += Cells.sourceLines(source, o.language).map { "- " + MarkdownFormatter.cell($0) }.joined(separator: "\n") + "\n\n" }
             s += "## " + (zh ? "达标检查" : "Check") + "\n\n" + check(p.check, o)
-            for r in p.reviews { s += "\n## " + r.review.reviewerName(o.language) + "\n\n" + review(r, o) }
-            for f in p.failedReviews { s += "\n## " + f.name(o.language) + "\n\n" + f.why(o.language) + "\n" }
+            for r in p.reviews { s += "\n## " + MarkdownFormatter.inline(r.review.reviewerName(o.language)) + "\n\n" + review(r, o) }
+            for f in p.failedReviews { s += "\n## " + MarkdownFormatter.inline(f.name(o.language)) + "\n\n" + MarkdownFormatter.inline(f.why(o.language)) + "\n" }
             let targets = p.check.policy.targets.map { t in
                 [t.id, t.title(o.language), t.clause, t.strength.label(o.language), t.deadline.map(String.init) ?? (zh ? "每年" : "yearly"), t.requirement(o.language), t.original]
             }
@@ -289,13 +301,13 @@ public struct MarkdownFormatter: ReportFormatter {
              r.result.unit.label(o.language), r.result.strength.label(o.language), r.result.detail(o.language)]
         }
         return (report.policy.status == .draft ? Cells.draftNote(o.language) + "\n\n" : "")
-            + MarkdownFormatter.paragraphs(Cells.summaryLine(report, o.language)) + "\n\n" + MarkdownFormatter.table(header, rows, right: [4]) + "\n"
+            + MarkdownFormatter.paragraphs(MarkdownFormatter.inline(Cells.summaryLine(report, o.language)).replacingOccurrences(of: "<br>", with: "\n")) + "\n\n" + MarkdownFormatter.table(header, rows, right: [4]) + "\n"
     }
 
     func review(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let (header, rows, numeric) = Cells.reviewTable(report, o.language)
-        return MarkdownFormatter.paragraphs(Cells.summaryLine(report, o.language)) + "\n\n" + (o.language == .zh ? "方法：" : "Method: ")
-            + report.review.method(o.language) + "\n\n" + MarkdownFormatter.table(header, rows, right: numeric) + "\n"
+        return MarkdownFormatter.paragraphs(MarkdownFormatter.inline(Cells.summaryLine(report, o.language)).replacingOccurrences(of: "<br>", with: "\n"))
+            + "\n\n" + (o.language == .zh ? "方法：" : "Method: ") + MarkdownFormatter.inline(report.review.method(o.language)) + "\n\n" + MarkdownFormatter.table(header, rows, right: numeric) + "\n"
     }
 }
 
@@ -321,7 +333,11 @@ public struct JUnitFormatter: ReportFormatter {
         case .policy(let p):
             let e = XML.escape
             return JUnitFormatter.declaration + "<testsuites name=\"\(e(p.check.policy.id)) \(p.check.year)\">\n"
-                + check(p.check, o) + p.reviews.map { review($0, o) }.joined() + "</testsuites>\n"
+                + check(p.check, o) + p.reviews.map { review($0, o) }.joined()
+                + p.failedReviews.map { f in
+                    "<testsuite name=\"\(e(p.check.policy.id)) \(e(f.name(o.language)))\" tests=\"1\" errors=\"1\">\n  <testcase classname=\"\(e(f.name(o.language)))\" name=\"\(e(f.name(o.language)))\">"
+                        + "<error message=\"\(e(f.why(o.language)))\"/></testcase>\n</testsuite>\n"
+                }.joined() + "</testsuites>\n"
         }
     }
 
@@ -353,17 +369,26 @@ public struct JUnitFormatter: ReportFormatter {
             }
             cases += "</testcase>\n"
         }
-        return "<testsuite name=\"\(e(report.policy.id)) \(report.year)\" tests=\"\(report.rows.count)\" failures=\"\(failures)\" errors=\"\(report.summary[.error])\" skipped=\"\(skipped)\">\n"
+        return "<testsuite name=\"\(e(report.policy.id)) \(report.year)\" tests=\"\(report.rows.count)\" failures=\"\(failures)\" errors=\"\(report.rows.filter { $0.result.status == .error }.count)\" skipped=\"\(skipped)\">\n"
             + cases + "</testsuite>\n"
     }
 
+    /// A review: a unit whose verdict is bad news (不合规, 否决) fails, with its detail; the others pass with their verdict.
     func review(_ report: ReviewReport, _ o: FormatOptions) -> String {
         let e = XML.escape
-        var s = "<testsuite name=\"\(e(report.policy.id)) \(e(report.review.reviewerID))\" tests=\"\(report.rows.count)\">\n"
+        var cases = "", failures = 0
         for r in report.rows {
-            s += "  <testcase classname=\"\(e(report.review.reviewerID))\" name=\"\(e(r.regionCode)) \(e(r.regionName))\"><system-out>\(e(report.verdictLabel(r.row.verdict, o.language)))</system-out></testcase>\n"
+            let verdict = e(report.verdictLabel(r.row.verdict, o.language))
+            cases += "  <testcase classname=\"\(e(report.review.reviewerID))\" name=\"\(e(r.regionCode)) \(e(r.regionName))\">"
+            if report.tone(of: r.row.verdict) == "bad" {
+                failures += 1
+                cases += "<failure message=\"\(verdict)\">\(e(r.row.detail?(o.language) ?? ""))</failure>"
+            } else {
+                cases += "<system-out>\(verdict)</system-out>"
+            }
+            cases += "</testcase>\n"
         }
-        return s + "</testsuite>\n"
+        return "<testsuite name=\"\(e(report.policy.id)) \(e(report.review.reviewerID))\" tests=\"\(report.rows.count)\" failures=\"\(failures)\">\n" + cases + "</testsuite>\n"
     }
 }
 

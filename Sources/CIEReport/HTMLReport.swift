@@ -9,7 +9,6 @@ public struct HTMLFormatter: ReportFormatter {
     public var id: String { "html" }
     public var extensions: [String] { ["html", "htm"] }
     public var summary: LocalizedText { LocalizedText(zh: "HTML 报告（图表，单个文件）", en: "an HTML report (charts, one file)") }
-    public var drawsHistory: Bool { true }
 
     public func text(_ report: Report, _ o: FormatOptions) throws -> String {
         var page = HTMLPage(language: o.language)
@@ -116,12 +115,12 @@ struct HTMLPage {
         }
         body += "</div>\n"
         let statuses = Status.allCases.filter { c.summary[$0] > 0 }
-        let strengths = Strength.allCases.filter { s in c.rows.contains { $0.result.strength == s } }
+        let strengths = Strength.allCases.filter { c.byStrength[$0] != nil }
         if !statuses.isEmpty {
             body += "<table class=\"counts\"><thead><tr><th>\(zh ? "强度" : "strength")</th>" + statuses.map { "<th>\(XML.escape($0.label(language)))</th>" }.joined() + "</tr></thead><tbody>\n"
             for s in strengths {
                 body += "<tr><th>\(XML.escape(s.label(language)))</th>" + statuses.map { st in
-                    "<td class=\"num\">\(c.rows.filter { $0.result.strength == s && $0.result.status == st }.count)</td>"
+                    "<td class=\"num\">\(c.byStrength[s]?[st] ?? 0)</td>"
                 }.joined() + "</tr>\n"
             }
             body += "</tbody></table>\n"
@@ -129,7 +128,8 @@ struct HTMLPage {
         // A unit is compliant when none of its binding or striving results fails or lacks data (encouraged ones are advice).
         var order: [String] = []
         var byUnit: [String: (name: String, rows: [TargetResult])] = [:]
-        for r in c.rows where r.result.scope == .county {
+        // Only when every result is shown (a --top list would judge units on part of their results).
+        for r in c.rows where r.result.scope == .county && c.limitNote == nil {
             if byUnit[r.regionCode] == nil { order.append(r.regionCode); byUnit[r.regionCode] = (r.regionName, []) }
             byUnit[r.regionCode]!.rows.append(r.result)
         }
@@ -147,7 +147,7 @@ struct HTMLPage {
                 : "\(order.count) county-level units: <span class=\"st met\">all met or on track \(compliant)</span> <span class=\"st not_met\">some not met or off track \(failing.count)</span> <span class=\"st no_data\">lacking data \(lacking.count)</span> (binding and striving targets only)") + "</p>\n"
             if !failing.isEmpty {
                 body += "<p class=\"units\">\(zh ? "未全部达标：" : "Not all met: ")" + failing.sorted { $0.2 > $1.2 }.map { code, name, n in
-                    "<span title=\"\(code)\">\(XML.escape(name))</span>" + (zh ? "（\(n) 项）" : " (\(n))")
+                    "<span title=\"\(XML.escape(code))\">\(XML.escape(name))</span>" + (zh ? "（\(n) 项）" : " (\(n))")
                 }.joined(separator: zh ? "、" : ", ") + "</p>\n"
             }
         }

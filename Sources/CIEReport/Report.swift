@@ -103,7 +103,9 @@ public struct CheckReport: Sendable {
     public var policy: PolicyInfo
     public var year: Int
     public var rows: [CheckRow]
+    /// Counts of every result (before any `--top`), and by strength.
     public var summary: StatusSummary
+    public var byStrength: [Strength: StatusSummary]
     /// What the reader should know of the units counted (the functional zones the policy counts or leaves out).
     public var notes: [LocalizedText]
     /// Why this year (the latest with data for the jurisdiction, or the one asked for), and deadlines already passed.
@@ -112,7 +114,7 @@ public struct CheckReport: Sendable {
     public var filterNote: LocalizedText?
     /// How many rows `--top` left out (the summary still counts them all).
     public var limitNote: LocalizedText?
-    /// Per target id, the values of earlier years, for the formats that draw them (`ReportFormatter.drawsHistory`).
+    /// Per target id, the values of earlier years of the targets not yet due, for the formats that draw them.
     public var history: [String: TargetHistory] = [:]
     public var source: ReportSource?
 
@@ -125,6 +127,7 @@ public struct CheckReport: Sendable {
             return CheckRow(target: r.target, regionCode: record.code, regionName: record.name, result: r)
         }
         self.summary = StatusSummary(results.map(\.status))
+        self.byStrength = Dictionary(grouping: results, by: \.strength).mapValues { StatusSummary($0.map(\.status)) }
         self.notes = notes
     }
 
@@ -276,14 +279,10 @@ public protocol ReportFormatter: Sendable {
     func text(_ report: Report, _ options: FormatOptions) throws -> String
     /// The bytes of a file: by default the text in UTF-8.
     func file(_ report: Report, _ options: FormatOptions) throws -> [UInt8]
-    /// Whether it draws each target's earlier years (the HTML report's series against the path to the deadline):
-    /// the command then evaluates those years too.
-    var drawsHistory: Bool { get }
 }
 
 extension ReportFormatter {
     public func file(_ report: Report, _ options: FormatOptions) throws -> [UInt8] { Array(try text(report, options).utf8) }
-    public var drawsHistory: Bool { false }
 }
 
 public enum Formatters {

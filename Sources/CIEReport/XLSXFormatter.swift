@@ -28,7 +28,7 @@ public struct XLSXFormatter: ReportFormatter {
         case .listing(let list):
             return [Sheet(name: list.title ?? (zh ? "列表" : "List"), rows: Records.listing(list, l))]
         case .policy(let p):
-            return [summary(p.check, reviews: p.reviews, l), Sheet(name: zh ? "结果" : "Results", rows: Records.check(p.check, l))]
+            return [summary(p.check, reviews: p.reviews, failed: p.failedReviews, l), Sheet(name: zh ? "结果" : "Results", rows: Records.check(p.check, l))]
                 + p.reviews.map { Sheet(name: $0.review.reviewerName(l), rows: Records.review($0, l)) } + [targets(p.check.policy, l)]
         }
     }
@@ -37,7 +37,7 @@ public struct XLSXFormatter: ReportFormatter {
 
     /// Label–value lines: the policy, the year and why, the files, when and by which cie; the counts by status and
     /// strength; each review's counts by verdict.
-    func summary(_ c: CheckReport?, reviews: [ReviewReport], _ l: Language) -> Sheet {
+    func summary(_ c: CheckReport?, reviews: [ReviewReport], failed: [(name: LocalizedText, why: LocalizedText)] = [], _ l: Language) -> Sheet {
         let zh = l == .zh
         let policy = c?.policy ?? reviews[0].policy
         var rows: [[SheetCell]] = []
@@ -59,7 +59,7 @@ public struct XLSXFormatter: ReportFormatter {
             rows.append([.text(zh ? "状态" : "Status"), .text(zh ? "结果数" : "Results")] + Strength.allCases.map { .text($0.label(l)) })
             for s in Status.allCases where c.summary[s] > 0 {
                 rows.append([.text(s.label(l)), .number(Double(c.summary[s]))]
-                    + Strength.allCases.map { st in .number(Double(c.rows.filter { $0.result.status == s && $0.result.strength == st }.count)) })
+                    + Strength.allCases.map { st in .number(Double(c.byStrength[st]?[s] ?? 0)) })
             }
             rows.append([.text(zh ? "合计" : "Total"), .number(Double(c.summary.total))])
         }
@@ -67,6 +67,10 @@ public struct XLSXFormatter: ReportFormatter {
             rows.append([])
             rows.append([.text(r.review.reviewerName(l)), .text(zh ? "单位数" : "Units")])
             for v in r.verdictCounts { rows.append([.text(r.verdictLabel(v.id, l)), .number(Double(v.count))]) }
+        }
+        for f in failed {
+            rows.append([])
+            rows.append([.text(f.name(l)), .text((zh ? "未能运行：" : "could not run: ") + f.why(l))])
         }
         return Sheet(name: zh ? "摘要" : "Summary", rows: rows, headerRows: 0)
     }

@@ -45,4 +45,28 @@ import Testing
         #expect { try SafeFile.write(Array("x".utf8), to: dir) } throws: { ($0 as? SafeFile.Failure)?.code == EISDIR }
         #expect(SafeFile.same(dir + "/link.csv", dir + "/./real.csv") && !SafeFile.same(dir + "/real.csv", dir + "/none.csv"))
     }
+
+    /// A pipe is written in place, not replaced by a file; a dangling link gets its target created.
+    @Test func aPipeIsWrittenInPlaceAndADanglingLinkCreatesItsTarget() throws {
+        let dir = try folder()
+        let fifo = dir + "/fifo.csv"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        nonisolated(unsafe) var read = Data()
+        let reader = Thread {
+            read = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
+        }
+        reader.start()
+        try SafeFile.write(Array("through the pipe".utf8), to: fifo)
+        while !reader.isFinished { usleep(1000) }
+        #expect(String(decoding: read, as: UTF8.self) == "through the pipe")
+        var st = stat()
+        lstat(fifo, &st)
+        #expect(st.st_mode & S_IFMT == S_IFIFO)
+        symlink("made.csv", dir + "/dangling.csv")
+        try SafeFile.write(Array("new".utf8), to: dir + "/dangling.csv")
+        #expect(try String(contentsOfFile: dir + "/made.csv", encoding: .utf8) == "new")
+        lstat(dir + "/dangling.csv", &st)
+        #expect(st.st_mode & S_IFMT == S_IFLNK)
+        #expect(SafeFile.isInside(dir + "/new.csv", dir) && SafeFile.isInside(dir + "/./made.csv", dir) && !SafeFile.isInside("/tmp/x.csv", dir))
+    }
 }

@@ -155,4 +155,28 @@ import Testing
         }
         #expect(killedEarly > 0 && killedLate > 0, "early \(killedEarly), late \(killedLate)")
     }
+
+    /// What a table `check` leaves for `export` is the whole result: the HTML export draws the paths too; a review's
+    /// JUnit fails the units whose verdict is bad news; the workbook's summary counts every result, not the `--top` shown.
+    @Test func exportsOfALastResultAreWhole() throws {
+        let dir = try scratch()
+        let html = dir.appendingPathComponent("2018.html").path, xlsx = dir.appendingPathComponent("top.xlsx").path
+        let r = try cie(["-c", "load Samples/qinghai/qinghai_2016_2020.csv --quiet; use qinghai; check --year 2018; export \(html); check --top 5; export \(xlsx)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<polyline"))
+        let csv = try cie(["review", "--policy", "qinghai", "--data", "Samples/qinghai/qinghai_2016_2020.csv", "--quiet", "--format", "csv"])
+        let nonCompliant = csv.stdout.split(separator: "\r\n").filter { $0.contains(",non_compliant,") }.count
+        let junit = try cie(["review", "--policy", "qinghai", "--data", "Samples/qinghai/qinghai_2016_2020.csv", "--quiet", "--format", "junit"])
+        #expect(nonCompliant > 0 && count("<failure ", in: junit.stdout) == nonCompliant && junit.stdout.contains("failures=\"\(nonCompliant)\""))
+    }
+
+    @Test func aLoadedPackagesFilesAreInputsToo() throws {
+        let dir = try scratch()
+        let package = dir.appendingPathComponent("pkg")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/CIEEndToEndTests/Fixtures/sichuan"), to: package)
+        let text = try Data(contentsOf: package.appendingPathComponent("text.txt"))
+        let r = try cie(["-c", "load-policy \(package.path); targets sichuan; export \(package.path)/text.txt"])
+        #expect(r.status == 1 && r.stderr.contains("在本会话载入的策略包"), "\(r.stderr)")
+        #expect(try Data(contentsOf: package.appendingPathComponent("text.txt")) == text)
+    }
 }

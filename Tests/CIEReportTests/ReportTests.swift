@@ -157,4 +157,27 @@ import Testing
         #expect(TextChart.bar(5, max: 10, width: 4) == "██")
         #expect(TextChart.bar(1, max: 10, width: 4) == "▍" && TextChart.bar(0, max: 10, width: 4) == "" && TextChart.bar(-3, max: 10, width: 4) == "")
     }
+
+    /// Every unit with the same large value and no requirement line: the scale is widened, not divided by zero (it
+    /// looped for ever, or trapped on NaN).
+    @Test func chartsOfEqualValuesHaveAScale() throws {
+        for value in [3_000_000.0, 20_000_000, 0, -5] {
+            var regions = RegionTable()
+            let p = regions.add(Region(code: "220000", name: "吉林省", type: .province, parent: nil))
+            let units = (0..<3).map { regions.add(Region(code: "22010\($0)", name: "县\($0)", type: .county, parent: p)) }
+            let results = units.map { u in
+                TargetResult(target: "JL-03", region: u, scope: .county, status: .met, observed: value, required: LocalizedText("有"), unit: .wanYuan,
+                             deadline: 2020, strength: .binding, detail: LocalizedText(""))
+            }
+            struct P: PolicyModule {
+                var id: String { "jilin" }
+                var name: LocalizedText { LocalizedText(zh: "吉林省", en: "Jilin") }
+                var document: PolicyDocument { PolicyDocument(number: "吉政办发〔2019〕1号", title: "t", issuer: "i", issued: "2019", status: .inForce, jurisdictionCode: "220000") }
+                var targets: [Target] { [] }
+            }
+            let html = try HTMLFormatter().text(.check(CheckReport(policy: P(), year: 2020, results: results, regions: regions)), FormatOptions())
+            for bad in ["=\"nan", "=\"-nan", "=\"inf", "=\"-inf"] { #expect(!html.contains(bad), "\(value)") }
+            #expect(html.contains("<svg"))
+        }
+    }
 }
