@@ -45,6 +45,10 @@ test: deps test-deps
 check-reports:
 	python3 Scripts/check_reports.py .build/debug/cie
 
+# The report's pictures in Docs/img (and a PDF as printed on A4), by headless Chromium: apt-get install chromium fonts-noto-cjk.
+report-pictures: build
+	Scripts/render_report.sh .build/debug/cie
+
 # make install into a scratch folder (debug build): every file in place, the man page renders with its Chinese
 # examples, each completion script names the subcommands, and make uninstall leaves nothing behind.
 check-install:

@@ -425,20 +425,26 @@ public struct Workbook: Sendable {
         if plain { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<end])) } else { out += Array(XMLScanner.decode(b, start, end).utf8) }
     }
 
-    /// A text as one CSV field: quoted when it holds a comma, a quote or a line break; CRLF folded to LF.
+    /// A text as one CSV field: quoted when it holds a comma or a quote. A line break in a cell (a yearbook header's
+    /// Alt+Enter: “地区生产总值⏎（万元）”) is read as a space, so that line n of the CSV stays row n of the sheet and
+    /// every problem is reported at its row.
     static func csvField(_ text: [UInt8]) -> [UInt8] {
         guard text.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 2)
         var k = 0
         while k < text.count {
             let c = text[k]
-            if c == 0x0D, k + 1 < text.count, text[k + 1] == 0x0A { k += 1; continue }
-            if c == 0x22 { out.append(0x22) }
-            out.append(c)
+            if c == 0x0D || c == 0x0A {
+                if c == 0x0D, k + 1 < text.count, text[k + 1] == 0x0A { k += 1 }
+                out.append(0x20)
+            } else {
+                if c == 0x22 { out.append(0x22) }
+                out.append(c)
+            }
             k += 1
         }
-        out.append(0x22)
-        return out
+        return out.contains(where: { $0 == 0x2C || $0 == 0x22 }) ? [0x22] + out + [0x22] : out
     }
 
     /// `B12` → (row 11, column 1), zero-based.

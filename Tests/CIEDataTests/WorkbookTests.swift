@@ -182,3 +182,23 @@ func sheetXML(_ rows: [[String]], merges: [String] = []) -> String {
         #expect(events == ["<a k=1&2>", "<b>", "</b>", "t中文", "<raw>", "</a>"])
     }
 }
+
+@Suite struct WorkbookLineBreakTests {
+    /// A header cell with Alt+Enter (“地区生产总值⏎（万元）”) is one header, and a problem below it is reported at its own
+    /// row of the sheet, not one further down.
+    @Test func aLineBreakInACellKeepsRowsAsRows() throws {
+        let sheet = """
+            <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+            <row r="1"><c r="A1" t="inlineStr"><is><t>地区</t></is></c><c r="B1" t="inlineStr"><is><t>年份</t></is></c><c r="C1" t="inlineStr"><is><t xml:space="preserve">地区生产总值
+            （万元）</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>大通回族土族自治县</t></is></c><c r="B2"><v>2020</v></c><c r="C2"><v>1415436</v></c></row>\
+            <row r="3"><c r="A3" t="inlineStr"><is><t>湟源县</t></is></c><c r="B3"><v>2020</v></c><c r="C3" t="inlineStr"><is><t>abc</t></is></c></row>\
+            </sheetData></worksheet>
+            """
+        let book = try Workbook(bytes: workbook(sheets: [("数据", sheet)]))
+        let rows = try book.rows(of: book.sheet(named: "数据"))
+        #expect(rows.count == 3 && rows[0][2] == "地区生产总值 （万元）", "\(rows)")
+        let d = diagnostics(loadOnce(bytes: try workbook(sheets: [("数据", sheet)]), name: "b.xlsx"))
+        #expect(d.count == 1 && d.first?.render(Language.en).hasPrefix("b.xlsx[数据]:3:C: error:") == true, "\(d)")
+    }
+}
