@@ -72,14 +72,17 @@ extension SessionCommand {
     public mutating func run() throws {
         let session = Session(out: Output.line, err: Output.errorLine)
         session.color = Output.wantsColor
+        // Ctrl-C stops a load, a blocked open or an evaluation, and the command exits 130 (SPEC.md), not by a signal.
+        Interrupts.install()
         let code: Int32
         do {
             try session.apply(global)
             code = try execute(in: session)
         } catch let e as CommandError {
             session.err("error: " + e.text(session.language))
-            throw ExitCode(e.code)
+            throw ExitCode(Cancellation.isRequested ? 130 : e.code)
         }
+        if Cancellation.isRequested { throw ExitCode(130) }
         Output.flush()
         if let failure = Output.writeFailure, failure != EPIPE {
             let why = errnoText(failure, session.language)

@@ -91,10 +91,36 @@ final class LineEditor {
     func remember(_ line: String) {
         guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
         cie_history_enter(history, line)
-        if let historyPath, cie_history_save(history, historyPath) < 0, !warnedAboutHistory {
+        if let historyPath, !LineEditor.append(line, toHistory: historyPath), !warnedAboutHistory {
             warnedAboutHistory = true
             fputs("note: cannot save history to \(historyPath): set CIE_HISTORY to a writable file\n", cie_stderr())
         }
+    }
+
+    /// Adds a line to the history file as it is now, under a lock: two sessions sharing a history both keep their
+    /// commands (saving each session's own list over the file lost the other's). The file is read afresh, the line
+    /// added, and the result written to a temporary file renamed over it: a link is followed to its target, which
+    /// keeps its permissions (libedit's save would chmod whatever the link points at).
+    static func append(_ line: String, toHistory path: String) -> Bool {
+        let target = SafeFile.resolvingLinks(path)
+        let lock = open(target + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard lock >= 0 else { return false }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 { if errno != EINTR { return false } }
+        defer { flock(lock, LOCK_UN) }
+        guard let h = history_init() else { return false }
+        defer { history_end(h) }
+        cie_history_setsize(h, historySize)
+        cie_history_setunique(h, 1)
+        var existing = stat()
+        let exists = stat(target, &existing) == 0
+        if exists { cie_history_load(h, target) }
+        cie_history_enter(h, line)
+        let temporary = target + ".cie-\(getpid())"
+        guard cie_history_save(h, temporary) >= 0 else { unlink(temporary); return false }
+        if exists { chmod(temporary, existing.st_mode & 0o7777) }
+        guard rename(temporary, target) == 0 else { unlink(temporary); return false }
+        return true
     }
 
     // MARK: - Completion

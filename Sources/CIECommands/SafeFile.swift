@@ -17,25 +17,30 @@ enum SafeFile {
     /// a pipe, a terminal or a device (`/dev/stdout`) is written in place, as a stream (it has no old content to
     /// keep). `chunk`: the write size, and `afterChunk` a hook between writes (tests stop a write half-way).
     static func write(_ bytes: [UInt8], to path: String, chunk: Int = 1 << 20, afterChunk: (() throws -> Void)? = nil) throws {
+        // What the path names, links followed by the kernel (`/dev/stdout` is a link to a pipe that has no path).
+        var named = stat()
+        if stat(path, &named) == 0 {
+            switch named.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw Failure(code: EISDIR, advice: LocalizedText(zh: "给出一个文件名，而不是文件夹", en: "give a file name, not a folder"))
+            default: return try stream(bytes, to: path, chunk: chunk, afterChunk: afterChunk)
+            }
+        }
         let target = resolvingLinks(path)
         var existing = stat()
         let exists = stat(target, &existing) == 0
-        if exists {
-            switch existing.st_mode & S_IFMT {
-            case S_IFREG: break
-            case S_IFDIR: throw Failure(code: EISDIR, advice: LocalizedText(zh: "给出一个文件名，而不是文件夹", en: "give a file name, not a folder"))
-            default: return try stream(bytes, to: target, chunk: chunk, afterChunk: afterChunk)
-            }
-        }
         let slash = target.lastIndex(of: "/")
         let folder = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        // `.NAME.cie-XXXXXXXX` beside it; a name too long for that gets a short temporary name.
+        // `.NAME.cie-PID-XXXXXXXX` beside it (a name too long for that gets a short one). The process id lets a later
+        // write remove what a killed one (kill -9, a power cut before the rename) left behind.
         let stem = name.utf8.count > 200 ? "" : name
+        let prefix = "." + stem + ".cie-"
+        removeLeftovers(in: folder, prefix: prefix)
         var fd: Int32 = -1
         var temporary = ""
         for _ in 0..<16 {
-            temporary = (folder == "/" ? "/" : folder + "/") + "." + stem + ".cie-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+            temporary = (folder == "/" ? "/" : folder + "/") + prefix + "\(getpid())-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
             // The creation mode is the old file's (else 0666); the kernel applies the umask, as for any new file.
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? existing.st_mode & 0o7777 : 0o666)
             if fd >= 0 || errno != EEXIST { break }
@@ -58,6 +63,16 @@ enum SafeFile {
         if dir >= 0 {
             fsync(dir)
             close(dir)
+        }
+    }
+
+    /// Removes the temporary files of earlier writes to the same name whose process is gone.
+    static func removeLeftovers(in folder: String, prefix: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink((folder == "/" ? "/" : folder + "/") + name) }
         }
     }
 

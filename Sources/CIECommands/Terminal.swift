@@ -6,17 +6,54 @@ import Synchronization
 /// Standard output and error, written with stdio so that a closed pipe is noticed instead of trapping
 /// (FileHandle traps on EPIPE); SIGPIPE is ignored in `main.swift`.
 public enum Output {
-    /// Writes a line to stdout.
+    /// Writes a line to stdout; on a terminal, with control characters made visible (`visible`).
     public static func line(_ text: String) {
         guard writeFailure == nil else { return }
-        if fputs(text, cie_stdout()) < 0 || fputs("\n", cie_stdout()) < 0 { failure.store(errno, ordering: .relaxed) }
+        let shown = stdoutIsTerminal ? visible(text) : text
+        if fputs(shown, cie_stdout()) < 0 || fputs("\n", cie_stdout()) < 0 { failure.store(errno, ordering: .relaxed) }
     }
 
     /// Writes a line to stderr, flushing stdout first so that the two streams interleave in order.
     public static func errorLine(_ text: String) {
         flush()
-        fputs(text, cie_stderr())
+        fputs(stderrIsTerminal ? visible(text) : text, cie_stderr())
         fputs("\n", cie_stderr())
+    }
+
+    static let stdoutIsTerminal = isatty(1) == 1
+    static let stderrIsTerminal = isatty(2) == 1
+
+    /// Text as a terminal may show it: a name from a data file cannot clear the screen, set the window title or
+    /// write the clipboard (ESC, OSC 52 …). Control characters other than line breaks and tabs are written as
+    /// visible escapes (`\e`, `\x07`, `\u{9b}`); the colour codes cie itself writes (ESC [ digits ; … m) are kept.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || (0x7F...0x9F).contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var k = 0
+        while k < scalars.count {
+            let c = scalars[k]
+            if c == "\u{1B}" {
+                // A colour (SGR) sequence: ESC [ then digits and semicolons, then m.
+                var e = k + 1
+                if e < scalars.count, scalars[e] == "[" {
+                    e += 1
+                    while e < scalars.count, scalars[e].properties.numericType != nil && scalars[e].isASCII || scalars[e] == ";" { e += 1 }
+                    if e < scalars.count, scalars[e] == "m" {
+                        out.append(contentsOf: scalars[k...e])
+                        k = e + 1
+                        continue
+                    }
+                }
+                out.append(contentsOf: "\\e".unicodeScalars)
+            } else if c.value < 0x20 && c != "\n" && c != "\t" || (0x7F...0x9F).contains(c.value) {
+                out.append(contentsOf: (c.value < 0x80 ? "\\x" + String(format: "%02x", c.value) : "\\u{" + String(c.value, radix: 16) + "}").unicodeScalars)
+            } else {
+                out.append(c)
+            }
+            k += 1
+        }
+        return String(out)
     }
 
     public static func flush() {
@@ -156,7 +193,7 @@ enum Pager {
         }
         // A pager that quits early (q in less) closes the pipe: the write fails with EPIPE (SIGPIPE is ignored, see
         // main.swift), quietly, and the REPL goes on.
-        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let bytes = Array((Output.visible(lines.joined(separator: "\n")) + "\n").utf8)
         var done = 0
         while done < bytes.count {
             let n = bytes[done...].withUnsafeBytes { write(pid.input, $0.baseAddress, $0.count) }

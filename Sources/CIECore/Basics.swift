@@ -201,6 +201,8 @@ public enum Display {
     public static func fixed(_ v: Double, _ d: Int) -> String {
         var scale = 1.0
         for _ in 0..<d { scale *= 10 }
+        // Past what Int64 holds (or not finite), the shortest form: never a trap on a data value.
+        guard v.isFinite, abs(v * scale) < 9e18 else { return formatNumber(v) }
         let r = (v * scale).rounded() / scale
         guard d > 0 else { return String(Int64(r)) }
         let negative = r < 0
@@ -214,6 +216,7 @@ public enum Display {
     /// Thousands separators, `decimals` decimals.
     public static func grouped(_ v: Double, decimals: Int) -> String {
         let s = fixed(v, decimals)
+        guard !s.contains("e"), !s.contains("∞"), s != "NaN" else { return s }
         let negative = s.hasPrefix("-")
         let body = negative ? String(s.dropFirst()) : s
         let parts = body.split(separator: ".", maxSplits: 1)

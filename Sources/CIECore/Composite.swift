@@ -72,8 +72,8 @@ public enum Composite {
                 let names = dimensions.map { "\($0.id)（\($0.name.zh)）" }.joined(separator: "、")
                 let near = nearestNames(k, among: dimensions.flatMap { [$0.id, $0.name.zh] })
                 throw ReviewError(LocalizedText(
-                    zh: "没有名为“\(k)”的维度" + (near.isEmpty ? "" : "（是否指 \(near.joined(separator: "、"))？）") + "：可用 \(names)，例如 --weights \(dimensions[0].name.zh)=2",
-                    en: "no dimension “\(k)”" + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)") + ": use \(dimensions.map(\.id).joined(separator: ", ")), e.g. --weights \(dimensions[0].id)=2"))
+                    zh: "没有名为“\(k)”的维度" + (near.isEmpty ? "" : "（是否指 \(near.joined(separator: "、"))？）") + "：可用 \(names)" + (dimensions.first.map { "，例如 --weights \($0.name.zh)=2" } ?? ""),
+                    en: "no dimension “\(k)”" + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)") + ": use \(dimensions.map(\.id).joined(separator: ", "))" + (dimensions.first.map { ", e.g. --weights \($0.id)=2" } ?? "")))
             }
             guard v >= 0, v.isFinite else {
                 throw ReviewError(LocalizedText(zh: "权重须为非负数：\(k)=\(formatNumber(v))", en: "weights must be non-negative: \(k)=\(formatNumber(v))"))

@@ -390,6 +390,11 @@ public struct Evaluator: Sendable {
     }
 
     private func result(_ target: Target, _ region: RegionIndex, _ status: Status, _ outcome: Outcome, year: Int, notes extra: [LocalizedText]) -> TargetResult {
+        // A sum or ratio that overflows (values near 1e308) is an error for this result, never a verdict on ±∞ or NaN.
+        if let v = outcome.observed ?? outcome.gap, !v.isFinite {
+            return errorResult(target, region: region, year: year, LocalizedText(
+                zh: "计算溢出（\(v.isNaN ? "NaN" : "无穷大")）：检查输入数值的数量级与单位", en: "the computation overflows (\(v.isNaN ? "NaN" : "infinity")): check the magnitude and unit of the inputs"))
+        }
         var notes = outcome.notes + extra
         // What was missing comes first; a no_data that notes say why (a baseline of 0) needs no "missing data".
         if !outcome.missing.isEmpty && status != .met || status == .noData && notes.isEmpty {

@@ -41,7 +41,7 @@ struct ByteTable<Value> {
         while true {
             let e = Int(slots[s])
             if e < 0 { return nil }
-            if hashes[e] == h, lengths[e] == n, arena.withUnsafeBufferPointer({ memcmpEqual($0.baseAddress! + starts[e], p, n) }) {
+            if hashes[e] == h, lengths[e] == n, arena.withUnsafeBufferPointer({ $0.baseAddress.map { memcmpEqual($0 + starts[e], p, n) } ?? (n == 0) }) {
                 return e
             }
             s = (s + 1) & mask

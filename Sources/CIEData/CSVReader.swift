@@ -27,8 +27,7 @@ public struct CSVReader {
     public let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var line = 1
-    /// Where to tell `file` next how far the reader has got (asking per row would cost more than the row).
-    private var nextRelease = 0
+    /// A field longer than this is an error (a quote or a line break is missing), not a cell to keep.
     public static let maxFieldBytes = 4096
 
     public enum Problem: Error {
@@ -70,10 +69,6 @@ public struct CSVReader {
 
     /// Reads the next non-blank record into `row`, reusing its field storage; false at the end.
     public mutating func next(into row: inout CSVRow) throws(Problem) -> Bool {
-        if i >= nextRelease {
-            file.release(upTo: i)
-            nextRelease = i + FileBytes.releaseStep
-        }
         while i < bytes.count {
             // Skip blank lines.
             if bytes[i] == 0x0A {

@@ -1,88 +1,147 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CIECore
+import Foundation
 
 /// The bytes of a file being loaded, at a stable address for the parsers' pointer loops.
 ///
-/// A large regular file is mapped rather than read: the parser walks it front to back, and `release(upTo:)` hands the
-/// pages behind it back to the kernel as it goes, so a 100 MB load never holds the whole file in memory (nor the
-/// three copies that `Data` → `[UInt8]` → decoded bytes used to make). Small files, pipes and converted text are
-/// owned copies; for them `release` does nothing.
+/// A file is read, not mapped: a mapped file that another process truncates while it loads kills the process with
+/// SIGBUS at the first page past the new end (a signal no parser can turn into an error), while a read gives the
+/// bytes there were, and a file that ends before the size it had when opened is an error for that file alone.
+/// Reading costs one copy from the page cache (Docs/Performance.md measures it). A regular file is read in one
+/// buffer of its size; a pipe or a device (`load <(zcat …)`, `/dev/zero`) in chunks, up to `streamLimit`, and a
+/// NUL in its first chunk ends the read there (a binary stream is reported without being read to its end).
 public final class FileBytes: @unchecked Sendable {
     /// The content, after any prefix dropped by `dropPrefix` (a BOM).
     public private(set) var bytes: UnsafeBufferPointer<UInt8>
     /// Whether the text may hold a `"` (false only when the UTF-8 check saw none): a CSV without quotes can be
     /// cut at any line break, so its blocks can be read in parallel.
     public internal(set) var mayHoldQuotes = true
-    private let base: UnsafeMutableRawPointer?
-    private let length: Int
-    private let isMapped: Bool
-    private var releasedUpTo = 0
-    /// Files below this size are read into memory: mapping them saves nothing.
-    static let mapThreshold = 1 << 20
-    /// Pages are handed back in steps of this many bytes, so `madvise` is not called for every row.
-    static let releaseStep = 4 << 20
+    private let base: UnsafeMutableRawPointer
+    /// The length of an anonymous mapping `base` is (a large file's buffer), 0 for an allocation.
+    private let mappedLength: Int
+
+    /// The most bytes read from a pipe or a device (1 GiB; `CIE_MAX_STREAM_BYTES` sets another): `/dev/zero` is
+    /// refused, not read until memory runs out.
+    public static var streamLimit: Int {
+        ProcessInfo.processInfo.environment["CIE_MAX_STREAM_BYTES"].flatMap(Int.init).map { max($0, 1) } ?? 1 << 30
+    }
 
     /// An owned copy of `array`.
     public init(_ array: [UInt8]) {
         let n = array.count
         let p = UnsafeMutableRawPointer.allocate(byteCount: max(n, 1), alignment: 16)
         array.withUnsafeBytes { if let src = $0.baseAddress, n > 0 { p.copyMemory(from: src, byteCount: n) } }
-        length = n
-        isMapped = false
         base = p
+        mappedLength = 0
         bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: n)
     }
 
-    private init(mapped p: UnsafeMutableRawPointer, length: Int) {
-        self.length = length
-        isMapped = true
+    /// Takes a buffer of `count` bytes from `buffer(_:)`.
+    private init(owning p: UnsafeMutableRawPointer, count: Int, mappedLength: Int) {
         base = p
-        bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: length)
+        self.mappedLength = mappedLength
+        bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: count)
     }
 
     deinit {
-        guard let base else { return }
-        if isMapped { munmap(base, length) } else { base.deallocate() }
+        if mappedLength > 0 { munmap(base, mappedLength) } else { base.deallocate() }
     }
 
-    /// Why a file could not be opened.
+    /// Memory for `size` bytes: a large buffer is an anonymous mapping asked for in huge pages, so reading 100 MB
+    /// into it faults 50 pages rather than 25,000.
+    static func buffer(_ size: Int) -> (UnsafeMutableRawPointer, mappedLength: Int) {
+        if size >= 4 << 20, let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED {
+            _ = madvise(p, size, MADV_HUGEPAGE)
+            return (p, size)
+        }
+        return (UnsafeMutableRawPointer.allocate(byteCount: max(size, 1), alignment: 16), 0)
+    }
+
+    static func free(_ p: UnsafeMutableRawPointer, mappedLength: Int) {
+        if mappedLength > 0 { munmap(p, mappedLength) } else { p.deallocate() }
+    }
+
+    /// Why a file could not be opened or read.
     public enum OpenError: Error, Equatable {
         case missing, directory, unreadable
+        /// A chain of symbolic links that loops (ELOOP).
+        case linkLoop
+        /// Ctrl-C while opening (a FIFO with no writer) or reading.
+        case interrupted
+        /// A regular file that ended before the size it had when it was opened: it was being rewritten.
+        case changed(expected: Int, read: Int)
+        /// A pipe or device that gave more than `streamLimit` bytes.
+        case tooLarge(limit: Int)
     }
 
-    /// Maps or reads the file at `path`.
+    /// Reads the file at `path`.
     public static func open(_ path: String) -> Result<FileBytes, OpenError> {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        // After Ctrl-C, no open: a FIFO would block again, and the signal that ended the first wait is spent.
+        if Cancellation.isRequested { return .failure(.interrupted) }
+        var fd: Int32
+        repeat {
+            fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            // A FIFO with no writer blocks here; Ctrl-C (no SA_RESTART) returns EINTR.
+            if fd < 0, errno == EINTR, Cancellation.isRequested { return .failure(.interrupted) }
+        } while fd < 0 && errno == EINTR
         if fd < 0 {
-            if errno == ENOENT || errno == ENOTDIR { return .failure(.missing) }
-            if errno == EISDIR { return .failure(.directory) }
-            return .failure(.unreadable)
+            switch errno {
+            case ENOENT, ENOTDIR: return .failure(.missing)
+            case EISDIR: return .failure(.directory)
+            case ELOOP: return .failure(.linkLoop)
+            default: return .failure(.unreadable)
+            }
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable) }
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(.directory) }
-        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= mapThreshold {
-            let size = Int(info.st_size)
-            if let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED {
-                _ = madvise(p, size, MADV_SEQUENTIAL)
-                return .success(FileBytes(mapped: p, length: size))
-            }
+        if info.st_mode & S_IFMT == S_IFREG { return readRegular(fd, size: Int(info.st_size)) }
+        return readStream(fd, limit: streamLimit)
+    }
+
+    /// A regular file, in one buffer of the size it had when opened.
+    static func readRegular(_ fd: Int32, size: Int) -> Result<FileBytes, OpenError> {
+        let (p, mapped) = buffer(size)
+        func fail(_ e: OpenError) -> Result<FileBytes, OpenError> {
+            free(p, mappedLength: mapped)
+            return .failure(e)
         }
-        // Small files, pipes (`load <(zcat …)`) and anything mmap refuses: read to the end.
+        var done = 0
+        while done < size {
+            let n = pread(fd, p + done, min(size - done, 1 << 26), off_t(done))
+            if n < 0 {
+                if errno == EINTR {
+                    if Cancellation.isRequested { return fail(.interrupted) }
+                    continue
+                }
+                return fail(errno == EISDIR ? .directory : .unreadable)
+            }
+            if n == 0 { return fail(.changed(expected: size, read: done)) }
+            done += n
+            if Cancellation.isRequested { return fail(.interrupted) }
+        }
+        return .success(FileBytes(owning: p, count: size, mappedLength: mapped))
+    }
+
+    /// A pipe or a device, in chunks, up to `limit` bytes; a NUL in the first chunk stops there.
+    static func readStream(_ fd: Int32, limit: Int) -> Result<FileBytes, OpenError> {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR {
+                    if Cancellation.isRequested { return .failure(.interrupted) }
+                    continue
+                }
                 return .failure(errno == EISDIR ? .directory : .unreadable)
             }
             if n == 0 { break }
+            guard out.count + n <= limit else { return .failure(.tooLarge(limit: limit)) }
+            let first = out.isEmpty
             out.append(contentsOf: chunk[0..<n])
+            if first, chunk[0..<n].contains(0) { break }
+            if Cancellation.isRequested { return .failure(.interrupted) }
         }
         return .success(FileBytes(out))
     }
@@ -90,30 +149,5 @@ public final class FileBytes: @unchecked Sendable {
     /// Drops the first `n` bytes (a byte-order mark) from `bytes`.
     func dropPrefix(_ n: Int) {
         bytes = UnsafeBufferPointer(rebasing: bytes[n...])
-    }
-
-    /// Tells the kernel that the parser is done with everything before `offset` in `bytes`. Reading there again
-    /// still works (the pages come back from the page cache); it only stops them counting as this process's memory.
-    @inline(__always) public func release(upTo offset: Int) {
-        guard isMapped, offset - releasedUpTo >= FileBytes.releaseStep else { return }
-        releaseNow(upTo: offset)
-    }
-
-    private func releaseNow(upTo offset: Int) {
-        guard let base, let first = bytes.baseAddress else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let shift = UnsafeRawPointer(first) - UnsafeRawPointer(base)
-        let from = (shift + releasedUpTo) / page * page
-        let to = (shift + offset) / page * page
-        if to > from { _ = madvise(base + from, to - from, MADV_DONTNEED) }
-        releasedUpTo = offset
-    }
-
-    /// Hands back every page (after a pass that read the whole file, such as validation).
-    public func releaseAll() {
-        guard isMapped else { return }
-        releasedUpTo = 0
-        releaseNow(upTo: bytes.count)
-        releasedUpTo = 0
     }
 }

@@ -79,7 +79,6 @@ struct JSONReader {
         }
         skipSpace()
         if i < bytes.count { throw fail(zh: "JSON 格式错误：文档结束后还有多余的文本", en: "malformed JSON: unexpected text after the document") }
-        file.releaseAll()
         return (JSONNode(value: .object(members), line: l, column: c), deferred)
     }
 
@@ -144,7 +143,6 @@ struct JSONReader {
     mutating func skipValue() throws(JSONSyntaxError) {
         var open: [UInt8] = []
         repeat {
-            file.release(upTo: i)
             skipSpace()
             guard i < bytes.count else { throw fail(zh: "JSON 格式错误：文档提前结束（缺少 } 或 ]？）", en: "malformed JSON: the document ends early (a missing } or ]?)") }
             switch bytes[i] {
@@ -158,7 +156,8 @@ struct JSONReader {
                 i += 1
                 while i < bytes.count, bytes[i] != 0x22 {
                     if bytes[i] == 0x0A { throw fail(zh: "JSON 格式错误：字符串中有换行（引号未闭合？）", en: "malformed JSON: a line break inside a string (an unclosed quote?)") }
-                    i += bytes[i] == 0x5C ? 2 : 1
+                    // An escape takes the next byte too, but never past the end (`"\` as the last two bytes).
+                    i = min(i + (bytes[i] == 0x5C ? 2 : 1), bytes.count)
                 }
                 guard i < bytes.count else { throw fail(zh: "JSON 格式错误：字符串没有闭合", en: "malformed JSON: a string never closes") }
                 i += 1
@@ -173,8 +172,7 @@ struct JSONReader {
         skipSpace()
         guard i < bytes.count, bytes[i] == 0x5B else { throw fail(zh: "JSON 格式错误：此处应为 '['", en: "malformed JSON: expected '['") }
         try arrayItems { r throws(JSONSyntaxError) in
-            r.file.release(upTo: r.i)
-            return body(try r.value())
+            body(try r.value())
         }
     }
 
@@ -189,7 +187,7 @@ struct JSONReader {
                 countedAt = lineStart
                 countedColumn = 1
             }
-            while countedAt < i {
+            while countedAt < min(i, bytes.count) {
                 if bytes[countedAt] & 0xC0 != 0x80 { countedColumn += 1 }
                 countedAt += 1
             }

@@ -171,6 +171,7 @@ extension FileParse {
             let matching = names.indices.filter { key(names[$0]) == key(from) }
             if matching.isEmpty { unmatchedMapping(from, names: names, header: header); continue }
             for c in matching {
+                useIndex[c] = columnUses.count
                 columnUses.append(ColumnUse(column: c, header: names[c], meaning: LocalizedText(zh: "映射为 \(to)", en: "mapped to \(to)"), mapped: true))
                 names[c] = to
             }
@@ -180,6 +181,7 @@ extension FileParse {
             if matching.isEmpty { unmatchedMapping(from, names: names, header: header); continue }
             for c in matching {
                 skippedColumns.insert(c)
+                useIndex[c] = columnUses.count
                 columnUses.append(ColumnUse(column: c, header: names[c], meaning: LocalizedText(zh: "跳过", en: "skipped"), mapped: true))
             }
         }
@@ -195,10 +197,12 @@ extension FileParse {
 
     /// Records what a column was read as, unless the mapping already said.
     mutating func use(_ column: Int, _ header: String, _ meaning: LocalizedText) {
-        if let i = columnUses.firstIndex(where: { $0.column == column }) {
+        // By an index of the columns used (a search per column was quadratic in a file of thousands of columns).
+        if let i = useIndex[column] {
             columnUses[i].meaning = LocalizedText(zh: meaning.zh + "（按映射）", en: meaning.en + " (mapped)")
             return
         }
+        useIndex[column] = columnUses.count
         columnUses.append(ColumnUse(column: column, header: header, meaning: meaning, mapped: false))
     }
 

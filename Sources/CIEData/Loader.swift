@@ -147,6 +147,14 @@ public struct DataLoader: Sendable {
                 case .missing: LocalizedText(
                     zh: "文件不存在：请检查路径（相对路径从 \(FileManager.default.currentDirectoryPath) 算起）",
                     en: "no such file: check the path (relative paths start from \(FileManager.default.currentDirectoryPath))")
+                case .linkLoop: LocalizedText(zh: "符号链接循环指向自身：请检查链接（ls -l）", en: "its symbolic links loop: check the links (ls -l)")
+                case .interrupted: LocalizedText(zh: "读取时中断（Ctrl-C）：未载入任何数据", en: "interrupted (Ctrl-C) while reading: nothing was loaded")
+                case .changed(let expected, let read): LocalizedText(
+                    zh: "读取时文件变短了（打开时 \(expected) 字节，只读到 \(read) 字节）：另一个程序正在改写它；写完后再载入",
+                    en: "the file shrank while it was read (\(expected) bytes when opened, \(read) read): another program is rewriting it; load it again when it is written")
+                case .tooLarge(let limit): LocalizedText(
+                    zh: "不是普通文件，读到 \(limit) 字节仍未结束：若确需载入更多，设置环境变量 CIE_MAX_STREAM_BYTES（字节数）",
+                    en: "not a regular file, and still going after \(limit) bytes: to read more, set CIE_MAX_STREAM_BYTES (bytes)")
                 }
                 problems.append(Diagnostic(file: path, line: 0, column: 0, message))
                 continue
@@ -260,10 +268,14 @@ enum Role: CaseIterable {
         }
     }
 
-    static func of(_ header: String) -> Role? {
-        let k = IndicatorCatalogue.key(header)
-        return allCases.first { $0.names.contains { IndicatorCatalogue.key($0) == k } }
-    }
+    static func of(_ header: String) -> Role? { byKey[IndicatorCatalogue.key(header)] }
+
+    /// Every role name's key, made once.
+    static let byKey: [String: Role] = {
+        var out: [String: Role] = [:]
+        for role in allCases { for n in role.names where out[IndicatorCatalogue.key(n)] == nil { out[IndicatorCatalogue.key(n)] = role } }
+        return out
+    }()
 }
 
 /// Where a file's year comes from: a column, or one year for the whole file (`--year`, or its title's).
@@ -306,6 +318,8 @@ struct FileParse {
     var skippedColumns: Set<Int> = []
     /// How each column was read, for `validate`.
     var columnUses: [ColumnUse] = []
+    /// Where each column's use is in `columnUses`.
+    var useIndex: [Int: Int] = [:]
     /// Rows `--skip-bad-rows` set aside, and rows outside `--only-jurisdiction`'s area.
     var rejects: [RejectedRow] = []
     var outsideRows = 0
@@ -349,7 +363,10 @@ struct FileParse {
         var reader = CSVReader(source)
         do {
             guard let first = try reader.next() else {
-                error(1, 1, LocalizedText(zh: "空文件：既没有表头也没有数据", en: "empty file: it holds no header and no data"))
+                // Lines the reader set aside (a field longer than its limit) are the file's problem, not emptiness.
+                let skipped = reader.drainSkipped()
+                if skipped.isEmpty { error(1, 1, LocalizedText(zh: "空文件：既没有表头也没有数据", en: "empty file: it holds no header and no data")) }
+                for p in skipped { report(p) }
                 return nil
             }
             // Stage 1: the header, under any title rows (a year in a title is the file's year when it has no column).
@@ -379,9 +396,12 @@ struct FileParse {
             let nameColumn = roles[.code] != nil ? roles[.region] ?? roles[.name] : nil
             let labels = LabelColumns(province: roles[.province], prefecture: roles[.prefecture], name: nameColumn)
             guard let region else {
+                // The header as written, cut to a readable length (a 4,000-character line is not repeated whole).
+                var shown = names.joined(separator: ",")
+                if shown.count > 120 { shown = String(shown.prefix(120)) + "…" }
                 error(header.line, 1, LocalizedText(
-                    zh: "无法识别的表头 \(names.joined(separator: ","))：没有地区列；长表 CSV 需要 region,year,indicator,value（地区,年份,指标,数值）；宽表 CSV 需要 region 和每个指标一列；地区 CSV 需要 code,name,prefecture,type",
-                    en: "unrecognised header \(names.joined(separator: ",")): no region column; a long CSV needs region,year,indicator,value (地区,年份,指标,数值); a wide CSV region and a column per indicator; a regions CSV code,name,prefecture,type"))
+                    zh: "无法识别的表头 \(shown)：没有地区列；长表 CSV 需要 region,year,indicator,value（地区,年份,指标,数值）；宽表 CSV 需要 region 和每个指标一列；地区 CSV 需要 code,name,prefecture,type",
+                    en: "unrecognised header \(shown): no region column; a long CSV needs region,year,indicator,value (地区,年份,指标,数值); a wide CSV region and a column per indicator; a regions CSV code,name,prefecture,type"))
                 return nil
             }
             // The year: a column, else `--year`, else the title's.
@@ -481,17 +501,30 @@ struct FileParse {
         return i
     }
 
-    func isNearMiss(_ text: String) -> Bool {
-        let k = IndicatorCatalogue.key(text)
-        for ind in catalogue.indicators where !ind.isCustom {
-            for n in [ind.id, ind.name.zh] + ind.aliases {
-                let other = IndicatorCatalogue.key(n)
-                let d = editDistance(k, other)
-                if d > 0, Double(d) / Double(max(k.unicodeScalars.count, other.unicodeScalars.count)) <= 0.25 { return true }
+    /// The most indicator columns a wide file may have (10,000; `CIE_MAX_COLUMNS` sets another).
+    static var columnLimit: Int {
+        ProcessInfo.processInfo.environment["CIE_MAX_COLUMNS"].flatMap(Int.init).map { max($0, 1) } ?? 10_000
+    }
+
+    /// Whether a name is within a quarter of its length of a catalogue name (a typo, not a new indicator). The
+    /// catalogue's keys are made once per file, and a name whose length alone rules it out is not compared: a
+    /// wide file of thousands of custom columns took seconds here.
+    mutating func isNearMiss(_ text: String) -> Bool {
+        if nearMissKeys == nil {
+            nearMissKeys = catalogue.indicators.filter { !$0.isCustom }.flatMap { ind in
+                ([ind.id, ind.name.zh] + ind.aliases).map { n in let k = IndicatorCatalogue.key(n); return (k, k.unicodeScalars.count) }
             }
+        }
+        let k = IndicatorCatalogue.key(text)
+        let n = k.unicodeScalars.count
+        for (other, m) in nearMissKeys! where Double(abs(n - m)) <= 0.25 * Double(max(n, m)) {
+            let d = editDistance(k, other)
+            if d > 0, Double(d) / Double(max(n, m)) <= 0.25 { return true }
         }
         return false
     }
+    /// The catalogue's built-in names as keys, with their lengths, for `isNearMiss`.
+    var nearMissKeys: [(String, Int)]?
 
     mutating func nearMiss(_ text: String, line: Int, column: Int) {
         let s = catalogue.suggestions(for: text)
@@ -708,6 +741,7 @@ struct FileParse {
     }
 
     @inline(__always) static func plainValue(_ v: Double, _ t: Traits, forArea: Bool) -> Double? {
+        guard v.isFinite else { return nil }  // an overflow after a column's unit: `convert` reports it
         switch t.kind {
         case .flag:
             // A flag is 0 or 1; for an area, how many of its units have it.
@@ -807,6 +841,15 @@ struct FileParse {
         row.fields.reserveCapacity(width + 4)
         // Stage 2: a units row under the header gives the units the header's brackets do not.
         let valueColumns = names.indices.filter { $0 != rc && $0 != yc && Role.of(names[$0]) == nil && !names[$0].isEmpty && !skippedColumns.contains($0) }
+        // Each value column is an indicator with its own storage: a file of a million columns is refused at its
+        // header, with the limit and how to raise it, rather than read until memory runs out.
+        let limit = FileParse.columnLimit
+        if valueColumns.count > limit {
+            error(header.line, header.fields[valueColumns[limit]].column, LocalizedText(
+                zh: "宽表有 \(valueColumns.count) 个指标列，超过上限 \(limit)：把文件拆成几份，或设置环境变量 CIE_MAX_COLUMNS 提高上限",
+                en: "the wide file has \(valueColumns.count) indicator columns, more than the limit of \(limit): split the file, or set CIE_MAX_COLUMNS to raise the limit"))
+            return
+        }
         var units: [Int: WrittenUnit] = [:]
         var pending = false
         if try nextRow(&reader, width: width, into: &row) {

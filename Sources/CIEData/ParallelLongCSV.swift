@@ -270,7 +270,6 @@ enum ParallelLongCSV {
             for block in pending { try merge(block) }
             group.wait()
             pending = (0..<count).map { workers[$0].result }
-            if count > 0 { parse.source.release(upTo: bounds[next]) }
             next += count
         }
         reader.seek(offset: bytes.count, line: line)

@@ -42,8 +42,7 @@ public enum TextDecoding {
             return fail(1, 1, zh: "不支持 UTF-16 文本：请把文件另存为 UTF-8（Excel：CSV UTF-8）后重新载入",
                         en: "UTF-16 text is not supported: save the file as UTF-8 (Excel: CSV UTF-8) and load it again")
         }
-        defer { file.releaseAll() }
-        let scan = scanUTF8(body, releasing: file)
+        let scan = scanUTF8(body)
         if let nul = scan.nul {
             let (line, column) = position(of: bomLength + nul, in: all)
             return fail(line, column, zh: "二进制文件（第 \(bomLength + nul + 1) 个字节是 NUL）：cie 读取的是 CSV 和 JSON 文本；请把数据导出为 CSV",
@@ -54,59 +53,58 @@ public enum TextDecoding {
             file.mayHoldQuotes = scan.quote
             return .success((file, encoding))
         }
-        if let converted = iconvToUTF8(body, from: "GB18030") { return .success((FileBytes(converted), .gb18030)) }
-        let (line, column) = position(of: bomLength + bad, in: all)
+        let gb = iconvToUTF8(body, from: "GB18030")
+        if let converted = gb.output { return .success((FileBytes(converted), .gb18030)) }
+        // Where the text stops being either: the later of where UTF-8 and GB18030 stop (a GB18030 file whose last
+        // character is cut is reported there, not at its first Chinese character; a UTF-8 file with one stray
+        // byte, at that byte).
+        let (line, column) = position(of: bomLength + max(bad, gb.stoppedAt), in: all)
         return fail(line, column, zh: "既不是 UTF-8 也不是 GB18030 文本：请把文件另存为 UTF-8 后重新载入",
                     en: "not UTF-8 or GB18030 text: save the file as UTF-8 and load it again")
     }
 
     /// The offsets of the first NUL byte and of the first byte that does not start or continue a valid UTF-8
     /// sequence. Written by hand because it reads every byte of every load: eight ASCII bytes are checked at once.
-    /// It goes a few MB at a time and hands back the pages behind it when `file` is given (see `FileBytes`).
-    static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>, releasing file: FileBytes? = nil) -> (nul: Int?, invalid: Int?, quote: Bool) {
+    static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (nul: Int?, invalid: Int?, quote: Bool) {
         guard let p = bytes.baseAddress else { return (nil, nil, false) }
         let end = bytes.count
         var invalid: Int?
         var quote = false
         var i = 0
         while i < end {
-            let blockEnd = min(end, i + FileBytes.releaseStep)
-            while i < blockEnd {
-                // Fast path: eight bytes that are all ASCII and none NUL.
-                if i + 8 <= end {
-                    let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                    let high = w & 0x8080_8080_8080_8080
-                    let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
-                    let q = w ^ 0x2222_2222_2222_2222
-                    let quotes = (q &- 0x0101_0101_0101_0101) & ~q & 0x8080_8080_8080_8080
-                    if high == 0 && zero == 0 && quotes == 0 {
-                        i += 8
-                        continue
-                    }
-                }
-                let b = p[i]
-                if b == 0 { return (i, invalid, quote) }
-                if b == 0x22 { quote = true }
-                if b < 0x80 || invalid != nil {
-                    i += 1
+            // Fast path: eight bytes that are all ASCII and none NUL.
+            if i + 8 <= end {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let high = w & 0x8080_8080_8080_8080
+                let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                let q = w ^ 0x2222_2222_2222_2222
+                let quotes = (q &- 0x0101_0101_0101_0101) & ~q & 0x8080_8080_8080_8080
+                if high == 0 && zero == 0 && quotes == 0 {
+                    i += 8
                     continue
                 }
-                let n: Int
-                if b & 0xE0 == 0xC0, b >= 0xC2 { n = 1 } else if b & 0xF0 == 0xE0 { n = 2 } else if b & 0xF8 == 0xF0, b <= 0xF4 { n = 3 } else {
-                    invalid = i
-                    i += 1
-                    continue
-                }
-                var ok = true
-                for k in 1...n where i + k >= end || p[i + k] & 0xC0 != 0x80 { ok = false }
-                if !ok {
-                    invalid = i
-                    i += 1
-                    continue
-                }
-                i += n + 1
             }
-            file?.release(upTo: i)
+            let b = p[i]
+            if b == 0 { return (i, invalid, quote) }
+            if b == 0x22 { quote = true }
+            if b < 0x80 || invalid != nil {
+                i += 1
+                continue
+            }
+            let n: Int
+            if b & 0xE0 == 0xC0, b >= 0xC2 { n = 1 } else if b & 0xF0 == 0xE0 { n = 2 } else if b & 0xF8 == 0xF0, b <= 0xF4 { n = 3 } else {
+                invalid = i
+                i += 1
+                continue
+            }
+            var ok = true
+            for k in 1...n where i + k >= end || p[i + k] & 0xC0 != 0x80 { ok = false }
+            if !ok {
+                invalid = i
+                i += 1
+                continue
+            }
+            i += n + 1
         }
         return (nil, invalid, quote)
     }
@@ -126,24 +124,27 @@ public enum TextDecoding {
         bytes.withUnsafeBufferPointer { position(of: offset, in: $0) }
     }
 
-    static func iconvToUTF8(_ input: UnsafeBufferPointer<UInt8>, from encoding: String) -> [UInt8]? {
+    /// The text converted to UTF-8, or nil and the offset where the conversion stopped (a byte that is not of the
+    /// encoding, or a sequence cut at the end).
+    static func iconvToUTF8(_ input: UnsafeBufferPointer<UInt8>, from encoding: String) -> (output: [UInt8]?, stoppedAt: Int) {
+        guard !input.isEmpty else { return ([], 0) }
         let cd = iconv_open("UTF-8", encoding)
-        if cd == iconv_t(bitPattern: -1) { return nil }
+        if cd == iconv_t(bitPattern: -1) { return (nil, 0) }
         defer { iconv_close(cd) }
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
         var source = Array(input)
-        let written: Int? = source.withUnsafeMutableBufferPointer { src in
+        let (written, left): (Int?, Int) = source.withUnsafeMutableBufferPointer { src in
             output.withUnsafeMutableBufferPointer { dst in
                 var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self)
                 var inLeft = src.count
                 var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self)
                 var outLeft = dst.count
                 let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                return r == -1 || inLeft != 0 ? nil : dst.count - outLeft
+                return (r == -1 || inLeft != 0 ? nil : dst.count - outLeft, inLeft)
             }
         }
-        guard let written else { return nil }
+        guard let written else { return (nil, input.count - left) }
         output.removeSubrange(written...)
-        return output
+        return (output, input.count)
     }
 }

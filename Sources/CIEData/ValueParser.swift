@@ -132,6 +132,16 @@ public enum UnitConversion {
     /// `declared` is the unit of the column or the row's `unit` field; the cell's own unit wins when it has one.
     /// `forArea`: the value is given for a prefecture or province, where a flag indicator means "how many units".
     public static func convert(_ value: ParsedValue, to indicator: Indicator, declared: WrittenUnit?, forArea: Bool = false) throws(UnitMismatch) -> Double? {
+        let v = try converting(value, to: indicator, declared: declared, forArea: forArea)
+        // 1e308 亿元 is finite as written and infinite in 万元: out of range, never +∞ (which a target would read as met).
+        if let v, !v.isFinite {
+            throw UnitMismatch(zh: "数值超出范围：换算为\(indicator.unit == .none ? "数值" : indicator.unit.rawValue)后溢出；请检查该值及其单位",
+                               en: "out of range: the value overflows in \(unitName(indicator)); check the value and its unit")
+        }
+        return v
+    }
+
+    static func converting(_ value: ParsedValue, to indicator: Indicator, declared: WrittenUnit?, forArea: Bool) throws(UnitMismatch) -> Double? {
         switch value {
         case .missing:
             return nil

@@ -156,12 +156,20 @@ public struct CSVFormatter: ReportFormatter {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    /// Records as CSV: numbers at full precision, nothing as an empty field.
+    /// A text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+1`, `-1+2`, `@SUM`; a leading tab or return
+    /// too): written with a leading `'`, which Excel and LibreOffice show as text (OWASP's CSV injection advice).
+    /// Numbers are numbers, never texts, so `-0.25` is untouched.
+    static func inert(_ t: String) -> String {
+        guard let c = t.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(c) else { return t }
+        return "'" + t
+    }
+
+    /// Records as CSV: numbers at full precision, nothing as an empty field, texts inert (`inert`).
     static func document(_ records: [[SheetCell]]) -> String {
         records.map { row in
             row.map { c in
                 switch c {
-                case .text(let t): field(t)
+                case .text(let t): field(inert(t))
                 case .number(let v): Display.exact(v)
                 case .empty: ""
                 }

@@ -113,8 +113,10 @@ public enum TextChart {
         guard let lo = present.min(), let hi = present.max() else { return String(repeating: " ", count: values.count) }
         return String(values.map { v -> Character in
             guard let v, v.isFinite else { return " " }
-            if hi == lo { return levels[3] }
-            return levels[min(7, Int(((v - lo) / (hi - lo) * 7).rounded()))]
+            let level = ((v - lo) / (hi - lo) * 7).rounded()
+            // Equal values, or a span too wide for a double (±1e308): the middle.
+            guard hi != lo, level.isFinite else { return levels[3] }
+            return levels[max(0, min(7, Int(level)))]
         })
     }
 

@@ -180,4 +180,16 @@ import Testing
             #expect(html.contains("<svg"))
         }
     }
+
+    /// 8. Exports cannot be turned against their readers: a CSV text a spreadsheet would run (=, +, -, @) is written
+    /// inert, numbers stay numbers; Markdown shows HTML as text.
+    @Test func exportsDoNotCarryFormulasOrHTML() throws {
+        let listing = Listing(keys: ["region", "value", "note"], header: ["地区", "值", "说明"],
+                              cells: [["=HYPERLINK(\"http://x\",\"点击\")", .number(-0.25, shown: "-0.25"), "@SUM(A1)"], ["<script>alert(1)</script>", .number(1, shown: "1"), "+1"]])
+        let csv = try CSVFormatter().text(.listing(listing), FormatOptions())
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",-0.25,'@SUM(A1)\r\n"), "\(csv)")
+        #expect(csv.contains(",'+1\r\n"))
+        let md = try MarkdownFormatter().text(.listing(listing), FormatOptions())
+        #expect(!md.contains("<script>") && md.contains("\\<script\\>"), "\(md)")
+    }
 }
