@@ -396,7 +396,7 @@ public struct ClearCommand: SessionOnlyCommand {
     public init() {}
 
     public func execute(in session: Session) throws -> Int32 {
-        if Output.isTerminal { session.out("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+        if Output.isTerminal { Output.control("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
         return 0
     }
 }

@@ -20,6 +20,12 @@ public enum Output {
         fputs("\n", cie_stderr())
     }
 
+    /// Writes cie's own terminal control sequence (`clear`'s), which `visible` would otherwise show as text.
+    static func control(_ sequence: String) {
+        fputs(sequence, cie_stdout())
+        flush()
+    }
+
     static let stdoutIsTerminal = isatty(1) == 1
     static let stderrIsTerminal = isatty(2) == 1
 
