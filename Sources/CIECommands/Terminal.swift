@@ -1,4 +1,5 @@
 import CIECore
+import CIEReport
 import CLibEdit
 import Foundation
 import Synchronization
@@ -29,38 +30,9 @@ public enum Output {
     static let stdoutIsTerminal = isatty(1) == 1
     static let stderrIsTerminal = isatty(2) == 1
 
-    /// Text as a terminal may show it: a name from a data file cannot clear the screen, set the window title or
-    /// write the clipboard (ESC, OSC 52 …). Control characters other than line breaks and tabs are written as
-    /// visible escapes (`\e`, `\x07`, `\u{9b}`); the colour codes cie itself writes (ESC [ digits ; … m) are kept.
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || (0x7F...0x9F).contains($0.value) }) else { return text }
-        var out = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        var k = 0
-        while k < scalars.count {
-            let c = scalars[k]
-            if c == "\u{1B}" {
-                // A colour (SGR) sequence: ESC [ then digits and semicolons, then m.
-                var e = k + 1
-                if e < scalars.count, scalars[e] == "[" {
-                    e += 1
-                    while e < scalars.count, scalars[e].properties.numericType != nil && scalars[e].isASCII || scalars[e] == ";" { e += 1 }
-                    if e < scalars.count, scalars[e] == "m" {
-                        out.append(contentsOf: scalars[k...e])
-                        k = e + 1
-                        continue
-                    }
-                }
-                out.append(contentsOf: "\\e".unicodeScalars)
-            } else if c.value < 0x20 && c != "\n" && c != "\t" || (0x7F...0x9F).contains(c.value) {
-                out.append(contentsOf: (c.value < 0x80 ? "\\x" + String(format: "%02x", c.value) : "\\u{" + String(c.value, radix: 16) + "}").unicodeScalars)
-            } else {
-                out.append(c)
-            }
-            k += 1
-        }
-        return String(out)
-    }
+    /// Text as a terminal may show it (`DisplayWidth.visible`): a name from a data file cannot clear the screen,
+    /// set the window title or write the clipboard; cie's own colour codes are kept.
+    public static func visible(_ text: String) -> String { DisplayWidth.visible(text, keepingColours: true) }
 
     public static func flush() {
         if fflush(cie_stdout()) != 0 { failure.store(errno, ordering: .relaxed) }

@@ -80,4 +80,37 @@ public enum DisplayWidth {
         if !line.trimmingSpaces().isEmpty { lines.append(line) }
         return lines
     }
+
+    /// Control characters other than line breaks and tabs as visible escapes (`\e`, `\x07`, `\u{9b}`), so that
+    /// a name from a data file cannot drive a terminal (clear it, set its title, write its clipboard with OSC 52).
+    /// `keepingColours`: colour sequences (ESC [ digits ; … m) stay, for text cie coloured itself.
+    public static func visible(_ text: String, keepingColours: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || (0x7F...0x9F).contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var k = 0
+        while k < scalars.count {
+            let c = scalars[k]
+            if c == "\u{1B}" {
+                var e = k + 1
+                if keepingColours, e < scalars.count, scalars[e] == "[" {
+                    e += 1
+                    while e < scalars.count, scalars[e].isASCII && scalars[e].properties.numericType != nil || scalars[e] == ";" { e += 1 }
+                    if e < scalars.count, scalars[e] == "m" {
+                        out.append(contentsOf: scalars[k...e])
+                        k = e + 1
+                        continue
+                    }
+                }
+                out.append(contentsOf: "\\e".unicodeScalars)
+            } else if c.value < 0x20 && c != "\n" && c != "\t" || (0x7F...0x9F).contains(c.value) {
+                let hex = String(c.value, radix: 16)
+                out.append(contentsOf: (c.value < 0x80 ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{" + hex + "}").unicodeScalars)
+            } else {
+                out.append(c)
+            }
+            k += 1
+        }
+        return String(out)
+    }
 }

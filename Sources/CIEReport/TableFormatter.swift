@@ -88,7 +88,8 @@ public struct TableFormatter: ReportFormatter {
     /// Renders rows of cells; `colors` gives an optional escape for a cell (applied after padding).
     static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], colors: [[String?]]? = nil, lastUnpadded: Bool = true,
                        width maxWidth: Int? = nil) -> String {
-        var rows = rows
+        // Control characters in a cell (a name from a data file) shown as escapes, and measured so.
+        var rows = rows.map { $0.map { DisplayWidth.visible($0) } }
         var widths = header.map { DisplayWidth.of($0) }
         for row in rows {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }

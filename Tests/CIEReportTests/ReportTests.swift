@@ -192,4 +192,12 @@ import Testing
         let md = try MarkdownFormatter().text(.listing(listing), FormatOptions())
         #expect(!md.contains("<script>") && md.contains("\\<script\\>"), "\(md)")
     }
+
+    /// 4. A table shows a name's control characters as escapes and aligns the columns on what it shows.
+    @Test func tablesShowControlCharactersAsEscapes() {
+        let text = TableFormatter.render(header: ["地区", "值"], rows: [["恶意\u{1B}]0;x\u{07}县", "1"], ["城东区", "22"]], lastUnpadded: false)
+        #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[2].hasPrefix("恶意\\e]0;x\\x07县") && DisplayWidth.of(lines[2]) - 1 == DisplayWidth.of(lines[3]) - 2, "\(lines)")
+    }
 }
