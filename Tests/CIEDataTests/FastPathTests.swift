@@ -3,23 +3,11 @@ import CIECore
 import Foundation
 import Testing
 
-/// The per-cell fast paths (bytes, plain numbers, the byte table, mapped files, direct writes) must give exactly
+/// The per-cell fast paths (bytes, plain numbers, the byte table, large files, direct writes) must give exactly
 /// what the general String path gives, and fall back to it for everything they do not recognise.
 @Suite struct FastPathTests {
-    /// A fixed SplitMix64, so that the random cases are the same in every run.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func plainNumbersAreExactlyWhatDoubleParsingGives() {
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix64(seed: 42)  // the same cases on every run
         for _ in 0..<100_000 {
             let digits = Int(rng.next() % 15) + 1
             var text = String(rng.next() % UInt64(pow(10, Double(min(digits, 15)))))
