@@ -37,9 +37,24 @@ public struct Words: Equatable, Sendable {
                 chars = Array(chars[..<last])
             }
         }
-        for (n, c) in chars.enumerated() {
+        for (n, cluster) in chars.enumerated() {
+            // A quote followed by a combining mark is one Character (`"` + U+0486): it is still a quote, and the
+            // mark is the first character of what it quotes (found by Fuzz/words.swift).
+            var c = cluster
+            var rest = ""
+            if cluster.unicodeScalars.count > 1, let first = cluster.unicodeScalars.first, first == "\"" || first == "'" {
+                c = Character(first)
+                rest = String(String.UnicodeScalarView(cluster.unicodeScalars.dropFirst()))
+            }
             if let open = quote {
-                if c == open { quote = nil } else { current.append(c) }
+                if c == open { quote = nil; current += rest; if !rest.isEmpty { inWord = true } } else { current.append(cluster) }
+                continue
+            }
+            if !rest.isEmpty {
+                if !inWord { start = n }
+                quote = c
+                inWord = true
+                current += rest
                 continue
             }
             switch c {

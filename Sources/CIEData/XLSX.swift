@@ -298,7 +298,7 @@ public struct Workbook: Sendable {
                 while i < n {
                     guard b[i] == 0x3C else { i += 1; continue }
                     var t = i + 1
-                    let close = b[t] == 0x2F
+                    let close = t < n && b[t] == 0x2F  // a sheet that ends at "<" (found by Fuzz/xlsx.swift)
                     if close { t += 1 }
                     var localStart = t
                     while t < n, b[t] != 0x20, b[t] != 0x3E, b[t] != 0x2F {

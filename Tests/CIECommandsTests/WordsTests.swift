@@ -45,4 +45,12 @@ import Testing
             #expect(Words.split("x " + Words.quote(word)).words == ["x", word])
         }
     }
+
+    /// Fuzz/words.swift: a word that starts with a combining mark (U+0486) made one Character with its opening quote,
+    /// so `quote` and `split` did not round-trip.
+    @Test func aQuoteBeforeACombiningMarkIsStillAQuote() {
+        for word in ["\u{0486}abc", "\u{0301}", "a b\u{0486}", "\u{0486}' x"] {
+            #expect(Words.split(Words.quote(word)).words == [word], "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

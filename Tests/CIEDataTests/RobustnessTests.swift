@@ -111,6 +111,31 @@ extension LoaderRobustnessTests {
     }
 }
 
+/// What the fuzzers (Fuzz/, Docs/Robustness.md) found, each kept as a corpus entry and pinned here.
+@Suite(.serialized) struct FuzzFindingTests {
+    /// Fuzz/xlsx.swift: a sheet whose XML ends at "<" inside a cell read one byte past its end.
+    @Test func aSheetEndingInsideACellTagIsRead() throws {
+        for xml in ["<c><", "<sheetData><row r=\"1\"><c r=\"A1\"><", "<row><c t=\"s\"><v>0</v><"] {
+            let book = try Workbook(bytes: workbook(sheets: [("s", xml)]))
+            _ = try? book.rows(of: book.sheet(named: "s"))
+        }
+    }
+
+    /// Fuzz/csv.swift: the two-core path reported rows a single pass skips (empty cells, notes): both agree now.
+    @Test func theParallelPathSkipsWhatASinglePassSkips() {
+        let text = "region,year,indicator,value\n630121,2020,gdp,1\n630123,2020,gdp,2\n,,,\n630102,2020,gdp,3\n资料来源：统计年鉴,,,\n630103,2020,gdp,4\n"
+        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
+        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
+        ParallelLongCSV.minimumBytes = 64
+        ParallelLongCSV.blockBytes = 40
+        let parallel = loadOnce(text)
+        ParallelLongCSV.minimumBytes = Int.max
+        let single = loadOnce(text)
+        #expect((try? parallel.get())?.observations == 4, "\(diagnostics(parallel))")
+        #expect((try? single.get())?.observations == 4)
+    }
+}
+
 extension Result {
     var failureValue: Failure? { if case .failure(let f) = self { f } else { nil } }
 }
