@@ -8,7 +8,7 @@
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
-.PHONY: run test build install uninstall manual check-install check-reports report-pictures regions widths samples check-generated check-packages deps test-deps clean docs bench
+.PHONY: run test build install uninstall manual check-install check-reports report-pictures regions widths samples check-generated check-packages deps test-deps clean docs bench fuzz fuzz-short sanitize
 
 # The system packages, installed when missing (apt-get, through sudo when not root): the build's (libedit for line
 # editing, zlib for Excel workbooks), and the tests' (html5lib and LibreOffice's spreadsheet for make check-reports).
@@ -136,3 +136,20 @@ clean:
 docs: build
 	for p in $$($(SWIFT) run -q cie policies --format csv | tail -n +2 | cut -d, -f1); do \
 		$(SWIFT) run -q cie generate-docs $$p > Docs/policies/$$p.md; done
+
+# Fuzzing and sanitizers (Docs/Robustness.md). The harnesses Fuzz/*.swift, built by Fuzz/build.sh into .build/fuzz/bin
+# (libFuzzer and AddressSanitizer); crashes are written to Fuzz/artifacts/. FUZZERS picks harnesses, FUZZ_FLAGS adds
+# libFuzzer flags. `make fuzz`: FUZZ_RUNS executions each; `make fuzz-short` (CI): each replays its corpus, then fuzzes
+# for 30 s. `make sanitize`: every test under AddressSanitizer, then ThreadSanitizer, each in its own build folder.
+FUZZ_RUNS ?= 100000
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_RUNS=$(FUZZ_RUNS) Fuzz/run.sh runs
+
+fuzz-short: deps
+	SWIFT=$(SWIFT) Fuzz/run.sh short 30
+
+sanitize: deps test-deps
+	$(SWIFT) build --build-tests -Xswiftc -sanitize=address --scratch-path .build/asan
+	ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --scratch-path .build/asan
+	$(SWIFT) build --build-tests -Xswiftc -sanitize=thread --scratch-path .build/tsan
+	TSAN_OPTIONS=halt_on_error=0 SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --scratch-path .build/tsan

@@ -1,0 +1,44 @@
+// Shared by the loader harnesses (csv, json, xlsx): a fresh loader as a session makes it, and a comparable picture of
+// what a load stored.
+import CIECore
+@testable import CIEData
+
+func freshLoader() -> DataLoader {
+    DataLoader(regions: BuiltinRegions.table, catalogue: IndicatorCatalogue.shipped, store: DataStore())
+}
+
+/// Every value a loader holds, with its origin, as lines (the same loads give the same lines).
+func picture(_ loader: DataLoader) -> [String] {
+    var out: [String] = []
+    for r in loader.store.regionsWithData {
+        for i in 0..<IndicatorIndex(loader.catalogue.count) {
+            for y in loader.store.years(i, r) {
+                let v = loader.store.value(i, r, y)
+                out.append("\(loader.regions[r].code) \(loader.catalogue[i].id) \(y) \(v.map { String($0.bitPattern, radix: 16) } ?? "nil") \(loader.store.origin(i, r, y)?.description ?? "-")")
+            }
+        }
+    }
+    return out
+}
+
+/// What a load gave, as text: the same text for the same outcome.
+func outcome(_ result: Result<LoadedFile, LoadFailure>) -> String {
+    switch result {
+    case .success(let f):
+        return "ok kind=\(f.kind) encoding=\(f.encoding) observations=\(f.observations) rows=\(f.rows) added=\(f.regionsAdded) custom=\(f.customIndicators) "
+            + "years=\(String(describing: f.years)) outside=\(f.outsideRows) rejects=\(f.rejects.count)\n"
+            + f.diagnostics.map(\.description).sorted().joined(separator: "\n")
+    case .failure(let e):
+        return "failed\n" + e.diagnostics.map(\.description).sorted().joined(separator: "\n")
+    }
+}
+
+/// Reads every diagnostic in both languages (rendering is code too).
+func render(_ result: Result<LoadedFile, LoadFailure>) {
+    let diagnostics: [Diagnostic]
+    switch result {
+    case .success(let f): diagnostics = f.diagnostics
+    case .failure(let e): diagnostics = e.diagnostics
+    }
+    for d in diagnostics { _ = d.render(.zh); _ = d.render(.en) }
+}

@@ -1,0 +1,62 @@
+// libFuzzer harness: the CSV reader and the DataLoader over CSV bytes: long, wide and regions files, every encoding
+// the loader decodes (UTF-8 with or without BOM, GB18030, UTF-16), and the two-core path of ParallelLongCSV.
+//
+// Each input is loaded twice into fresh loaders: once with ParallelLongCSV.minimumBytes at 64 bytes (and small
+// blocks), so that any long CSV without quotes of 64 bytes or more takes the parallel path, and once in a single
+// pass. ParallelLongCSV promises the same result as a single pass ("repeats, conflicts and the first-seen order of
+// custom indicators come out exactly as a single pass gives them"): the harness stops with both outcomes when they
+// differ. Then (for one input in four) the same bytes are loaded again over the first load (repeats, conflicts), and
+// with --skip-bad-rows, a fixed year and --within 青海省.
+import CIECore
+@testable import CIEData
+import Foundation
+
+private let qinghai = BuiltinRegions.table.index(code: "630000")
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+
+    // The reader alone, over the raw bytes.
+    var reader = CSVReader(FileBytes(bytes))
+    var row = CSVRow(line: 0, fields: [])
+    var rows = 0
+    do {
+        while try reader.next(into: &row), rows < 100_000 {
+            rows += 1
+            for f in row.fields {
+                precondition(0 <= f.start && f.start <= f.end && f.end <= size, "field \(f) outside the \(size) bytes")
+                _ = reader.string(f)
+            }
+        }
+    } catch {}
+    _ = reader.drainSkipped()
+
+    // The loader: the two-core path against a single pass.
+    let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
+    defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
+    ParallelLongCSV.minimumBytes = 64
+    ParallelLongCSV.blockBytes = 24 + size % 113
+    var parallel = freshLoader()
+    let a = parallel.load(bytes: bytes, name: "fuzz.csv")
+    ParallelLongCSV.minimumBytes = Int.max
+    var single = freshLoader()
+    let b = single.load(bytes: bytes, name: "fuzz.csv")
+    let (oa, ob) = (outcome(a), outcome(b))
+    if oa != ob { fatalError("the parallel path and a single pass differ:\n--- parallel\n\(oa)\n--- single pass\n\(ob)") }
+    let (pa, pb) = (picture(parallel), picture(single))
+    if pa != pb {
+        let only = Set(pa).symmetricDifference(pb).sorted().prefix(10)
+        fatalError("the parallel path and a single pass stored different values:\n" + only.joined(separator: "\n"))
+    }
+    render(a)
+    say(oa.split(separator: "\n").prefix(3).joined(separator: " | "))
+
+    // The same bytes over the first load, and with the other settings a session passes: for one input in four (by
+    // its size), since each load costs as much as the two above.
+    guard size % 4 == 0 else { return 0 }
+    _ = single.load(bytes: bytes, name: "fuzz.csv")
+    var other = freshLoader()
+    render(other.load(bytes: bytes, name: "other.csv", settings: LoadSettings(year: 2020, skipBadRows: true, within: qinghai)))
+    return 0
+}

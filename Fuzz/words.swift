@@ -1,0 +1,43 @@
+// libFuzzer harness: the REPL's word splitter (Sources/CIECommands/Words.swift): `Words.split`, `Words.commands`
+// (`cie -c "a; b"`), `Words.quote` and the joining of continued lines. Fuzz/commands.swift takes the words on to
+// ArgumentParser.
+//
+// The input is text as typed or read from a script. One property is checked: a word written out with `Words.quote`
+// splits back into that one word (the completer inserts words so), for words without control characters, both kinds
+// of quote or a trailing backslash, which `quote` does not claim to handle.
+import Foundation
+@testable import CIECommands
+
+func quotable(_ w: String) -> Bool {
+    !w.isEmpty && !w.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        && !(w.contains("\"") && w.contains("'")) && !w.hasSuffix("\\")
+}
+
+/// KNOWN OPEN, reported, not fixed yet (Docs/Robustness.md, Fuzz/corpus/words/crash-quote-combining-mark): Words.split
+/// reads Characters, and a quote followed by a combining mark (U+0300…) is one Character that is no quote, so a
+/// word starting with a combining mark does not split back after Words.quote. Skipped so that fuzzing goes on past
+/// it; remove this when it is fixed: the crash-* input then checks the fix.
+func knownOpen(_ w: String) -> Bool { ("\"" + w).first != "\"" || ("'" + w).first != "'" }
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var next = 1
+    _ = Words.joinContinued(lines[0]) { () -> String? in
+        defer { next += 1 }
+        return next < lines.count ? lines[next] : nil
+    }
+    let whole = Words.split(text)
+    _ = (whole.lastRaw, whole.endsInWord, whole.continues)
+    for command in Words.commands(text) {
+        let split = Words.split(command)
+        for w in split.words where quotable(w) && !knownOpen(w) {
+            let back = Words.split(Words.quote(w))
+            if back.words != [w] {
+                fatalError("Words.quote(\(w.debugDescription)) = \(Words.quote(w).debugDescription) splits into \(back.words)")
+            }
+        }
+    }
+    return 0
+}
