@@ -13,12 +13,6 @@ func quotable(_ w: String) -> Bool {
         && !(w.contains("\"") && w.contains("'")) && !w.hasSuffix("\\")
 }
 
-/// KNOWN OPEN, reported, not fixed yet (Docs/Robustness.md, Fuzz/corpus/words/crash-quote-combining-mark): Words.split
-/// reads Characters, and a quote followed by a combining mark (U+0300…) is one Character that is no quote, so a
-/// word starting with a combining mark does not split back after Words.quote. Skipped so that fuzzing goes on past
-/// it; remove this when it is fixed: the crash-* input then checks the fix.
-func knownOpen(_ w: String) -> Bool { ("\"" + w).first != "\"" || ("'" + w).first != "'" }
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -32,7 +26,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = (whole.lastRaw, whole.endsInWord, whole.continues)
     for command in Words.commands(text) {
         let split = Words.split(command)
-        for w in split.words where quotable(w) && !knownOpen(w) {
+        for w in split.words where quotable(w) {
             let back = Words.split(Words.quote(w))
             if back.words != [w] {
                 fatalError("Words.quote(\(w.debugDescription)) = \(Words.quote(w).debugDescription) splits into \(back.words)")
