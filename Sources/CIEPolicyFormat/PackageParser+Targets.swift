@@ -137,9 +137,14 @@ extension PackageReading {
             let parts = items.compactMap { quantity($0) }
             return parts.count == items.count && !parts.isEmpty ? .sum(parts) : nil
         case "percent":
-            return zip2(quantity(f["percent"]!), quantity(f["of"]!)).map { .percent($0, of: $1) }
+            // `fields` has reported a missing `of:`; the part present is still read, for its own errors.
+            let part = quantity(f["percent"]!)
+            guard let of = f["of"] else { return nil }
+            return zip2(part, quantity(of)).map { .percent($0, of: $1) }
         case "share_of_total":
-            return zip2(indicator(f["share_of_total"]!), filter(f["held_by"]!)).map { .shareOfTotal($0, held: $1) }
+            let id = indicator(f["share_of_total"]!)
+            guard let held = f["held_by"] else { return nil }
+            return zip2(id, filter(held)).map { .shareOfTotal($0, held: $1) }
         case "own":
             return indicator(f["own"]!).map { .own($0) }
         case "mean":

@@ -117,6 +117,17 @@ let minimal = """
         #expect(failure.diagnostics[0].line >= place(of: "clause", in: yaml).line)
     }
 
+    /// Fuzz/policy.swift found it (Fuzz/corpus/policy/crash-*): `{percent: a}` without `of:`, or `{share_of_total: x}`
+    /// without `held_by:`, was reported as missing the key and then trapped. Now it is that one error, at its place.
+    @Test(arguments: [("{percent: rd_intensity}", "“of”"), ("{share_of_total: gdp}", "“held_by”"), ("{share_of_total}", "“held_by”")])
+    func aQuantityMissingAKeyIsAnError(quantity: String, missing: String) throws {
+        let yaml = minimal.replacingOccurrences(of: "{at_least: rd_intensity, value: 2}", with: "{at_least: \(quantity), value: 2}")
+        let failure = try #require(package(yaml).failureValue)
+        let needs = try #require(failure.diagnostics.first { $0.text.en.contains("needs \(missing)") }, "\(failure.diagnostics)")
+        #expect(needs.line == place(of: quantity, in: yaml).line && needs.column == place(of: quantity, in: yaml).column)
+        #expect(needs.text.zh.contains("缺少\(missing)"))
+    }
+
     @Test func anchorsAndAliasesAreRefused() throws {
         let yaml = minimal.replacingOccurrences(of: "clause: 一", with: "clause: &c 一\n    reading: *c")
         let failure = try #require(package(yaml).failureValue)
