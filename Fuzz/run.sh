@@ -56,6 +56,7 @@ for h in $FUZZERS; do
         words | commands) size=(-max_len=512) ;;
         csv) size=(-max_len=768) ;;
         json) size=(-max_len=2048) ;;
+        policy) size=(-max_len=16384) ;;
         *) size=() ;;
     esac
     # shellcheck disable=SC2086
