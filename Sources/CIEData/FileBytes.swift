@@ -151,3 +151,24 @@ public final class FileBytes: @unchecked Sendable {
         bytes = UnsafeBufferPointer(rebasing: bytes[n...])
     }
 }
+
+extension FileBytes.OpenError {
+    /// What went wrong opening a file, and what to do.
+    public var message: LocalizedText {
+        switch self {
+        case .directory: LocalizedText(zh: "是文件夹：请指定其中的一个文件", en: "is a directory: name a file in it")
+        case .unreadable: LocalizedText(zh: "无法读取：请检查文件权限", en: "cannot be read: check its permissions")
+        case .missing: LocalizedText(
+            zh: "文件不存在：请检查路径（相对路径从 \(FileManager.default.currentDirectoryPath) 算起）",
+            en: "no such file: check the path (relative paths start from \(FileManager.default.currentDirectoryPath))")
+        case .linkLoop: LocalizedText(zh: "符号链接循环指向自身：请检查链接（ls -l）", en: "its symbolic links loop: check the links (ls -l)")
+        case .interrupted: LocalizedText(zh: "读取时中断（Ctrl-C）：未载入任何数据", en: "interrupted (Ctrl-C) while reading: nothing was loaded")
+        case .changed(let expected, let read): LocalizedText(
+            zh: "读取时文件变短了（打开时 \(expected) 字节，只读到 \(read) 字节）：另一个程序正在改写它；写完后再载入",
+            en: "the file shrank while it was read (\(expected) bytes when opened, \(read) read): another program is rewriting it; load it again when it is written")
+        case .tooLarge(let limit): LocalizedText(
+            zh: "不是普通文件，读到 \(limit) 字节仍未结束：若确需载入更多，设置环境变量 CIE_MAX_STREAM_BYTES（字节数）",
+            en: "not a regular file, and still going after \(limit) bytes: to read more, set CIE_MAX_STREAM_BYTES (bytes)")
+        }
+    }
+}

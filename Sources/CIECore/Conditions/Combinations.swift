@@ -1,6 +1,7 @@
 /// `all`: every one of several conditions.
 struct AllOf: ConditionKind {
     var key: String { "all" }
+    var numbers: [Double] { parts.flatMap(\.numbers) }
     var parts: [Condition]
 
     var inputs: [String] { parts.flatMap(\.indicators) }
@@ -36,6 +37,7 @@ struct AllOf: ConditionKind {
 /// when a part is; it applies from the earliest year any part does.
 struct AnyOf: ConditionKind {
     var key: String { "any" }
+    var numbers: [Double] { parts.flatMap(\.numbers) }
     var parts: [Condition]
 
     var inputs: [String] { parts.flatMap(\.indicators) }

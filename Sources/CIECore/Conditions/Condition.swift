@@ -16,6 +16,9 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
     public var indicators: [String] { kind.inputs }
     /// Whether it is judged on the years up to the evaluation year rather than projected to the deadline.
     public var isPath: Bool { kind.isPath }
+    /// The numbers it sets (a threshold, a range's ends, a share's percentage, a rate), in order: what a drafted
+    /// condition is measured against (Docs/Drafting.md). `exists` sets 1, year-on-year kinds none.
+    public var numbers: [Double] { kind.numbers }
     /// The short requirement of a result's `required` (`≥ 4.5`, `1–2`, `每年 ≥ 300（自 2018 年）`).
     public func requirement(baseline: Int?) -> LocalizedText { kind.requirement(baseline: baseline) }
     /// The condition in words, for `explain`.
@@ -60,6 +63,8 @@ protocol ConditionKind: Sendable, Hashable, CustomStringConvertible {
     var key: String { get }
     /// Indicator ids it reads.
     var inputs: [String] { get }
+    /// The numbers it sets, in order.
+    var numbers: [Double] { get }
     /// Judged on the path of years up to the evaluation year (never projected to a deadline).
     var isPath: Bool { get }
     /// How many years after the baseline it first applies (1: a comparison with the baseline's value; 0: every year

@@ -4,6 +4,7 @@ import Foundation
 /// percentage); before the deadline, the rate against Δ.
 struct AverageAnnualIncrease: OnQuantity {
     var key: String { "avg_annual_increase" }
+    var numbers: [Double] { [by] }
     var quantity: Quantity
     var by: Double
 
@@ -43,6 +44,7 @@ struct AverageAnnualIncrease: OnQuantity {
 /// later value is 0 too, which is not met.
 struct Multiple: OnQuantity {
     var key: String { "multiple" }
+    var numbers: [Double] { [times] }
     var quantity: Quantity
     var times: Double
 

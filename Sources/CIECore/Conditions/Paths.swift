@@ -2,6 +2,7 @@
 /// Consecutive known years decide a failure even when another year is missing.
 struct YearOnYear: OnQuantity {
     var key: String { strict ? "increasing" : "non_decreasing" }
+    var numbers: [Double] { [] }
     var quantity: Quantity
     var strict: Bool
 
@@ -50,6 +51,7 @@ struct YearOnYear: OnQuantity {
 /// asks nothing of it.
 struct EveryYearAtLeast: OnQuantity {
     var key: String { "every_year_at_least" }
+    var numbers: [Double] { [value] }
     var quantity: Quantity
     var value: Double
 

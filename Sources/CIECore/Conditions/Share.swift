@@ -2,6 +2,7 @@
 /// least p. A unit whose data or filter is unknown widens the bounds; the share is decided when the bounds allow.
 struct ShareOfUnits: ConditionKind {
     var key: String { "share" }
+    var numbers: [Double] { [percent] }
     var inner: Condition
     var among: UnitFilter?
     var percent: Double

@@ -3,6 +3,7 @@ import Foundation
 /// `at_least`: v ≥ x; before the deadline, the average annual change since the baseline against the change needed.
 struct AtLeast: OnQuantity {
     var key: String { "at_least" }
+    var numbers: [Double] { [value] }
     var quantity: Quantity
     var value: Double
 
@@ -21,6 +22,7 @@ struct AtLeast: OnQuantity {
 /// `at_most`: v ≤ x; projected like `at_least`, downwards.
 struct AtMost: OnQuantity {
     var key: String { "at_most" }
+    var numbers: [Double] { [value] }
     var quantity: Quantity
     var value: Double
 
@@ -44,6 +46,7 @@ struct AtMost: OnQuantity {
 /// `range`: met at ≥ min; above max is reported as "above plan" and still met.
 struct InRange: OnQuantity {
     var key: String { "range" }
+    var numbers: [Double] { [min, max] }
     var quantity: Quantity
     var min: Double
     var max: Double
@@ -68,6 +71,7 @@ struct InRange: OnQuantity {
 /// `exists`: a flag true or a count ≥ 1.
 struct Exists: OnQuantity {
     var key: String { "exists" }
+    var numbers: [Double] { [1] }
     var quantity: Quantity
 
     func requirement(baseline: Int?) -> LocalizedText { LocalizedText(zh: "有", en: "exists") }
