@@ -36,6 +36,9 @@ let package = Package(
             dependencies: ["CIECore", "CIEData", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // Drafting a package from a policy text (Docs/Drafting.md): clause structure, commitment patterns, a lexicon of
+        // indicator phrases, the strength rule, and measuring a draft against a finished package. Rules only, no model.
+        .target(name: "CIEDraft", dependencies: ["CIECore", "CIEData", "CIEPolicyFormat"], swiftSettings: strict),
         // Reads the built-in packages (Samples/*/policy.yaml) at build time: a broken one fails the build at its FILE:LINE;
         // the files a package reads are written out as Swift for CIEBuiltinPolicies.
         .executableTarget(name: "cie-embed-policies", dependencies: ["CIEPolicyFormat", "CIEData"], path: "Plugins/EmbedPolicies/Tool", swiftSettings: strict),
@@ -48,7 +51,7 @@ let package = Package(
         .target(
             name: "CIECommands",
             dependencies: [
-                "CIECore", "CIEData", "CIEReport", "CIEPolicyFormat", "CIEBuiltinPolicies", "CLibEdit",
+                "CIECore", "CIEData", "CIEReport", "CIEPolicyFormat", "CIEDraft", "CIEBuiltinPolicies", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -61,7 +64,9 @@ let package = Package(
         .testTarget(name: "CIEDataTests", dependencies: ["CIEData"], swiftSettings: strict),
         .testTarget(name: "CIEReportTests", dependencies: ["CIEReport", "CIEData"], swiftSettings: strict),
         // The format's reader and checks, and the built-in packages' documents (their samples and reviewers).
-        .testTarget(name: "CIEPolicyFormatTests", dependencies: ["CIEPolicyFormat", "CIEBuiltinPolicies", "CIECommands"], swiftSettings: strict),
+        .testTarget(name: "CIEPolicyFormatTests", dependencies: ["CIEPolicyFormat", "CIEBuiltinPolicies", "CIECommands", "CIEDraft"], swiftSettings: strict),
+        // The drafter on the five documents (their packages are the reference), each pattern, GB18030 and broken lines.
+        .testTarget(name: "CIEDraftTests", dependencies: ["CIEDraft", "CIEBuiltinPolicies", "CIEPolicyFormat", "CIECommands"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "CIECommandsTests", dependencies: ["CIECommands"], swiftSettings: strict),
         // Fixtures: a policy package written as an author would (Docs/WritingAProvinceModule.md), read by the tests from disk.
         .testTarget(name: "CIEEndToEndTests", dependencies: ["cie", "CIECommands"], exclude: ["Fixtures"], swiftSettings: strict),

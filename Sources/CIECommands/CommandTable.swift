@@ -9,7 +9,7 @@ public enum CommandTable {
         HelpCommand.self, LoadCommand.self, FilesCommand.self, RejectsCommand.self, UnloadCommand.self, ReloadCommand.self, RegionsCommand.self,
         IndicatorsCommand.self, ShowCommand.self, PoliciesCommand.self, LoadPolicyCommand.self, UseCommand.self, TargetsCommand.self,
         ExplainCommand.self, CheckCommand.self, ReviewCommand.self, ReportCommand.self, RankCommand.self, SetCommand.self, ExportCommand.self,
-        ExpectCommand.self, SourceCommand.self, ValidateCommand.self, ClearCommand.self, QuitCommand.self,
+        ExpectCommand.self, SourceCommand.self, ValidateCommand.self, DraftCommand.self, ClearCommand.self, QuitCommand.self,
     ]
 
     static func names(of type: any SessionCommand.Type) -> [String] {

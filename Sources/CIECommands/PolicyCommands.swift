@@ -4,17 +4,18 @@ import CIEData
 import CIEPolicyFormat
 import Foundation
 
-/// `cie policy new | lint | test`: the tools of a package author (Docs/WritingAProvinceModule.md).
+/// `cie policy new | lint | test | draft`: the tools of a package author (Docs/WritingAProvinceModule.md).
 public struct PolicyCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "policy", abstract: "Write and check policy packages: scaffold one, lint it, run its examples and sample.",
+        commandName: "policy", abstract: "Write and check policy packages: scaffold one, lint it, run its examples and sample, draft one from a text.",
         discussion: """
             Examples:
               cie policy new sichuan --name 四川省 --region 510000 --dir ~/policies
               cie policy lint ~/policies/sichuan
               cie policy test ~/policies/sichuan Samples/qinghai
+              cie policy draft 实施意见.txt --id sichuan --region 510000 --out ~/policies/sichuan
             """,
-        subcommands: [PolicyNewCommand.self, PolicyLintCommand.self, PolicyTestCommand.self])
+        subcommands: [PolicyNewCommand.self, PolicyLintCommand.self, PolicyTestCommand.self, DraftCommand.self])
     public init() {}
 }
 

@@ -299,3 +299,33 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(c.errText.contains("latest"), "\(c.errText)")
     }
 }
+
+/// `draft TEXT` in a session (Docs/Drafting.md): the review table, the draft loaded for `explain` and `use`, and no file
+/// written without --out.
+@Suite(.serialized) struct DraftInSessionTests {
+    @Test func draftThenExplainShowsWhy() throws {
+        let c = try Captured.qinghai()
+        c.session.inSession = true
+        let (i, _) = script(c, ["draft Samples/qinghai/text.txt --id qh-draft --prefix QD", "explain QD-01", "use qh-draft", "targets"])
+        #expect(i.failures == 0, "\(c.errText)")
+        #expect(c.outText.contains("QD-01") && c.outText.contains("全省７０％以上的县（市、区）建设省级高新技术产业开发区或农业科技园区"))
+        #expect(c.outText.contains("草拟依据（请核对）：条件：“70%以上的县”"), "explain shows which words proposed each part")
+        #expect(c.errText.contains("未写出文件：用 --out 目录 写出策略包"))
+        #expect(!FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("qh-draft").path))
+    }
+
+    @Test func draftWritesAPackageThatReadsBackAndRefusesToOverwrite() throws {
+        let c = try Captured.qinghai()
+        c.session.inSession = true
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-draft-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (i, _) = script(c, ["draft Samples/zhejiang/text.txt --id zj-draft --out \(dir)", "draft Samples/zhejiang/text.txt --id zj-draft --out \(dir)",
+                                "draft Samples/zhejiang/text.txt --id zj-draft --out \(dir) --force"])
+        #expect(i.failures == 1, "the second draft refuses to overwrite without --force")
+        #expect(c.errText.contains("t.cie:2: error: \(dir) 中已有策略包文件：换一个 --out，或加 --force 覆盖 policy.yaml 和 text.txt"))
+        let package = try readPackage(dir).get()
+        #expect(package.id == "zj-draft" && package.targets.count >= 14 && package.targets.allSatisfy { $0.isDraft })
+        let yaml = try String(contentsOfFile: dir + "/policy.yaml", encoding: .utf8)
+        #expect(yaml.contains("number: \"浙政办发〔2019〕11号\"") && yaml.contains("draft: true"))
+    }
+}

@@ -1,54 +1,14 @@
 import CIEBuiltinPolicies
 import CIECore
+import CIEDraft
 import CIEPolicyFormat
 import Testing
 
-/// Docs/Evaluation.md, "Strength": one rule decides every target's strength from the words of its sentence. The test
-/// applies the rule to every built-in target's sentence in its package's text and compares it with the declared strength,
+/// Docs/Evaluation.md, "Strength": one rule (`StrengthRule`, which `cie policy draft` proposes by) decides every target's
+/// strength from the words of its sentence. The test applies the rule to every built-in target's sentence in its package's text and compares it with the declared strength,
 /// so a package that reads one sentence by another rule fails here.
 @Suite struct StrengthRuleTests {
-    static let words: [(String, Strength)] = [
-        ("力争", .striving), ("争取", .striving), ("力求", .striving),
-        ("鼓励", .encouraged), ("支持", .encouraged), ("有条件的县", .encouraged), ("根据财力可能", .encouraged),
-        ("要", .binding), ("确保", .binding), ("必须", .binding),
-    ]
-    /// 要 inside other words is no governing word.
-    static let notModal = ["主要", "重要", "需要", "要求", "要素", "纲要", "必要"]
-
-    /// The first governing word of a piece of text, if any.
-    static func governing(_ text: String) -> Strength? {
-        var best: (String.Index, Strength)?
-        for (word, strength) in words {
-            var from = text.startIndex
-            while let r = text.range(of: word, range: from..<text.endIndex) {
-                from = r.upperBound
-                if word == "要", notModal.contains(where: { m in
-                    let lo = text.index(r.lowerBound, offsetBy: -1, limitedBy: text.startIndex) ?? r.lowerBound
-                    let hi = text.index(r.upperBound, offsetBy: 1, limitedBy: text.endIndex) ?? r.upperBound
-                    return text[lo..<hi].contains(m)
-                }) { continue }
-                if best == nil || r.lowerBound < best!.0 { best = (r.lowerBound, strength) }
-                break
-            }
-        }
-        return best?.1
-    }
-
-    /// The rule: the commitment's own words (its clause up to the end of the quotation) first; else the nearest earlier
-    /// clause of the same sentence with a governing word; else binding.
-    static func strength(of original: String, in text: String) -> Strength? {
-        let flat = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
-        let quote = String(String.UnicodeScalarView(original.unicodeScalars.filter { !$0.properties.isWhitespace }))
-        guard let r = flat.range(of: quote) else { return nil }
-        let start = flat[..<r.lowerBound].lastIndex(where: { "。！？".contains($0) }).map { flat.index(after: $0) } ?? flat.startIndex
-        let before = flat[start..<r.lowerBound]
-        let clauses = before.split(omittingEmptySubsequences: false, whereSeparator: { "，,；;：:".contains($0) }).map(String.init)
-        if let own = governing((clauses.last ?? "") + quote) { return own }
-        for clause in clauses.dropLast().reversed() {
-            if let s = governing(clause) { return s }
-        }
-        return .binding
-    }
+    static func strength(of original: String, in text: String) -> Strength? { StrengthRule.strength(of: original, in: text)?.strength }
 
     @Test(arguments: BuiltinPolicies.packages.map(\.id))
     func everyTargetFollowsTheRule(id: String) throws {

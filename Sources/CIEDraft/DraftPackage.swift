@@ -1,0 +1,108 @@
+import CIECore
+import CIEData
+import CIEPolicyFormat
+
+extension Draft {
+    /// The package's files: `policy.yaml` (every target `draft: true`, with why in its reading) and `text.txt` (the
+    /// document's text, page furniture left out, so that every quotation is in it).
+    public func files(id: String, prefix: String, source: String, regions: RegionTable, version: String) -> [(String, String)] {
+        [("policy.yaml", yaml(id: id, prefix: prefix, source: source, regions: regions, version: version)), ("text.txt", text.cleaned + "\n")]
+    }
+
+    /// The draft as a package, read back through the package reader (as `policy lint` reads it).
+    public func package(id: String, prefix: String, source: String, regions: RegionTable, version: String) -> Result<PolicyPackage, PackageFailure> {
+        var files: [String: String] = [:]
+        for (path, text) in self.files(id: id, prefix: prefix, source: source, regions: regions, version: version) { files[path] = text }
+        return PackageParser.parse(EmbeddedFiles(root: id, files: files), origin: .file(id), regions: regions)
+    }
+
+    /// Target ids in text order: PREFIX-01 ….
+    public func targetID(_ k: Int, prefix: String) -> String { "\(prefix)-\(k + 1 < 10 ? "0" : "")\(k + 1)" }
+
+    public func yaml(id: String, prefix: String, source: String, regions: RegionTable, version: String) -> String {
+        func q(_ s: String) -> String { JSONString.quote(s) }
+        let area = regions[document.jurisdiction]
+        var out = """
+            # A draft policy package, written by `cie policy draft` (cie \(version)) from \(source).
+            # Every target is a proposal (draft: true); its reading says which words of the text proposed each part.
+            # Review each against the text: correct it, add worked examples, and remove `draft: true`, or delete it.
+            # `cie policy lint` fails until none is left. Format: Docs/PolicyFormat.md; how drafting reads a text: Docs/Drafting.md.
+            format: 1
+            id: \(id)
+            name: {zh: \(q(area.name)), en: \(q(id))}
+            document:
+              number: \(q(document.number))
+              title: \(q(document.title.isEmpty ? area.name + "的文件" : document.title))
+
+            """
+        if !document.issuer.isEmpty { out += "  issuer: \(q(document.issuer))\n" }
+        if !document.issued.isEmpty { out += "  issued: \(q(document.issued))\n" }
+        out += """
+              status: \(document.status.rawValue)
+              jurisdiction: "\(area.code)"
+              text: text.txt
+
+            """
+        if !indicators.isEmpty {
+            out += "# Measures the catalogue does not have (`cie indicators` lists it): rename each, or use an existing indicator.\nindicators:\n"
+            for i in indicators {
+                out += "  - id: \(i.id)\n    name: {zh: \(q(i.name)), en: \(q("draft indicator " + i.id.dropFirst(6)))}\n    kind: \(i.kind.rawValue)\n"
+                if i.unit != .none, i.kind != .ratio, i.kind != .amount { out += "    unit: \(i.unit.rawValue)\n" }
+            }
+        }
+        out += proposals.isEmpty ? "targets: []   # no checkable commitment was found\n" : "targets:\n"
+        for (k, p) in proposals.enumerated() {
+            out += "  - id: \(targetID(k, prefix: prefix))\n"
+            out += "    title: {zh: \(q(p.title)), en: \(q("draft: " + p.requirement + " (" + p.indicators.joined(separator: " + ") + ")"))}\n"
+            out += "    clause: \(q(p.clause))\n"
+            out += "    original: \(q(p.original))\n"
+            out += "    scope: \(p.scope.rawValue)\n"
+            if let f = p.filter { out += "    filter: \(f.yaml)\n" }
+            out += "    condition: \(p.condition)\n"
+            if let d = p.deadline { out += "    deadline: \(d)\n" }
+            if let b = p.baseline { out += "    baseline: \(b)\n" }
+            out += "    strength: \(p.strength.rawValue)\n"
+            out += "    draft: true\n"
+            out += "    reading:\n      zh: \(q(p.why.zh))\n      en: \(q(p.why.en))\n"
+        }
+        if !hints.isEmpty {
+            out += "# Sentences for reviewers (evaluation, veto, funding, rewards): declare them under `reviewers:` (Docs/PolicyFormat.md).\n"
+            for h in hints {
+                out += "#   \(h.kind) \(h.clause) “\(h.words)”: \(h.original.prefix(80))\(h.original.count > 80 ? "…" : "")\n"
+            }
+        }
+        return out
+    }
+}
+
+extension UnitFilter {
+    var yaml: String {
+        switch self {
+        case .countyProper: "county_proper"
+        case .flag(let id): "{flag: \(id)}"
+        case .group(let g): "{group: \(g)}"
+        }
+    }
+}
+
+/// A double-quoted string as JSON writes it, which YAML reads the same way.
+enum JSONString {
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
