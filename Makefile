@@ -8,7 +8,7 @@
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
-.PHONY: run test build install uninstall manual check-install check-reports report-pictures regions widths samples check-generated check-packages deps test-deps clean docs bench fuzz fuzz-short sanitize
+.PHONY: run test build install uninstall manual check-install check-reports report-pictures regions widths samples check-generated check-packages deps test-deps clean docs bench fuzz fuzz-short sanitize draft-table
 
 # The system packages, installed when missing (apt-get, through sudo when not root): the build's (libedit for line
 # editing, zlib for Excel workbooks), and the tests' (html5lib and LibreOffice's spreadsheet for make check-reports).
@@ -44,6 +44,10 @@ test: deps test-deps
 # open in LibreOffice headless with the CSV's rows (python3-html5lib, libreoffice-calc-nogui).
 check-reports:
 	python3 Scripts/check_reports.py .build/debug/cie
+
+# How well `cie policy draft` drafts the five documents against their packages: the table of Docs/Drafting.md.
+draft-table: build
+	Scripts/draft_table.sh .build/debug/cie
 
 # The report's pictures in Docs/img (and a PDF as printed on A4), by headless Chromium: apt-get install chromium fonts-noto-cjk.
 report-pictures: build
