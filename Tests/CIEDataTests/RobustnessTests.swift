@@ -134,6 +134,25 @@ extension LoaderRobustnessTests {
         #expect((try? parallel.get())?.observations == 4, "\(diagnostics(parallel))")
         #expect((try? single.get())?.observations == 4)
     }
+
+    /// Fuzz/csv.swift (Fuzz/corpus/csv/crash-parallel-final-cr): a file ending in a lone CR was "1 empty row skipped"
+    /// in a single pass and a blank line on two cores. It is a line break both ways. The input is the fuzzer's, with
+    /// the harness's block size.
+    @Test func aFinalCRIsALineBreak() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/csv/crash-parallel-final-cr")
+        let bytes = try [UInt8](Data(contentsOf: file))
+        #expect(bytes.last == 0x0D)
+        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
+        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
+        ParallelLongCSV.minimumBytes = 64
+        ParallelLongCSV.blockBytes = 24 + bytes.count % 113
+        let parallel = diagnostics(loadOnce(bytes: bytes, name: "fuzz.csv")).map { $0.render(.en) }.sorted()
+        ParallelLongCSV.minimumBytes = Int.max
+        let single = diagnostics(loadOnce(bytes: bytes, name: "fuzz.csv")).map { $0.render(.en) }.sorted()
+        #expect(parallel == single)
+        #expect(!single.contains { $0.contains("empty row") }, "\(single)")
+    }
 }
 
 extension Result {
