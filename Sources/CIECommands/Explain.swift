@@ -20,6 +20,9 @@ public enum Explain {
         if let b = t.baseline { lines.append((zh ? "基期：" : "Baseline: ") + (zh ? "\(b) 年" : String(b))) }
         // The id beside the Chinese label (for --status, JSON); in English the label is the id.
         lines.append(zh ? "强度：" + t.strength.label.zh + "（\(t.strength.rawValue)）" : "Strength: " + t.strength.label.en)
+        if t.isDraft {
+            lines.append(zh ? "草拟：是（draft: true），待核对原文后确认或删去" : "Draft: yes (draft: true), to be checked against the text, then confirmed or removed")
+        }
         lines.append(zh ? "所需指标：" : "Inputs:")
         for id in t.inputs {
             if let i = catalogue.lookup(id) {

@@ -310,6 +310,7 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(i.failures == 0, "\(c.errText)")
         #expect(c.outText.contains("QD-01") && c.outText.contains("全省７０％以上的县（市、区）建设省级高新技术产业开发区或农业科技园区"))
         #expect(c.outText.contains("草拟依据（请核对）：条件：“70%以上的县”"), "explain shows which words proposed each part")
+        #expect(c.outText.contains("草拟：是（draft: true）"))
         #expect(c.errText.contains("未写出文件：用 --out 目录 写出策略包"))
         #expect(!FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("qh-draft").path))
     }
