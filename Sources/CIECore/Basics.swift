@@ -230,3 +230,29 @@ public enum Display {
         return (negative ? "-" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
     }
 }
+
+/// A string as a JSON string literal, which YAML reads the same way (a YAML double-quoted scalar): quotes,
+/// backslashes and line breaks escaped, and every control character (C0, DEL, C1) and the Unicode line separators as
+/// \uXXXX, which both accept and libyaml requires.
+public func jsonQuoted(_ s: String) -> String {
+    var out = "\""
+    out.reserveCapacity(s.utf8.count + 2)
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            let v = scalar.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                let hex = String(v, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

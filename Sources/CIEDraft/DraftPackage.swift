@@ -20,7 +20,7 @@ extension Draft {
     public func targetID(_ k: Int, prefix: String) -> String { "\(prefix)-\(k + 1 < 10 ? "0" : "")\(k + 1)" }
 
     public func yaml(id: String, prefix: String, source: String, regions: RegionTable, version: String) -> String {
-        func q(_ s: String) -> String { JSONString.quote(s) }
+        func q(_ s: String) -> String { jsonQuoted(s) }
         let area = regions[document.jurisdiction]
         var out = """
             # A draft policy package, written by `cie policy draft` (cie \(version)) from \(source).
@@ -82,27 +82,5 @@ extension UnitFilter {
         case .flag(let id): "{flag: \(id)}"
         case .group(let g): "{group: \(g)}"
         }
-    }
-}
-
-/// A double-quoted string as JSON writes it, which YAML reads the same way.
-enum JSONString {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

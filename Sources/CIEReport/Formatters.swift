@@ -3,21 +3,7 @@ import CIECore
 
 /// A minimal JSON writer that keeps keys in the order SPEC.md shows them.
 struct JSONWriter {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { jsonQuoted(s) }
 
     static func number(_ d: Double?) -> String {
         guard let d, d.isFinite else { return "null" }

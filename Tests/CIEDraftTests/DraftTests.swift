@@ -251,6 +251,12 @@ func proposals(_ sentence: String, goals: String = "到2020年，县域创新驱
         #expect(throws: DraftError.self) { try PolicyText(bytes: [0xFF, 0xFE, 0x00, 0xD8], file: "x.txt") }
     }
 
+    @Test func controlCharactersInTheTextStillMakeAPackageThatReads() throws {
+        let (_, p) = try drafted(document("技术交易额达到\u{85} 35 亿元\u{1B}[2J，\"省级\"以上创新平台达到 330 个\\。"))
+        #expect(p.targets.count == 2)
+        #expect(p.targets[0].original.contains("\u{85}") && p.targets[0].original.contains("\u{1B}"), "quoted as printed")
+    }
+
     @Test func furnitureLines() {
         for line in ["- 3 -", "3", "打印 关闭", "第 2 页 共 5 页", "Baidu"] { #expect(PolicyText.isFurniture(PolicyText.trim(line)), "\(line)") }
         for line in ["2020年", "一、总体要求", "（一）指导思想。"] { #expect(!PolicyText.isFurniture(line), "\(line)") }
