@@ -124,16 +124,19 @@ enum ChineseHelp {
         "policy draft": Command(
             abstract: "由政策文件原文草拟策略包：找出每一项可核查的承诺，注明出处，提出条件供审核",
             notes: "读入原文（UTF-8 或 GB18030，网页或 PDF 抓取的均可），为每句可核查的承诺提出条件、指标、范围、期限和强度，并说明依据的字词（explain 可看）。每个目标都标为 draft: true，逐一确认或删去之前 cie policy lint 不通过。命令行中写入 --out（默认：以 id 命名的文件夹）；交互界面中仅在给出 --out 时写入，并把草拟的策略包载入会话（explain、use）。--compare 与同一文件已完成的策略包比较（召回、精确、各部分一致率）。--force 覆盖文件夹中已有的 policy.yaml 和 text.txt。",
-            arguments: ["TEXT": "政策文件原文", "id": "策略包 id（默认：draft-区划代码）", "region": "正文未写明时的辖区：区划代码或名称（510000、四川省）",
-                        "prefix": "目标编号前缀（默认：由 id 生成，与 policy new 相同；draft-代码 时为 DR）", "out": "写入策略包的文件夹",
-                        "compare": "用来比较的已完成策略包（同一文件）：召回、精确和各部分一致率"]),
+            arguments: draftArguments),
         "draft": Command(
             abstract: "由政策文件原文草拟策略包，列出提议供审核（同 cie policy draft）",
             notes: "交互界面中仅在给出 --out 时写出文件；草拟的策略包载入本会话：explain 编号 查看每项提议依据的字词，use 选用。",
-            arguments: ["TEXT": "政策文件原文", "id": "策略包 id（默认：draft-区划代码）", "region": "正文未写明时的辖区：区划代码或名称（510000、四川省）",
-                        "prefix": "目标编号前缀（默认：由 id 生成；draft-代码 时为 DR）", "out": "写入策略包的文件夹",
-                        "compare": "用来比较的已完成策略包（同一文件）：召回、精确和各部分一致率"]),
+            arguments: draftArguments),
         "generate-docs": Command(abstract: "打印一个策略包生成的文档页", arguments: ["policy-name": "政策 id"]),
+    ]
+
+    /// `draft` and `policy draft` are one command (DraftCommand).
+    static let draftArguments = [
+        "TEXT": "政策文件原文", "id": "策略包 id（默认：draft-区划代码）", "region": "正文未写明时的辖区：区划代码或名称（510000、四川省）",
+        "prefix": "目标编号前缀（默认：由 id 生成，与 policy new 相同；draft-代码 时为 DR）", "out": "写入策略包的文件夹",
+        "compare": "用来比较的已完成策略包（同一文件）：召回、精确和各部分一致率",
     ]
 
     /// The one-line summary of a command (the `help` list).
