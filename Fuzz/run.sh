@@ -57,6 +57,7 @@ for h in $FUZZERS; do
         csv) size=(-max_len=768) ;;
         json) size=(-max_len=2048) ;;
         policy) size=(-max_len=16384) ;;
+        xlsx) size=(-max_len=4096) ;;
         *) size=() ;;
     esac
     # shellcheck disable=SC2086
