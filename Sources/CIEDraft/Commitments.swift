@@ -1,4 +1,5 @@
 import CIECore
+import Synchronization
 
 /// One checkable commitment found in a sentence, before it is placed (scope, deadline, strength): what kind of
 /// condition, its numbers, the words that said so, and the phrases that name what it measures.
@@ -70,7 +71,7 @@ enum Patterns {
         let yearly = clause.contains("每年") || prior.contains { $0.contains("每年") }
 
         // Average annual increase in percentage points: 年均提高 0.1 个百分点.
-        for m in clause.matches(of: try! Regex(#"年均(?:提高|增长|增加|提升)\s*"# + number + #"\s*个?百分点"#)) {
+        for m in clause.matches(of: rx(#"年均(?:提高|增长|增加|提升)\s*"# + number + #"\s*个?百分点"#)) {
             let r = range(m.range)
             let v = Double(m.output[1].substring.map(String.init) ?? "") ?? 0
             take(Finding(kind: .avgAnnualIncrease, numbers: [v], words: String(clause[m.range]), range: r, subjects: [before(r)]))
@@ -83,7 +84,7 @@ enum Patterns {
             }
         }
         // A count range: 1—2个, 1-3个.
-        for m in clause.matches(of: try! Regex(number + #"\s*[—\-~至到]{1,2}\s*"# + number + #"\s*(个|家|项|所|名|次)"#)) where free(range(m.range)) {
+        for m in clause.matches(of: rx(number + #"\s*[—\-~至到]{1,2}\s*"# + number + #"\s*(个|家|项|所|名|次)"#)) where free(range(m.range)) {
             let r = range(m.range)
             let lo = Double(m.output[1].substring.map(String.init) ?? "") ?? 0
             let hi = Double(m.output[2].substring.map(String.init) ?? "") ?? 0
@@ -92,7 +93,7 @@ enum Patterns {
                          unitWritten: String(m.output[3].substring ?? "")))
         }
         // A share of units: 70%以上的县（市、区）.
-        for m in clause.matches(of: try! Regex(number + #"\s*%以上的(?:县|旗县|区市|市县|乡镇)"#)) where free(range(m.range)) {
+        for m in clause.matches(of: rx(number + #"\s*%以上的(?:县|旗县|区市|市县|乡镇)"#)) where free(range(m.range)) {
             let r = range(m.range)
             let v = Double(m.output[1].substring.map(String.init) ?? "") ?? 0
             let object = after(r).drop { $0 == "(" || $0 == "市" || $0 == "区" || $0 == "、" || $0 == ")" }
@@ -101,7 +102,7 @@ enum Patterns {
         }
         // A percentage: 达到4.5%以上, 达到55%.
         if !funded {
-            for m in clause.matches(of: try! Regex(number + #"\s*%(以上|以下|以内)?"#)) where free(range(m.range)) {
+            for m in clause.matches(of: rx(number + #"\s*%(以上|以下|以内)?"#)) where free(range(m.range)) {
                 let r = range(m.range)
                 let v = Double(m.output[1].substring.map(String.init) ?? "") ?? 0
                 let b = before(r)
@@ -114,7 +115,7 @@ enum Patterns {
             }
         }
         // "到2020年达到千人规模".
-        for m in clause.matches(of: try! Regex(#"(千|万|百)人规模"#)) where free(range(m.range)) {
+        for m in clause.matches(of: rx(#"(千|万|百)人规模"#)) where free(range(m.range)) {
             let r = range(m.range)
             let v = scale(String(m.output[1].substring ?? ""), "人")
             take(Finding(kind: yearly ? .everyYear : .atLeast, numbers: [v], words: String(clause[m.range]), range: r,
@@ -122,7 +123,7 @@ enum Patterns {
         }
         // A number with its unit: 达到 35 亿元, 2万家和6万家, 1000 名, 1个以上.
         if !funded {
-            let matches = Array(clause.matches(of: try! Regex(number + #"\s*(万|亿|千|百)?\s*(亿元|万元|元|家|个|名|人|台次|批次|次|项|所|座|户|位)(以上)?"#)))
+            let matches = Array(clause.matches(of: rx(number + #"\s*(万|亿|千|百)?\s*(亿元|万元|元|家|个|名|人|台次|批次|次|项|所|座|户|位)(以上)?"#)))
             let respectively = clause.contains("分别")
             var pending: [(Double, Range<Int>, String, String)] = []
             for m in matches where free(range(m.range)) {
@@ -188,21 +189,21 @@ enum Patterns {
                 take(Finding(kind: kind, numbers: [], words: word, range: r, subjects: [before(r), prior.last ?? ""]))
             }
         }
-        if out.isEmpty, let m = clause.firstMatch(of: try! Regex(#"(提高|提升)([^,;]{2,16}率)$"#)), !clause.hasSuffix("效率") {
+        if out.isEmpty, let m = clause.firstMatch(of: rx(#"(提高|提升)([^,;]{2,16}率)$"#)), !clause.hasSuffix("效率") {
             take(Finding(kind: .increasing, numbers: [], words: String(clause[m.range]), range: range(m.range), subjects: [String(m.output[2].substring ?? "")]))
         }
-        if out.isEmpty, let m = clause.firstMatch(of: try! Regex(#"加大([^,;]*(?:财政科技投入|科技投入))"#)) {
+        if out.isEmpty, let m = clause.firstMatch(of: rx(#"加大([^,;]*(?:财政科技投入|科技投入))"#)) {
             take(Finding(kind: .increasing, numbers: [], words: String(clause[m.range]), range: range(m.range), subjects: [String(m.output[1].substring ?? "")]))
         }
         // Every year, without a number: 每年召开科技管理专题培训班.
-        if out.isEmpty, yearly, let m = clause.firstMatch(of: try! Regex(#"(召开|举办|开展|组织)([^,;]{2,20})"#)) {
+        if out.isEmpty, yearly, let m = clause.firstMatch(of: rx(#"(召开|举办|开展|组织)([^,;]{2,20})"#)) {
             let object = String(m.output[2].substring ?? "")
             if institutions.contains(where: { object.hasSuffix($0) }) || object.hasSuffix("会议") || object.hasSuffix("活动") {
                 take(Finding(kind: .everyYear, numbers: [1], words: "每年" + String(clause[m.range]), range: range(m.range), subjects: [object]))
             }
         }
         // Establishing something countable: 成立…领导小组, 建立科技服务中心, 建设一批…孵化器.
-        if out.isEmpty, let m = clause.firstMatch(of: try! Regex(#"(成立|建立|设立|建成|健全|组建|建设|构建|创建|打造)(起)?(一批)?([^,;]{2,60})$"#)) {
+        if out.isEmpty, let m = clause.firstMatch(of: rx(#"(成立|建立|设立|建成|健全|组建|建设|构建|创建|打造)(起)?(一批)?([^,;]{2,60})$"#)) {
             let object = String(m.output[4].substring ?? "")
             let batch = m.output[3].substring != nil
             // "以建设创新型县为抓手": a means, not a commitment.
@@ -248,5 +249,17 @@ extension String {
         while let f = s.first, set.contains(f) { s.removeFirst() }
         while let l = s.last, set.contains(l) { s.removeLast() }
         return String(s)
+    }
+}
+
+/// The patterns, compiled once: a draft matches a dozen of them against every clause of a text.
+private let compiled = Mutex<[String: Regex<AnyRegexOutput>]>([:])
+
+func rx(_ pattern: String) -> Regex<AnyRegexOutput> {
+    compiled.withLock { cache in
+        if let r = cache[pattern] { return r }
+        let r = try! Regex(pattern)
+        cache[pattern] = r
+        return r
     }
 }

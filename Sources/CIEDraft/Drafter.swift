@@ -89,7 +89,7 @@ public enum Drafter {
         let all = text.paragraphs.map { String($0.norm) }
         // The number: 青政办〔2018〕6号, the one the front matter gives (a cited one is in brackets or 《》).
         var number = ""
-        let numberPattern = try! Regex(#"[\p{Han}]{1,10}〔[0-9]{4}〕\s*[0-9]+\s*号"#)
+        let numberPattern = rx(#"[\p{Han}]{1,10}〔[0-9]{4}〕\s*[0-9]+\s*号"#)
         for line in front.sorted(by: { a, _ in a.contains("发文字号") || a.contains("文号") }) {
             if let m = line.firstMatch(of: numberPattern) {
                 let before = line[..<m.range.lowerBound]
@@ -132,11 +132,11 @@ public enum Drafter {
         }
         // The date: 成文日期 in the front matter, else the signature's date.
         var issued = ""
-        if let m = front.lazy.compactMap({ $0.firstMatch(of: try! Regex(#"成文日期\s*:\s*([0-9]{4})-([0-9]{2})-([0-9]{2})"#)) }).first {
+        if let m = front.lazy.compactMap({ $0.firstMatch(of: rx(#"成文日期\s*:\s*([0-9]{4})-([0-9]{2})-([0-9]{2})"#)) }).first {
             issued = "\(m.output[1].substring ?? "")-\(m.output[2].substring ?? "")-\(m.output[3].substring ?? "")"
         } else {
             for line in text.back.reversed().map({ String(PolicyText.normalize($0)) }) {
-                if let m = line.firstMatch(of: try! Regex(#"^([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"#)) {
+                if let m = line.firstMatch(of: rx(#"^([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"#)) {
                     func two(_ s: Substring?) -> String { let v = Int(s ?? "") ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
                     issued = "\(m.output[1].substring ?? "")-\(two(m.output[2].substring))-\(two(m.output[3].substring))"
                     break
@@ -154,7 +154,7 @@ public enum Drafter {
             }
         } else {
             for source in [issuer, title] + text.back {
-                guard let m = source.firstMatch(of: try! Regex(#"^[\p{Han}]{2,8}?(?:自治区|省|市|自治州|州|盟)"#)) else { continue }
+                guard let m = source.firstMatch(of: rx(#"^[\p{Han}]{2,8}?(?:自治区|省|市|自治州|州|盟)"#)) else { continue }
                 if case .found(let r, _) = regions.resolve(String(source[m.range]), suggest: false), regions[r].code.hasSuffix("00") {
                     area = r
                     break
@@ -171,7 +171,7 @@ public enum Drafter {
 
     /// A year a piece of text sets as a deadline: 到2020年, 2020年前, 到“十三五”末; and the words that said so.
     static func deadline(in text: String) -> (Int, String)? {
-        if let m = text.firstMatch(of: try! Regex(#"(?:到|至)\s*([0-9]{4})\s*年|([0-9]{4})\s*年(?:前|底|末)"#)) {
+        if let m = text.firstMatch(of: rx(#"(?:到|至)\s*([0-9]{4})\s*年|([0-9]{4})\s*年(?:前|底|末)"#)) {
             let y = Int(m.output[1].substring ?? m.output[2].substring ?? "") ?? 0
             if (2000...2060).contains(y) { return (y, String(text[m.range])) }
         }
@@ -377,10 +377,10 @@ struct Builder {
         // Baseline.
         var baseline: Int?
         let growth = [.avgAnnualIncrease, .multiple].contains(f.kind)
-        if let m = (norms.joined(separator: ",")).firstMatch(of: try! Regex(#"(?:较|比)\s*“?十二五”?|十二五”?末"#)) {
+        if let m = (norms.joined(separator: ",")).firstMatch(of: rx(#"(?:较|比)\s*“?十二五”?|十二五”?末"#)) {
             baseline = 2015
             why.append(("基期：“\(norms.joined(separator: ",")[m.range])”→ 2015", "baseline: “\(norms.joined(separator: ",")[m.range])” → 2015"))
-        } else if let m = (norms.joined(separator: ",")).firstMatch(of: try! Regex(#"(?:较|比)\s*([0-9]{4})\s*年"#)), let y = Int(m.output[1].substring ?? "") {
+        } else if let m = (norms.joined(separator: ",")).firstMatch(of: rx(#"(?:较|比)\s*([0-9]{4})\s*年"#)), let y = Int(m.output[1].substring ?? "") {
             baseline = y
             why.append(("基期：“\(norms.joined(separator: ",")[m.range])”", "baseline: “\(norms.joined(separator: ",")[m.range])”"))
         } else if growth, deadline == 2020, text.paragraphs.contains(where: { String($0.norm).contains("十三五") }) {
@@ -493,7 +493,7 @@ struct Builder {
         ]
         var best: (Int, Scope, String)?
         for (pattern, scope) in markers {
-            for m in text.matches(of: try! Regex(pattern)) {
+            for m in text.matches(of: rx(pattern)) {
                 let at = Patterns.offset(text, m.range.upperBound)
                 if best == nil || at > best!.0 { best = (at, scope, String(text[m.range])) }
             }
