@@ -21,17 +21,19 @@ SWIFT=${SWIFT:-swift}
 SWIFTC=${SWIFTC:-$(dirname "$(command -v "$SWIFT")")/swiftc}
 CONFIG=${FUZZ_CONFIG:-release}
 SCRATCH=${FUZZ_SCRATCH:-.build/fuzz}
-ALL="value csv json xlsx policy words commands"
+ALL="value csv json xlsx policy words commands draft"
 HARNESSES=${*:-$ALL}
 
 # The package's targets each harness links, in dependency order.
 data="CIECore CIEData"
 policy="$data Yams CYaml CIEPolicyFormat"
-commands="$policy CIEReport CIEBuiltinPolicies ArgumentParserToolInfo ArgumentParser CIECommands"
+draft="$policy CIEDraft"
+commands="$draft CIEReport CIEBuiltinPolicies ArgumentParserToolInfo ArgumentParser CIECommands"
 targets_of() {
     case $1 in
         value | csv | json | xlsx) echo "$data" ;;
         policy) echo "$policy" ;;
+        draft) echo "$draft" ;;
         words | commands) echo "$commands" ;;
         *) echo "Fuzz/build.sh: no harness $1 (there are: $ALL)" >&2; exit 2 ;;
     esac
@@ -48,7 +50,8 @@ top=CIEData
 for h in $HARNESSES; do
     case $(targets_of "$h") in
         *CIECommands*) top=CIECommands ;;
-        *CIEPolicyFormat*) [ $top = CIECommands ] || top=CIEPolicyFormat ;;
+        *CIEDraft*) [ $top = CIECommands ] || top=CIEDraft ;;
+        *CIEPolicyFormat*) [ $top = CIECommands ] || [ $top = CIEDraft ] || top=CIEPolicyFormat ;;
     esac
 done
 

@@ -37,7 +37,7 @@ def name(path):
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", path.replace("Samples/", "").replace("Tests/", "tests_"))
 
 
-seeds = {h: {} for h in ["value", "csv", "json", "xlsx", "policy", "words", "commands"]}
+seeds = {h: {} for h in ["value", "csv", "json", "xlsx", "policy", "words", "commands", "draft"]}
 
 
 def add(harness, label, data):
@@ -218,6 +218,13 @@ add("policy", "minimal_example.yaml", minimal + """    examples:
 add("policy", "anchors_and_tags.yaml", "a: &x [1, 2, *x]\nb: !!binary aGVsbG8=\nc: !custom {? complex : key}\n")
 add("policy", "not_utf8.yaml", b"format: 1\nid: \xff\xfe\n")
 add("policy", "empty.yaml", b"")
+
+# --- draft: the five documents' texts (cut), the Sichuan excerpt, and a scraped form (GB18030, broken lines).
+for path in sorted(glob.glob(os.path.join(ROOT, "Samples", "*", "text.txt"))
+                   + glob.glob(os.path.join(ROOT, "Tests", "CIEEndToEndTests", "Fixtures", "*", "text.txt"))
+                   + glob.glob(os.path.join(ROOT, "Tests", "CIEDraftTests", "Fixtures", "*.txt"))):
+    rel = os.path.relpath(path, ROOT)
+    add("draft", name(rel), cut(read(rel), 6000))
 
 # --- words: the samples' scripts and command lists, and lines of the REPL's tests.
 for path in sorted(glob.glob(os.path.join(ROOT, "Samples", "*", "*.cie")) + glob.glob(os.path.join(ROOT, "Samples", "*", "commands.txt"))

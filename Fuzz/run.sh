@@ -13,7 +13,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-runs}
-FUZZERS=${FUZZERS:-value csv json xlsx policy words commands}
+FUZZERS=${FUZZERS:-value csv json xlsx policy words commands draft}
 BIN=${FUZZ_SCRATCH:-.build/fuzz}/bin
 LOGS=${FUZZ_SCRATCH:-.build/fuzz}/logs
 mkdir -p Fuzz/artifacts "$LOGS"
@@ -58,6 +58,7 @@ for h in $FUZZERS; do
         json) size=(-max_len=2048) ;;
         policy) size=(-max_len=16384) ;;
         xlsx) size=(-max_len=4096) ;;
+        draft) size=(-max_len=8192) ;;
         *) size=() ;;
     esac
     # shellcheck disable=SC2086
