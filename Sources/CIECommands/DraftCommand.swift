@@ -49,7 +49,8 @@ public struct DraftCommand: SessionCommand {
             text = try PolicyText(bytes: bytes, file: path)
             draft = try Drafter.draft(text, catalogue: IndicatorCatalogue.shipped, regions: session.regions, region: region, file: path)
         } catch let e as DraftError {
-            throw CommandError(zh: e.render(.zh), en: e.render(.en))
+            session.err(e.render(l))
+            throw CommandError(zh: "未草拟：按上一行修正后重试", en: "nothing drafted: fix the line above and try again")
         }
         let code = session.regions[draft.document.jurisdiction].code
         let id = self.id ?? "draft-\(code)"

@@ -315,6 +315,14 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(!FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("qh-draft").path))
     }
 
+    @Test func aTextThatNamesNoPlaceSaysWhereAndWhatToDo() throws {
+        let c = try Captured.qinghai()
+        let (i, _) = script(c, ["draft Samples/inner-mongolia/text.txt"])
+        #expect(i.failures == 1)
+        #expect(c.errText.contains("Samples/inner-mongolia/text.txt:1:1: error: 无法从正文判断文件的辖区：用 --region 指定"))
+        #expect(c.errText.contains("t.cie:1: error: 未草拟：按上一行修正后重试"))
+    }
+
     @Test func draftWritesAPackageThatReadsBackAndRefusesToOverwrite() throws {
         let c = try Captured.qinghai()
         c.session.inSession = true
