@@ -10,7 +10,7 @@ import Foundation
 
 func quotable(_ w: String) -> Bool {
     !w.isEmpty && !w.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
-        && !(w.contains("\"") && w.contains("'")) && !w.hasSuffix("\\")
+        && !(w.unicodeScalars.contains("\"") && w.unicodeScalars.contains("'")) && !w.hasSuffix("\\")
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

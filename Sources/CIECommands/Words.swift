@@ -100,7 +100,10 @@ public struct Words: Equatable, Sendable {
 
     /// Quotes a word for the REPL when it needs it (a space, a quote or a leading #).
     public static func quote(_ word: String) -> String {
-        guard word.isEmpty || word.contains(where: { " \t\"'".contains($0) }) || word.hasPrefix("#") else { return word }
-        return word.contains("\"") ? "'\(word)'" : "\"\(word)\""
+        // By scalars, as `split` reads quotes: a quote with a combining mark on it is still a quote (found by
+        // Fuzz/words.swift).
+        let scalars = word.unicodeScalars
+        guard word.isEmpty || scalars.contains(where: { " \t\"'".unicodeScalars.contains($0) }) || word.hasPrefix("#") else { return word }
+        return scalars.contains("\"") ? "'\(word)'" : "\"\(word)\""
     }
 }
