@@ -13,6 +13,10 @@ import Foundation
 /// A row a worker cannot take on the fast path is handed back by its place and read by the single-pass code when
 /// its turn comes: ragged rows, unknown or ambiguous names, custom indicators, units, flags, anything to report.
 /// Memory stays flat: four blocks' cells at most, whatever the size of the file.
+///
+/// A CR that is not followed by LF ends a record for the reader (old Mac files), but the workers count lines by LF.
+/// So a worker that meets one gives its block back unread, and the rest of the file, from that block on, is read
+/// in one pass (found by Fuzz/csv.swift: a former-code note otherwise came out split).
 enum ParallelLongCSV {
     /// Files smaller than this are read in one pass: starting the workers would cost more than it saves.
     /// (Variables so that the tests can run the parallel path on small files; nothing else changes them.)
@@ -41,6 +45,8 @@ enum ParallelLongCSV {
         var lines = 0
         /// Rows read on the fast path.
         var rows = 0
+        /// The block holds a CR that is not part of a CRLF: nothing in it was read, the single pass reads it.
+        var loneCR = false
     }
 
     /// The tables a worker reads: copies taken when its pair of blocks starts (copy on write: nothing is copied
@@ -111,6 +117,11 @@ enum ParallelLongCSV {
                         fieldStart = k + 1
                     } else if b >= 0x80 {
                         ascii = false
+                    } else if b == 0x0D {
+                        out = Block()
+                        out.loneCR = true
+                        result = out
+                        return
                     }
                 }
                 fieldStarts.append(fieldStart)
@@ -257,10 +268,14 @@ enum ParallelLongCSV {
 
         var pending: [Block] = []
         var next = 0
+        let group = DispatchGroup()
+        // The units the workers resolved, for a second pass that decides ambiguous names by the file's context.
+        defer { for w in workers { parse.lookup.seen.formUnion(w.regionBytes.values.map(\.unit).filter { $0 >= 0 }) } }
+        // The workers read the file's bytes: none may be left running when this returns or throws.
+        defer { group.wait() }
         while next < blocks || !pending.isEmpty {
             if Cancellation.isRequested { throw FileParse.Interrupted(line: line) }
             let count = min(2, blocks - next)
-            let group = DispatchGroup()
             if count > 0 {
                 parse.refreshTraits()
                 let snapshot = Snapshot(regions: parse.regions, catalogue: parse.catalogue, traits: parse.currentTraits,
@@ -270,13 +285,20 @@ enum ParallelLongCSV {
                     DispatchQueue.global().async(group: group) { worker.read(start, end, snapshot) }
                 }
             }
-            for block in pending { try merge(block) }
+            for (k, block) in pending.enumerated() {
+                if block.loneCR {
+                    // From this block on, one pass reads the rest: the reader's lines are its own from here.
+                    group.wait()
+                    reader.seek(offset: bounds[next - pending.count + k], line: line)
+                    while try parse.nextRow(&reader, width: columns.width, into: &row) { parse.longRow(row, reader, columns) }
+                    return
+                }
+                try merge(block)
+            }
             group.wait()
             pending = (0..<count).map { workers[$0].result }
             next += count
         }
         reader.seek(offset: bytes.count, line: line)
-        // The units the workers resolved, for a second pass that decides ambiguous names by the file's context.
-        for w in workers { parse.lookup.seen.formUnion(w.regionBytes.values.map(\.unit).filter { $0 >= 0 }) }
     }
 }

@@ -153,6 +153,24 @@ extension LoaderRobustnessTests {
         #expect(parallel == single)
         #expect(!single.contains { $0.contains("empty row") }, "\(single)")
     }
+
+    /// A CR that is not part of a CRLF ends a record for the reader but not for the workers, which count lines by
+    /// LF: a former-code note came out as two ("2004–2018 (2 values)" and "in 2012 (1 values)") on two cores.
+    @Test func aLoneCRSendsTheRestToOnePass() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/csv/crash-parallel-lone-cr")
+        let bytes = try [UInt8](Data(contentsOf: file))
+        #expect(zip(bytes, bytes.dropFirst()).contains { $0 == 0x0D && $1 != 0x0A })
+        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
+        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
+        ParallelLongCSV.minimumBytes = 64
+        ParallelLongCSV.blockBytes = 24 + bytes.count % 113
+        let parallel = diagnostics(loadOnce(bytes: bytes, name: "fuzz.csv")).map { $0.render(.en) }.sorted()
+        ParallelLongCSV.minimumBytes = Int.max
+        let single = diagnostics(loadOnce(bytes: bytes, name: "fuzz.csv")).map { $0.render(.en) }.sorted()
+        #expect(parallel == single)
+        #expect(single.filter { $0.contains("湟中县") }.count == 1, "\(single)")
+    }
 }
 
 extension Result {
