@@ -21,8 +21,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     switch draft.package(id: "fuzz", prefix: "FZ", source: "fuzz.txt", regions: BuiltinRegions.table, version: "fuzz") {
     case .success(let p):
-        for t in p.targets where !t.isDraft { fatalError("\(t.id) is not marked draft") }
-        _ = PackageChecks.lint(p)
+        for t in p.package.targets where !t.isDraft { fatalError("\(t.id) is not marked draft") }
+        _ = PackageChecks.lint(p.package)
     case .failure(let f):
         fatalError("the draft does not read back:\n" + f.diagnostics.map { $0.render(.en) }.joined(separator: "\n")
                    + "\n--- policy.yaml\n" + draft.yaml(id: "fuzz", prefix: "FZ", source: "fuzz.txt", regions: BuiltinRegions.table, version: "fuzz"))

@@ -61,20 +61,22 @@ public struct DraftCommand: SessionCommand {
         guard (1...6).contains(prefix.count), prefix.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw CommandError(zh: "--prefix 取 1 到 6 个大写字母（如 SC）", en: "--prefix takes 1 to 6 capital letters (SC)")
         }
-        let package: PolicyPackage
+        let drafted: DraftedPackage
         switch draft.package(id: id, prefix: prefix, source: (path as NSString).lastPathComponent, regions: session.regions, version: CIEVersion.string) {
-        case .success(let p): package = p
+        case .success(let p): drafted = p
         case .failure(let f):
             // The drafter writes what the reader reads: a failure here is a bug of cie, reported as such.
             for d in f.diagnostics { session.err(d.render(l)) }
             throw CommandError(zh: "草拟的策略包读不回来（cie 的缺陷，请报告并附上正文）", en: "the drafted package does not read back (a bug of cie: please report it with the text)")
         }
+        let package = drafted.package
 
-        // The review table.
+        // The review table. The confidence is given to two places, in every format.
+        func confidence(_ c: Double) -> Cell { .number(c, shown: c == 0 ? "—" : formatNumber(c)) }
         let rows: [[Cell]] = zip(package.targets, draft.proposals).map { t, p in
-            [.text(t.id), .text(t.clause), .coded(id: t.scope.rawValue, label: t.scope.label(l)), .text(p.requirement),
+            [.text(t.id), .text(t.clause), .coded(id: t.scope.rawValue, label: t.scope.label(l)), .text(t.requirement(l)),
              .text(p.indicators.map { i in session.catalogue.lookup(i).map { zh ? session.catalogue[$0].name.zh : session.catalogue[$0].name.en } ?? draft.indicators.first { $0.id == i }.map { "\($0.name)（\(zh ? "新" : "new")）" } ?? i }.joined(separator: " + ")),
-             .number(p.confidence, shown: p.confidence == 0 ? "—" : formatNumber((p.confidence * 100).rounded() / 100)),
+             confidence((p.confidence * 100).rounded() / 100),
              t.deadline.map(Cell.integer) ?? .none(shown: zh ? "每年" : "yearly"),
              .coded(id: t.strength.rawValue, label: t.strength.label(l)), .text(t.original)]
         }
@@ -115,7 +117,7 @@ public struct DraftCommand: SessionCommand {
         // The files.
         let folder = out.map(session.inputPath) ?? (session.inSession ? nil : joinPath(FileManager.default.currentDirectoryPath, id))
         if let folder {
-            try write(draft, id: id, prefix: prefix, to: folder, session: session)
+            try write(drafted.files, to: folder, session: session)
             session.err(zh ? "下一步：逐条核对后删去 draft: true（或删去该目标），补上示例，然后 cie policy lint \(folder)"
                            : "next: check each proposal, remove draft: true (or the target), add worked examples, then cie policy lint \(folder)")
         } else {
@@ -129,10 +131,9 @@ public struct DraftCommand: SessionCommand {
         return 0
     }
 
-    func write(_ draft: Draft, id: String, prefix: String, to folder: String, session: Session) throws {
+    func write(_ files: [(String, String)], to folder: String, session: Session) throws {
         let zh = session.language == .zh
         let fm = FileManager.default
-        let files = draft.files(id: id, prefix: prefix, source: (path as NSString).lastPathComponent, regions: session.regions, version: CIEVersion.string)
         if !list.force, files.contains(where: { fm.fileExists(atPath: joinPath(folder, $0.0)) }) {
             throw CommandError(zh: "\(folder) 中已有策略包文件：换一个 --out，或加 --force 覆盖 policy.yaml 和 text.txt",
                                en: "\(folder) already holds a package: choose another --out, or add --force to overwrite policy.yaml and text.txt")

@@ -2,24 +2,36 @@ import CIECore
 import CIEData
 import CIEPolicyFormat
 
-extension Draft {
-    /// The package's files: `policy.yaml` (every target `draft: true`, with why in its reading) and `text.txt` (the
-    /// document's text, page furniture left out, so that every quotation is in it).
-    public func files(id: String, prefix: String, source: String, regions: RegionTable, version: String) -> [(String, String)] {
-        [("policy.yaml", yaml(id: id, prefix: prefix, source: source, regions: regions, version: version)), ("text.txt", text.cleaned + "\n")]
-    }
+/// A draft package as written and as read back.
+public struct DraftedPackage: Sendable {
+    /// What the package reader made of the files (as `policy lint` reads them).
+    public var package: PolicyPackage
+    /// `policy.yaml` (every target `draft: true`, with why in its reading) and `text.txt` (the document's text, page
+    /// furniture left out, so that every quotation is in it).
+    public var files: [(String, String)]
+}
 
-    /// The draft as a package, read back through the package reader (as `policy lint` reads it).
-    public func package(id: String, prefix: String, source: String, regions: RegionTable, version: String) -> Result<PolicyPackage, PackageFailure> {
-        var files: [String: String] = [:]
-        for (path, text) in self.files(id: id, prefix: prefix, source: source, regions: regions, version: version) { files[path] = text }
-        return PackageParser.parse(EmbeddedFiles(root: id, files: files), origin: .file(id), regions: regions)
+extension Draft {
+    /// The draft's files, read back through the package reader. Each target's English title is the requirement the
+    /// reader makes of its condition (`Target.requirement`, as `targets` shows it): so the files are written once,
+    /// read, and written again with those titles.
+    public func package(id: String, prefix: String, source: String, regions: RegionTable, version: String) -> Result<DraftedPackage, PackageFailure> {
+        func read(_ titles: [String]?) -> Result<DraftedPackage, PackageFailure> {
+            let files = [("policy.yaml", yaml(id: id, prefix: prefix, source: source, regions: regions, version: version, englishTitles: titles)),
+                         ("text.txt", text.cleaned + "\n")]
+            return PackageParser.parse(EmbeddedFiles(root: id, files: Dictionary(files, uniquingKeysWith: { a, _ in a })), origin: .file(id), regions: regions)
+                .map { DraftedPackage(package: $0, files: files) }
+        }
+        return read(nil).flatMap { first in
+            read(zip(first.package.targets, proposals).map { t, p in "draft: \(t.requirement.en) (\(p.indicators.joined(separator: " + ")))" })
+        }
     }
 
     /// Target ids in text order: PREFIX-01 ….
     public func targetID(_ k: Int, prefix: String) -> String { "\(prefix)-\(k + 1 < 10 ? "0" : "")\(k + 1)" }
 
-    public func yaml(id: String, prefix: String, source: String, regions: RegionTable, version: String) -> String {
+    /// `policy.yaml`; without `englishTitles`, each target's English title is only "draft".
+    public func yaml(id: String, prefix: String, source: String, regions: RegionTable, version: String, englishTitles: [String]? = nil) -> String {
         func q(_ s: String) -> String { jsonQuoted(s) }
         let area = regions[document.jurisdiction]
         var out = """
@@ -53,7 +65,7 @@ extension Draft {
         out += proposals.isEmpty ? "targets: []   # no checkable commitment was found\n" : "targets:\n"
         for (k, p) in proposals.enumerated() {
             out += "  - id: \(targetID(k, prefix: prefix))\n"
-            out += "    title: {zh: \(q(p.title)), en: \(q("draft: " + p.requirement + " (" + p.indicators.joined(separator: " + ") + ")"))}\n"
+            out += "    title: {zh: \(q(p.title)), en: \(q(englishTitles?[k] ?? "draft"))}\n"
             out += "    clause: \(q(p.clause))\n"
             out += "    original: \(q(p.original))\n"
             out += "    scope: \(p.scope.rawValue)\n"

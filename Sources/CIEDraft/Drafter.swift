@@ -27,8 +27,6 @@ public struct Proposal: Sendable {
     public var filter: UnitFilter?
     /// The condition in `policy.yaml`'s words (`{at_least: rd_intensity, value: 2}`).
     public var condition: String
-    /// The short requirement, for the review table (`≥ 4.5`).
-    public var requirement: String
     public var deadline: Int?
     public var baseline: Int?
     public var strength: Strength
@@ -420,10 +418,10 @@ struct Builder {
                           "indicator: “\(words)” → \(set.0[0]) (confidence \(formatNumber((set.1 * 100).rounded() / 100))\(set.2.isEmpty ? "" : "; alternatives: " + set.2.joined(separator: ", ")))"))
             }
             let value = f.numbers.count == sets.count && sets.count > 1 ? [f.numbers[number]] : f.numbers
-            guard let (condition, requirement, conditionWhy) = self.condition(f, ids: set.0, numbers: value) else { continue }
+            guard let (condition, conditionWhy) = self.condition(f, ids: set.0, numbers: value) else { continue }
             w.insert(conditionWhy, at: 0)
             out.append(Proposal(
-                clause: p.clause, original: original, line: p.line, scope: scope, filter: filter, condition: condition, requirement: requirement,
+                clause: p.clause, original: original, line: p.line, scope: scope, filter: filter, condition: condition,
                 deadline: deadline, baseline: baseline, strength: ruled.strength, indicators: set.0, confidence: set.1, alternatives: set.2,
                 why: LocalizedText(zh: "草拟依据（请核对）：" + w.map(\.0).joined(separator: "；") + "。",
                                    en: "Why it was proposed (check it): " + w.map(\.1).joined(separator: "; ") + "."),
@@ -439,8 +437,9 @@ struct Builder {
         newIndicators.first { $0.id == id }?.name ?? catalogue.lookup(id).map { catalogue[$0].name.zh } ?? id
     }
 
-    /// The condition in policy.yaml's words, its short requirement, and why.
-    func condition(_ f: Finding, ids: [String], numbers: [Double]) -> (String, String, (String, String))? {
+    /// The condition in policy.yaml's words, and why. (What it requires, in words, is the package reader's
+    /// `Target.requirement`, read back from the YAML.)
+    func condition(_ f: Finding, ids: [String], numbers: [Double]) -> (String, (String, String))? {
         guard let first = ids.first else { return nil }
         let q = ids.count > 1 ? "{sum: [\(ids.joined(separator: ", "))]}" : first
         let kind = catalogue.lookup(first).map { catalogue[$0].kind } ?? newIndicators.first { $0.id == first }?.kind ?? .count
@@ -448,39 +447,37 @@ struct Builder {
         let said = "条件：“\(f.words)”", saidEn = "condition: “\(f.words)”"
         switch f.kind {
         case .atLeast:
-            return ("{at_least: \(q), value: \(v)}", "≥ \(v)", (said + " → 至少 \(v)", saidEn + " → at least \(v)"))
+            return ("{at_least: \(q), value: \(v)}", (said + " → 至少 \(v)", saidEn + " → at least \(v)"))
         case .mean:
-            return ("{at_least: {mean: \(first)}, value: \(v)}", "平均 ≥ \(v)", (said + "（平均水平）→ 各单位平均至少 \(v)", saidEn + " (an average) → the units' mean at least \(v)"))
+            return ("{at_least: {mean: \(first)}, value: \(v)}", (said + "（平均水平）→ 各单位平均至少 \(v)", saidEn + " (an average) → the units' mean at least \(v)"))
         case .atMost:
-            return ("{at_most: \(q), value: \(v)}", "≤ \(v)", (said + " → 至多 \(v)", saidEn + " → at most \(v)"))
+            return ("{at_most: \(q), value: \(v)}", (said + " → 至多 \(v)", saidEn + " → at most \(v)"))
         case .range:
             let lo = formatNumber(numbers[0]), hi = formatNumber(numbers[1])
-            return ("{range: \(q), min: \(lo), max: \(hi)}", "\(lo)–\(hi)", (said + " → \(lo) 到 \(hi)", saidEn + " → \(lo) to \(hi)"))
+            return ("{range: \(q), min: \(lo), max: \(hi)}", (said + " → \(lo) 到 \(hi)", saidEn + " → \(lo) to \(hi)"))
         case .share:
-            return ("{share: {at_least: \(q), value: 1}, at_least_percent: \(v)}", "≥ \(v)% 的单位", (said + " → 至少 \(v)% 的单位有", saidEn + " → at least \(v)% of the units have one"))
+            return ("{share: {at_least: \(q), value: 1}, at_least_percent: \(v)}", (said + " → 至少 \(v)% 的单位有", saidEn + " → at least \(v)% of the units have one"))
         case .coverage:
             if first.hasPrefix("above_scale_with_") {
-                return ("{at_least: {percent: \(first), of: above_scale_industrial_enterprises}, value: 100}", "100%",
-                        (said + " → 规模以上工业企业中的比例为 100%", saidEn + " → 100% of above-scale industrial enterprises"))
+                return ("{at_least: {percent: \(first), of: above_scale_industrial_enterprises}, value: 100}", (said + " → 规模以上工业企业中的比例为 100%", saidEn + " → 100% of above-scale industrial enterprises"))
             }
-            if kind == .flag { return ("{exists: \(q)}", "有", (said + " → 每个单位都有", saidEn + " → every unit has one")) }
-            return ("{at_least: \(q), value: 1}", "≥ 1", (said + " → 每个单位至少 1 个", saidEn + " → at least one in every unit"))
+            if kind == .flag { return ("{exists: \(q)}", (said + " → 每个单位都有", saidEn + " → every unit has one")) }
+            return ("{at_least: \(q), value: 1}", (said + " → 每个单位至少 1 个", saidEn + " → at least one in every unit"))
         case .exists:
-            if kind == .flag, !f.aBatch { return ("{exists: \(q)}", "有", (said + " → 有", saidEn + " → exists")) }
-            return ("{at_least: \(q), value: 1}", "≥ 1", (said + " → 至少 1 个", saidEn + " → at least one"))
+            if kind == .flag, !f.aBatch { return ("{exists: \(q)}", (said + " → 有", saidEn + " → exists")) }
+            return ("{at_least: \(q), value: 1}", (said + " → 至少 1 个", saidEn + " → at least one"))
         case .avgAnnualIncrease:
-            return ("{avg_annual_increase: \(first), by: \(v)}", "年均 +\(v)", (said + " → 自基期年均提高 \(v)", saidEn + " → up \(v) a year on average since the baseline"))
+            return ("{avg_annual_increase: \(first), by: \(v)}", (said + " → 自基期年均提高 \(v)", saidEn + " → up \(v) a year on average since the baseline"))
         case .multiple:
-            return ("{multiple: \(first), times: \(v)}", "× \(v)", (said + " → 达到基期的 \(v) 倍", saidEn + " → \(v) times the baseline"))
+            return ("{multiple: \(first), times: \(v)}", (said + " → 达到基期的 \(v) 倍", saidEn + " → \(v) times the baseline"))
         case .nonDecreasing:
-            return ("{non_decreasing: \(first)}", "只增不减", (said + " → 逐年不低于上一年", saidEn + " → never below the year before"))
+            return ("{non_decreasing: \(first)}", (said + " → 逐年不低于上一年", saidEn + " → never below the year before"))
         case .increasing:
-            return ("{increasing: \(first)}", "逐年增长", (said + " → 逐年高于上一年", saidEn + " → above the year before, every year"))
+            return ("{increasing: \(first)}", (said + " → 逐年高于上一年", saidEn + " → above the year before, every year"))
         case .shareOfTotalIncreasing:
-            return ("{increasing: {share_of_total: \(first), held_by: county_proper}}", "县域占比逐年提高",
-                    (said + " → 县域（不含市辖区）所占比例逐年提高", saidEn + " → the share held by 县域 proper (not districts) rises every year"))
+            return ("{increasing: {share_of_total: \(first), held_by: county_proper}}", (said + " → 县域（不含市辖区）所占比例逐年提高", saidEn + " → the share held by 县域 proper (not districts) rises every year"))
         case .everyYear:
-            return ("{every_year_at_least: \(q), value: \(v)}", "每年 ≥ \(v)", (said + " → 每年至少 \(v)", saidEn + " → at least \(v) every year"))
+            return ("{every_year_at_least: \(q), value: \(v)}", (said + " → 每年至少 \(v)", saidEn + " → at least \(v) every year"))
         }
     }
 

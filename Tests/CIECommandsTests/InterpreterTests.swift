@@ -315,6 +315,25 @@ func script(_ c: Captured, _ lines: [String], bail: Bool = false, echo: Bool = f
         #expect(!FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("qh-draft").path))
     }
 
+    /// The review table's requirement is the package's own (`Target.requirement`, as `targets` shows it), in the
+    /// session's language; the drafted English title is made of it.
+    @Test func theReviewTableSaysTheRequirementInTheSessionsLanguage() throws {
+        let c = try Captured.qinghai()
+        c.session.inSession = true
+        c.session.language = .en
+        let (i, _) = script(c, ["draft Samples/qinghai/text.txt --id qh-draft --prefix QD --format csv", "use qh-draft", "targets --format csv"])
+        #expect(i.failures == 0, "\(c.errText)")
+        let lines = c.outText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let drafted = lines.first { $0.hasPrefix("QD-01,") }, listed = lines.last { $0.hasPrefix("QD-01,") }
+        #expect(drafted?.contains("≥ 70% of units") == true, "\(drafted ?? c.outText)")
+        #expect(listed?.contains("≥ 70% of units") == true, "targets says the same: \(listed ?? c.outText)")
+        #expect(!c.outText.contains("的单位"), "no Chinese requirement under --lang en")
+        #expect(drafted?.contains(",0.87,") == true || drafted?.contains(",0.95,") == true, "the confidence is a rounded number: \(drafted ?? "")")
+        #expect(!c.outText.contains("00000000"), "no unrounded confidence in the CSV")
+        let package = try c.session.resolvePolicy("qh-draft")
+        #expect(package.targets[0].title.en.hasPrefix("draft: " + package.targets[0].requirement.en), "\(package.targets[0].title.en)")
+    }
+
     @Test func aTextThatNamesNoPlaceSaysWhereAndWhatToDo() throws {
         let c = try Captured.qinghai()
         let (i, _) = script(c, ["draft Samples/inner-mongolia/text.txt"])

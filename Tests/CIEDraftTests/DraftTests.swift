@@ -17,7 +17,7 @@ func builtin(_ id: String) throws -> PolicyPackage {
 /// Drafts a text and reads the draft back as a package (as `policy lint` would).
 func drafted(_ text: PolicyText, region: String? = nil, id: String = "draft-test", prefix: String = "DR") throws -> (Draft, PolicyPackage) {
     let draft = try Drafter.draft(text, catalogue: .shipped, regions: BuiltinRegions.table, region: region, file: "t.txt")
-    let package = try draft.package(id: id, prefix: prefix, source: "t.txt", regions: BuiltinRegions.table, version: "test").get()
+    let package = try draft.package(id: id, prefix: prefix, source: "t.txt", regions: BuiltinRegions.table, version: "test").get().package
     return (draft, package)
 }
 
