@@ -1,8 +1,9 @@
 // libFuzzer harness: the JSON reader (Sources/CIEData/JSONReader.swift), directly and through the loader.
 //
 // The reader is run as the loader runs it: a whole document, and a document whose "observations" array is deferred
-// (read item by item after the rest), then every item of that array. Then the bytes are loaded as a file (the loader
-// recognises JSON by its content), once fresh and once over a CSV load of the Qinghai units.
+// (read item by item after the rest, as when a "regions" member follows it), then every item of that array. Then the bytes are loaded as a file (the loader
+// recognises JSON by its content), once fresh and once over a CSV load of the Qinghai units. The fresh load is made
+// twice, with flat observations read from the bytes and with every item read as a tree: the two must agree.
 import CIECore
 @testable import CIEData
 
@@ -21,19 +22,34 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = try? whole.document()
 
     var deferring = JSONReader(file)
-    if let (_, at) = try? deferring.document(deferring: "observations"), let at {
+    if let (_, d) = try? deferring.document(deferring: "observations", inPlace: { _, _ in false }), case .at(let at) = d {
         deferring.seek(at)
         var items = 0
-        _ = try? deferring.forEachItem { _ in
+        _ = try? deferring.forEachObservation(flat: { _ in
             items += 1
             return items < 100_000
-        }
+        }, tree: { _ in
+            items += 1
+            return items < 100_000
+        })
     }
 
+    // The loader: flat observations read from the bytes against every item read as a tree.
     var fresh = freshLoader()
     let result = fresh.load(bytes: bytes, name: "fuzz.json")
+    JSONReader.readsFlatObservations = false
+    var trees = freshLoader()
+    let general = trees.load(bytes: bytes, name: "fuzz.json")
+    JSONReader.readsFlatObservations = true
+    let (oa, ob) = (outcome(result), outcome(general))
+    if oa != ob { fatalError("flat observations and the tree differ:\n--- flat\n\(oa)\n--- tree\n\(ob)") }
+    let (pa, pb) = (picture(fresh), picture(trees))
+    if pa != pb {
+        let only = Set(pa).symmetricDifference(pb).sorted().prefix(10)
+        fatalError("flat observations and the tree stored different values:\n" + only.joined(separator: "\n"))
+    }
     render(result)
-    say(outcome(result).split(separator: "\n").prefix(3).joined(separator: " | "))
+    say(oa.split(separator: "\n").prefix(3).joined(separator: " | "))
     var over = base
     render(over.load(bytes: bytes, name: "fuzz.json"))
     return 0

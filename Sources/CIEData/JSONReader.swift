@@ -1,4 +1,7 @@
 import CIECore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A JSON value with the place it starts, so that every problem in a JSON data file has a line and column.
 /// Written by hand because Foundation's JSONSerialization reports no position for a syntax error and none at all
@@ -31,6 +34,10 @@ public struct JSONSyntaxError: Error {
     public var message: String { text.en }
 }
 
+/// glibc's `memmem` (a GNU extension the Glibc module does not export): a vectorised substring search.
+@_silgen_name("memmem")
+private func cMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
+
 struct JSONReader {
     let file: FileBytes
     let bytes: UnsafeBufferPointer<UInt8>
@@ -56,30 +63,61 @@ struct JSONReader {
         (countedAt, countedColumn) = (p.lineStart, 1)
     }
 
-    /// The document; when it is an object whose member `key` is an array, that array is skipped (it reads as an
-    /// empty array) and its position returned, for `forEachItem`.
-    mutating func document(deferring key: String) throws(JSONSyntaxError) -> (JSONNode, Position?) {
+    /// Where the array `document(deferring:inPlace:)` was asked about was read.
+    enum Deferred {
+        /// Not an array, or no such member.
+        case none
+        /// Read where it stands, by `inPlace`.
+        case read
+        /// Skipped: it reads as an empty array in the document; `seek` here, then `forEachObservation`.
+        case at(Position)
+    }
+
+    /// The document. When it is an object whose member `key` is an array, `inPlace` is handed the reader at the
+    /// array's `[` with the members before it: it reads the array and returns true (one pass), or returns false, and
+    /// the array is skipped and its position returned (as when what the array needs comes after it).
+    mutating func document(deferring key: String,
+                           inPlace: (inout JSONReader, [(String, JSONNode)]) throws(JSONSyntaxError) -> Bool) throws(JSONSyntaxError) -> (JSONNode, Deferred) {
         skipSpace()
-        guard i < bytes.count, bytes[i] == 0x7B else { return (try document(), nil) }
+        guard i < bytes.count, bytes[i] == 0x7B else { return (try document(), .none) }
         let (l, c) = (line, column)
-        var deferred: Position?
+        var deferred = Deferred.none
+        var before: [(String, JSONNode)] = []
         let members = try objectMembers { r, name throws(JSONSyntaxError) in
-            guard name == key, deferred == nil, r.i < r.bytes.count, r.bytes[r.i] == 0x5B else { return try r.value() }
-            let at = Position(i: r.i, line: r.line, lineStart: r.lineStart)
-            let (vl, vc) = (r.line, r.column)
-            do {
-                try r.skipValue()
-                deferred = at
-                return JSONNode(value: .array([]), line: vl, column: vc)
-            } catch {
-                // Read it properly from the start to report the problem exactly where it is.
-                r.seek(at)
-                return try r.value()
+            let node: JSONNode
+            if name == key, case .none = deferred, r.i < r.bytes.count, r.bytes[r.i] == 0x5B {
+                let at = Position(i: r.i, line: r.line, lineStart: r.lineStart)
+                let (vl, vc) = (r.line, r.column)
+                if try inPlace(&r, before) {
+                    deferred = .read
+                    node = JSONNode(value: .array([]), line: vl, column: vc)
+                } else {
+                    do {
+                        try r.skipValue()
+                        deferred = .at(at)
+                        node = JSONNode(value: .array([]), line: vl, column: vc)
+                    } catch {
+                        // Read it properly from the start to report the problem exactly where it is.
+                        r.seek(at)
+                        node = try r.value()
+                    }
+                }
+            } else {
+                node = try r.value()
             }
+            before.append((name, node))
+            return node
         }
         skipSpace()
         if i < bytes.count { throw fail(zh: "JSON 格式错误：文档结束后还有多余的文本", en: "malformed JSON: unexpected text after the document") }
         return (JSONNode(value: .object(members), line: l, column: c), deferred)
+    }
+
+    /// Whether `"word"` (with its quotes) occurs in the text after the cursor: a member the document names later.
+    func mentionsLater(_ word: String) -> Bool {
+        let needle = Array("\"\(word)\"".utf8)
+        guard let p = bytes.baseAddress, i < bytes.count else { return false }
+        return needle.withUnsafeBytes { n in cMemmem(p + i, bytes.count - i, n.baseAddress!, n.count) != nil }
     }
 
     /// Reads the object whose `{` is at the cursor, up to its `}`; `member` reads each value after its key and `:`.
@@ -167,13 +205,130 @@ struct JSONReader {
         } while !open.isEmpty
     }
 
-    /// Reads the array that starts here one item at a time, handing each to `body`, which returns false to stop.
-    mutating func forEachItem(_ body: (JSONNode) -> Bool) throws(JSONSyntaxError) {
+    /// Reads the `observations` array that starts here one item at a time. An item that is a flat observation on one
+    /// line (`flatObservation`) goes to `flat`, read straight from the bytes; any other goes to `tree` as a node.
+    /// Either returns false to stop. With `flatAllowed` false, every item is a node.
+    mutating func forEachObservation(flatAllowed: Bool = true, flat: (FlatObservation) -> Bool, tree: (JSONNode) -> Bool) throws(JSONSyntaxError) {
         skipSpace()
         guard i < bytes.count, bytes[i] == 0x5B else { throw fail(zh: "JSON 格式错误：此处应为 '['", en: "malformed JSON: expected '['") }
+        var item = FlatObservation()
+        let fast = flatAllowed && JSONReader.readsFlatObservations
         try arrayItems { r throws(JSONSyntaxError) in
-            body(try r.value())
+            if fast, r.flatObservation(into: &item) { return flat(item) }
+            return tree(try r.value())
         }
+    }
+
+    /// Whether flat observations are read from the bytes (tests and the fuzz harness turn it off to compare the
+    /// two paths; nothing else changes it).
+    nonisolated(unsafe) static var readsFlatObservations = true
+
+    /// An observation whose members are the keys of a long CSV's columns with plain values: each member as the CSV
+    /// field a long CSV would hold (the bytes inside a string's quotes, or a number's), its column that of the value.
+    struct FlatObservation {
+        static let region = 0, year = 1, indicator = 2, value = 3, unit = 4
+        var fields = [CSVField](repeating: CSVField(start: 0, end: 0, column: 0, quoted: false, hasEscapes: false), count: 5)
+        /// A bit for each member present, by the indices above.
+        var present = 0
+        var line = 0
+        var hasUnit: Bool { present & (1 << FlatObservation.unit) != 0 }
+    }
+
+    /// Reads the object at the cursor when it is a flat observation, on one line, and moves past it: members
+    /// `region`, `year`, `indicator`, `value` and optionally `unit`, each once; strings without escapes, control
+    /// characters or spaces at either end; numbers of digits with an optional sign and fraction (and for the value,
+    /// `null` for a missing one). Anything else leaves the cursor where it was and returns false: the tree reads it,
+    /// and reports what there is to report. What the loader then makes of the fields is exactly what it makes of
+    /// the tree's item (tested, and fuzzed by Fuzz/json.swift).
+    mutating func flatObservation(into o: inout FlatObservation) -> Bool {
+        skipSpace()
+        let start = i, end = bytes.count
+        guard let p = bytes.baseAddress, i < end, p[i] == 0x7B else { return false }
+        o.present = 0
+        o.line = line
+        var k = i + 1
+        @inline(__always) func space() { while k < end, p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D { k += 1 } }
+        func give() -> Bool { i = start; return false }
+        while true {
+            space()
+            // The key: one of the five, in ASCII.
+            guard k < end, p[k] == 0x22 else { return give() }
+            let ks = k + 1
+            var ke = ks
+            while ke < end, ke - ks < 10, p[ke] != 0x22 { ke += 1 }
+            guard ke < end, p[ke] == 0x22, let slot = JSONReader.flatKey(p + ks, ke - ks), o.present & (1 << slot) == 0 else { return give() }
+            k = ke + 1
+            space()
+            guard k < end, p[k] == 0x3A else { return give() }
+            k += 1
+            space()
+            guard k < end else { return give() }
+            let at = k
+            var f = CSVField(start: 0, end: 0, column: 0, quoted: false, hasEscapes: false)
+            if p[k] == 0x22 {
+                let vs = k + 1
+                var ve = vs
+                while ve < end, p[ve] != 0x22, p[ve] != 0x5C, p[ve] >= 0x20 { ve += 1 }
+                guard ve < end, p[ve] == 0x22, JSONReader.plainEnds(p + vs, ve - vs) else { return give() }
+                (f.start, f.end) = (vs, ve)
+                k = ve + 1
+            } else if p[k] == 0x6E {  // null, for a missing value only
+                guard slot == FlatObservation.value, k + 4 <= end, p[k + 1] == 0x75, p[k + 2] == 0x6C, p[k + 3] == 0x6C else { return give() }
+                (f.start, f.end) = (k, k)
+                k += 4
+            } else {
+                let ns = k
+                if p[k] == 0x2D { k += 1 }
+                let digits = k
+                while k < end, p[k] &- 0x30 < 10 { k += 1 }
+                guard k > digits, k - digits <= 15 else { return give() }
+                if k < end, p[k] == 0x2E {
+                    // A fraction only in a value: a year of 2005.0 or a code of 630102.0 is the tree's to read.
+                    guard slot == FlatObservation.value else { return give() }
+                    k += 1
+                    let fraction = k
+                    while k < end, p[k] &- 0x30 < 10 { k += 1 }
+                    guard k > fraction, k - digits <= 17 else { return give() }
+                }
+                guard k < end, p[k] != 0x65, p[k] != 0x45 else { return give() }  // exponents are the tree's
+                (f.start, f.end) = (ns, k)
+            }
+            i = at
+            f.column = column
+            o.fields[slot] = f
+            o.present |= 1 << slot
+            space()
+            guard k < end else { return give() }
+            if p[k] == 0x2C {
+                k += 1
+                continue
+            }
+            guard p[k] == 0x7D, o.present & 0b1111 == 0b1111 else { return give() }
+            i = k + 1
+            return true
+        }
+    }
+
+    /// The member a key names (`FlatObservation`'s indices), or nil.
+    @inline(__always) static func flatKey(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        func equals(_ word: StaticString) -> Bool { n == word.utf8CodeUnitCount && memcmp(p, word.utf8Start, n) == 0 }
+        switch n {
+        case 6: return equals("region") ? FlatObservation.region : nil
+        case 4: return equals("year") ? FlatObservation.year : equals("unit") ? FlatObservation.unit : nil
+        case 9: return equals("indicator") ? FlatObservation.indicator : nil
+        case 5: return equals("value") ? FlatObservation.value : nil
+        default: return nil
+        }
+    }
+
+    /// Not empty, and no space at either end as `trimmingSpaces` counts spaces (ASCII blanks, U+3000, U+FEFF,
+    /// U+00A0): the CSV field's text is then the string's, untrimmed.
+    @inline(__always) static func plainEnds(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n > 0, p[0] > 0x20, p[n - 1] > 0x20 else { return false }
+        func wide(_ q: UnsafePointer<UInt8>) -> Bool { (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80) || (q[0] == 0xEF && q[1] == 0xBB && q[2] == 0xBF) }
+        if n >= 3, wide(p) || wide(p + n - 3) { return false }
+        if n >= 2, (p[0] == 0xC2 && p[1] == 0xA0) || (p[n - 2] == 0xC2 && p[n - 1] == 0xA0) { return false }
+        return true
     }
 
     /// The last position a column was counted at, so that counting is linear over a long (minified) line.
@@ -187,7 +342,17 @@ struct JSONReader {
                 countedAt = lineStart
                 countedColumn = 1
             }
-            while countedAt < min(i, bytes.count) {
+            // Characters are the bytes that do not continue a UTF-8 sequence (10xxxxxx): counted eight at a time.
+            let to = min(i, bytes.count)
+            if let p = bytes.baseAddress {
+                while countedAt + 8 <= to {
+                    let w = UnsafeRawPointer(p + countedAt).loadUnaligned(as: UInt64.self)
+                    let continuing = w & ~(w << 1) & 0x8080_8080_8080_8080
+                    countedColumn += 8 - continuing.nonzeroBitCount
+                    countedAt += 8
+                }
+            }
+            while countedAt < to {
                 if bytes[countedAt] & 0xC0 != 0x80 { countedColumn += 1 }
                 countedAt += 1
             }

@@ -934,12 +934,51 @@ struct FileParse {
 
     mutating func json() {
         var reader = JSONReader(source)
+        // A flat observation is read as the row of a long CSV would be, by the same code: its fields are the bytes
+        // of its values (region, year, indicator, value, unit). Any other item is read as a tree.
+        let csv = CSVReader(source)
+        var row = CSVRow(line: 0, fields: [])
+        let plain = LongColumns(width: 4, region: 0, year: 1, indicator: 2, value: 3, unit: nil)
+        var withUnit = plain
+        withUnit.width = 5
+        withUnit.unit = 4
+        func observations(_ r: inout JSONReader) throws(JSONSyntaxError) {
+            var interruptedAt: Int?
+            func interrupted(_ line: Int) -> Bool {
+                dataRows += 1
+                guard dataRows & 0xFFF == 0, Cancellation.isRequested else { return false }
+                interruptedAt = line
+                return true
+            }
+            // --skip-bad-rows sets rows aside as a CSV's: JSON items are not, so they all take the tree's path.
+            try r.forEachObservation(flatAllowed: !settings.skipBadRows, flat: { o in
+                if interrupted(o.line) { return false }
+                row.line = o.line
+                row.fields = o.fields
+                longRow(row, csv, o.hasUnit ? withUnit : plain)
+                return true
+            }, tree: { item in
+                if interrupted(item.line) { return false }
+                observation(item)
+                return true
+            })
+            if let line = interruptedAt { throw JSONSyntaxError(line: line, column: 1, text: FileParse.interrupted) }
+        }
+        // The observations are read where they stand, in one pass, unless a "regions" member follows them: then they
+        // are skipped and read after the regions they may name are declared. A national file holds millions of
+        // them, too many to keep as a tree.
+        var regionsRead = false, regionsOK = true
         let doc: JSONNode
-        let deferred: JSONReader.Position?
+        let deferred: JSONReader.Deferred
         do {
-            // The observations array is skipped on this pass and read item by item below, after the regions it
-            // may name are declared: a national file holds millions of them, too many to keep as a tree.
-            (doc, deferred) = try reader.document(deferring: "observations")
+            (doc, deferred) = try reader.document(deferring: "observations") { r, before throws(JSONSyntaxError) in
+                guard !r.mentionsLater("regions") else { return false }
+                regionsRead = true
+                if let rs = before.first(where: { $0.0 == "regions" })?.1 { regionsOK = regions(rs) }
+                guard regionsOK else { return false }
+                try observations(&r)
+                return true
+            }
         } catch {
             self.error(error.line, error.column, error.text)
             return
@@ -949,21 +988,8 @@ struct FileParse {
                                                       en: "the JSON must be an object {\"regions\": [...], \"observations\": [...]}"))
             return
         }
-        if let rs = doc["regions"] {
-            guard case .array(let items) = rs.value else {
-                error(rs.line, rs.column, LocalizedText(zh: "\"regions\" 必须是由 {code, name, prefecture, type} 组成的数组",
-                                                        en: "\"regions\" must be an array of {code, name, prefecture, type}"))
-                return
-            }
-            for item in items {
-                let groups: String
-                if case .array(let gs)? = item["groups"]?.value { groups = gs.compactMap { FileParse.text($0) }.joined(separator: ";") } else { groups = FileParse.text(item["groups"]) ?? "" }
-                declareRegion(code: FileParse.text(item["code"]) ?? "", name: FileParse.text(item["name"]) ?? "",
-                              prefecture: FileParse.text(item["prefecture"]).map { ($0, item["prefecture"]!.column) },
-                              type: FileParse.text(item["type"]).map { ($0, item["type"]!.column) }, groups: groups,
-                              series: FileParse.text(item["series"]).map { ($0, item["series"]!.column) }, line: item.line, column: item.column)
-            }
-        }
+        if !regionsRead, let rs = doc["regions"] { regionsOK = regions(rs) }
+        guard regionsOK else { return }
         guard let obs = doc["observations"] else {
             if doc["regions"] == nil {
                 error(doc.line, doc.column, LocalizedText(zh: "JSON 中既没有 \"regions\" 也没有 \"observations\"",
@@ -971,29 +997,37 @@ struct FileParse {
             }
             return
         }
-        guard let deferred else {
+        switch deferred {
+        case .read: break
+        case .none:
             error(obs.line, obs.column, LocalizedText(zh: "\"observations\" 必须是由 {region, year, indicator, value, unit?} 组成的数组",
                                                       en: "\"observations\" must be an array of {region, year, indicator, value, unit?}"))
-            return
-        }
-        reader.seek(deferred)
-        var interruptedAt: Int?
-        do {
-            try reader.forEachItem { item in
-                dataRows += 1
-                if dataRows & 0xFFF == 0, Cancellation.isRequested {
-                    interruptedAt = item.line
-                    return false
-                }
-                observation(item)
-                return true
+        case .at(let position):
+            reader.seek(position)
+            do {
+                try observations(&reader)
+            } catch {
+                self.error(error.line, error.column, error.text)
             }
-        } catch {
-            self.error(error.line, error.column, error.text)
         }
-        if let line = interruptedAt {
-            error(line, 1, FileParse.interrupted)
+    }
+
+    /// Declares the units of a JSON `regions` member; false when it is no array (reported).
+    mutating func regions(_ rs: JSONNode) -> Bool {
+        guard case .array(let items) = rs.value else {
+            error(rs.line, rs.column, LocalizedText(zh: "\"regions\" 必须是由 {code, name, prefecture, type} 组成的数组",
+                                                    en: "\"regions\" must be an array of {code, name, prefecture, type}"))
+            return false
         }
+        for item in items {
+            let groups: String
+            if case .array(let gs)? = item["groups"]?.value { groups = gs.compactMap { FileParse.text($0) }.joined(separator: ";") } else { groups = FileParse.text(item["groups"]) ?? "" }
+            declareRegion(code: FileParse.text(item["code"]) ?? "", name: FileParse.text(item["name"]) ?? "",
+                          prefecture: FileParse.text(item["prefecture"]).map { ($0, item["prefecture"]!.column) },
+                          type: FileParse.text(item["type"]).map { ($0, item["type"]!.column) }, groups: groups,
+                          series: FileParse.text(item["series"]).map { ($0, item["series"]!.column) }, line: item.line, column: item.column)
+        }
+        return true
     }
 
     /// A JSON scalar as the text a CSV cell would hold.
@@ -1027,6 +1061,7 @@ struct FileParse {
             if let text = FileParse.text(item[key]), let a = label(text, line: item[key]!.line, column: item[key]!.column) { area = a }
         }
         let r = region(FileParse.text(item["region"])!, year: y, within: area, line: item["region"]!.line, column: item["region"]!.column)
+        if let r, isOutside(r) { return }
         var declared: WrittenUnit? = nil
         if let u = FileParse.text(item["unit"]) {
             guard let parsed = unit(u, line: item["unit"]!.line, column: item["unit"]!.column) else { return }

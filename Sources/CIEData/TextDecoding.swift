@@ -77,8 +77,9 @@ public enum TextDecoding {
                 let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
                 let high = w & 0x8080_8080_8080_8080
                 let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                // Quotes matter until the first is found (a JSON file has them everywhere).
                 let q = w ^ 0x2222_2222_2222_2222
-                let quotes = (q &- 0x0101_0101_0101_0101) & ~q & 0x8080_8080_8080_8080
+                let quotes = quote ? 0 : (q &- 0x0101_0101_0101_0101) & ~q & 0x8080_8080_8080_8080
                 if high == 0 && zero == 0 && quotes == 0 {
                     i += 8
                     continue

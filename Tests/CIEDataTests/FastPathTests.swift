@@ -125,6 +125,108 @@ import Testing
     }
 }
 
+/// Flat JSON observations, read from the bytes as a long CSV's rows are, give exactly what reading every item as a
+/// tree gives: values, origins, every problem with its place, custom indicators in the same order, notes.
+@Suite(.serialized) struct FlatJSONTests {
+    /// Which items the flat reader takes: plain ones; everything else is the tree's.
+    @Test func theFlatReaderTakesPlainItemsOnly() throws {
+        let flat = [#"{"region": "630121", "year": 2020, "indicator": "gdp", "value": 12.5}"#,
+                    #"{ "value" : null , "indicator":"新指标", "year":"2020年", "region":"湟中县"}"#,
+                    #"{"region": "630121", "year": 2020, "indicator": "gdp", "value": "3亿元", "unit": "万元"}"#,
+                    #"{"region": 630121, "year": 2020, "indicator": "gdp", "value": -7}"#]
+        let tree = [#"{"region": "630121", "year": 2020, "indicator": "gdp"}"#,
+                    #"{"region": "630121", "year": 2020, "indicator": "gdp", "value": 1e3}"#,
+                    #"{"region": "630121", "year": 2020.0, "indicator": "gdp", "value": 1}"#,
+                    #"{"region": "630121 ", "year": 2020, "indicator": "gdp", "value": 1}"#,
+                    #"{"region": "\u0036", "year": 2020, "indicator": "gdp", "value": 1}"#,
+                    #"{"region": "630121", "year": 2020, "indicator": "gdp", "value": true}"#,
+                    #"{"region": "630121", "year": 2020, "indicator": "gdp", "value": 1, "note": ""}"#,
+                    "{\"region\": \"630121\", \"year\": 2020,\n\"indicator\": \"gdp\", \"value\": 1}",
+                    #"{"region": "630121", "region": "630121", "year": 2020, "indicator": "gdp", "value": 1}"#,
+                    #"{"region": "　630121", "year": 2020, "indicator": "gdp", "value": 1}"#,
+                    #"[]"#]
+        let text = "[" + (flat + tree).joined(separator: ",\n ") + "]"
+        var reader = JSONReader(FileBytes(Array(text.utf8)))
+        var kinds: [String] = []
+        var columns: [Int] = []
+        try reader.forEachObservation(flat: { o in
+            kinds.append("flat")
+            columns.append(o.fields[JSONReader.FlatObservation.value].column)
+            return true
+        }, tree: { _ in
+            kinds.append("tree")
+            return true
+        })
+        #expect(kinds == Array(repeating: "flat", count: flat.count) + Array(repeating: "tree", count: tree.count))
+        #expect(columns == [66, 14, 66, 64], "the column of each value, in characters (the item starts in column 2)")
+    }
+
+    @Test func flatObservationsReadLikeTheTree() throws {
+        var items: [String] = []
+        for n in 0..<600 {
+            let region = ["\"630121\"", "\"330127\"", "\"湟源县\"", "330122"][n % 4]
+            let indicator = ["gdp", "incubators", "science_literacy_rate", "新指标甲"][n / 4 % 4]
+            let value = n % 7 == 0 ? "null" : n % 5 == 0 ? "\"\(n)\"" : n % 3 == 0 && indicator == "gdp" ? "\(n).25" : "\(n)"
+            items.append(#"{"region": \#(region), "year": \#(1950 + n / 16), "indicator": "\#(indicator)", "value": \#(value)}"#)
+        }
+        // What the tree reads (and reports) instead: every kind of item the flat reader hands back.
+        items += [
+            #"{"region": "湟中县", "year": 2030, "indicator": "gdp", "value": "4亿元"}"#,  // a former name, a unit
+            #"{"region": "630121", "year": 2019, "indicator": "gdp", "value": 1}"#,
+            #"{"region": "630121", "year": 2019, "indicator": "gdp", "value": 2}"#,  // a conflict
+            #"{"region": "大通镇", "year": 2020, "indicator": "gdp", "value": 1}"#,  // unknown region
+            #"{"region": "630121", "year": 2020, "indicator": "gdp"}"#,  // no value
+            #"{"region": "630121", "year": "2021年", "indicator": "gdp", "value": 5}"#,
+            #"{"region": "630121", "year": 2022.0, "indicator": "gdp", "value": 5}"#,
+            #"{"region": "630121", "year": 2023, "indicator": "gdp", "value": 1e3}"#,
+            #"{"region": "630121", "year": 2023, "indicator": "incubators", "value": -3}"#,  // negative count
+            #"{"region": " 630121 ", "year": 2024, "indicator": "gdp", "value": 5}"#,
+            #"{"region": "630121", "year": 2024, "indicator": "\u0067dp", "value": 6}"#,  // an escape
+            #"{"region": "630121", "year": 2025, "indicator": "gdp", "value": 7, "unit": "亿元"}"#,
+            #"{"region": "630121", "year": 2025, "indicator": "incubators", "value": true}"#,
+            #"{"region": "630121", "year": 2026, "indicator": "gdp", "value": 7, "note": "x"}"#,
+            #"{"region": "630121", "year": 2026, "indicator": "gdp", "indicator": "incubators", "value": 7}"#,
+            #"{"region": "630121", "year": 2027, "indicator": "", "value": 7}"#,  // empty indicator
+            #"{"region": "630121", "province": "浙江省", "year": 2027, "indicator": "gdp", "value": 7}"#,
+            "{\"region\": \"630121\",\n \"year\": 2028, \"indicator\": \"gdp\", \"value\": 8}",  // two lines
+            #"{"region": 630121, "year": 2029, "indicator": "gdp", "value": 123456789012345678}"#,
+            #"{"region": "630121", "year": 2029, "indicator": "incubators", "value": "1.2万"}"#,
+            #"[1, 2]"#,
+        ]
+        let text = "{\"observations\": [\n" + items.joined(separator: ",\n") + "\n]}\n"
+        defer { JSONReader.readsFlatObservations = true }
+        var flat = makeLoader(), tree = makeLoader()
+        JSONReader.readsFlatObservations = true
+        let a = diagnostics(flat.load(text, name: "t.json"))
+        JSONReader.readsFlatObservations = false
+        let b = diagnostics(tree.load(text, name: "t.json"))
+        #expect(a.count >= 8 && a == b, "\(a.map(\.description))\n\(b.map(\.description))")
+
+        // Without the bad items both load, to the same values and origins.
+        let good = "{\"observations\": [\n" + items.prefix(600).joined(separator: ",\n") + ",\n" + items[600] + "\n]}\n"
+        flat = makeLoader()
+        tree = makeLoader()
+        JSONReader.readsFlatObservations = true
+        let fa = try flat.load(good, name: "g.json").get()
+        JSONReader.readsFlatObservations = false
+        let fb = try tree.load(good, name: "g.json").get()
+        #expect(fa.observations == fb.observations && fa.customIndicators == fb.customIndicators && fa.years == fb.years)
+        #expect(fa.customIndicators == ["新指标甲"] && fa.observations > 500)
+        #expect(fa.diagnostics == fb.diagnostics && fa.diagnostics.count == 1, "the note of 湟中县, once, at the same place")
+        for code in ["630121", "330127", "630123", "330122", "630106"] {
+            for r in flat.regions.units(code: code) {
+                for id in ["gdp", "incubators", "science_literacy_rate", "新指标甲"] {
+                    for year in 1950..<2031 {
+                        let i = flat.catalogue.lookup(id)!
+                        #expect(flat.store.value(i, r, year)?.bitPattern == tree.store.value(i, r, year)?.bitPattern)
+                        #expect(flat.store.origin(i, r, year) == tree.store.origin(i, r, year))
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The two-core reader of long CSVs gives exactly what the single pass gives: values, origins, every problem with
 /// its place, custom indicators in the same order. The same text with one quoted header field (which rules out
 /// cutting it at line breaks) is read by the single pass.
