@@ -56,7 +56,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "cie", dependencies: ["CIECommands"], swiftSettings: strict),
+        // Release builds (`make install`, `make bench`) link the Swift runtime and Foundation statically
+        // (--static-swift-stdlib, from the Makefile); lld links them without the GNU linker's mktemp warning.
+        .executableTarget(name: "cie", dependencies: ["CIECommands"], swiftSettings: strict,
+                          linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(configuration: .release))]),
         // The in-process half of `make bench` (Benchmarks/run.py): load throughput, evaluation, REPL latency.
         .executableTarget(name: "cie-bench", dependencies: ["CIECommands", "CIEData", "CIEPolicyFormat", "CIEBuiltinPolicies", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Benchmarks/CIEBench", swiftSettings: strict),
 

@@ -24,12 +24,31 @@ public struct GlobalOptions: ParsableArguments {
     public var quiet = false
     public init() {}
 
+    /// The options as plain values.
+    public var startup: Startup {
+        Startup(data: data, policy: policy, policyFiles: policyFiles, lang: lang, noColor: noColor, quiet: quiet)
+    }
+
     /// The shells' completion of `--policy` (bash, zsh, fish call `cie ---completion`): the ids of the built-in packages
     /// and of those in the search folders, as `policies` lists them.
     @Sendable static func policyIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let catalogue = PolicyCatalogue.builtin()
         _ = catalogue.addSearchFolders(PolicyCatalogue.searchFolders())
         return catalogue.sortedEntries.map(\.id).filter { $0.hasPrefix(prefix) }
+    }
+}
+
+/// What the global options ask of a session, as plain values: with no arguments, cie starts from the defaults
+/// without ArgumentParser (whose parse reflects over every command's type: a third of the start-up time).
+public struct Startup: Sendable {
+    public var data: [String] = []
+    public var policy: String?
+    public var policyFiles: [String] = []
+    public var lang: Language?
+    public var noColor = false
+    public var quiet = false
+    public init(data: [String] = [], policy: String? = nil, policyFiles: [String] = [], lang: Language? = nil, noColor: Bool = false, quiet: Bool = false) {
+        (self.data, self.policy, self.policyFiles, self.lang, self.noColor, self.quiet) = (data, policy, policyFiles, lang, noColor, quiet)
     }
 }
 
@@ -54,7 +73,8 @@ public struct ReportOptions: ParsableArguments {
 
 /// A command that runs against a session: the command line builds a fresh one, the REPL passes its own.
 public protocol SessionCommand: ParsableCommand {
-    var global: GlobalOptions { get }
+    /// What the command's global options (`--lang`, `--data` …) ask of the session, for this command.
+    var startup: Startup { get }
     /// Runs the command and returns its exit code (0 success); throws `CommandError` on failure.
     func execute(in session: Session) throws -> Int32
     /// What the positional arguments are, for completion (the last kind repeats for a list).
@@ -68,6 +88,14 @@ extension SessionCommand {
     public static var verdictCodes: Set<Int32> { [] }
 }
 
+/// A command that takes the global options (every one with a command-line twin).
+public protocol GlobalOptionsCommand: SessionCommand {
+    var global: GlobalOptions { get }
+}
+extension GlobalOptionsCommand {
+    public var startup: Startup { global.startup }
+}
+
 extension SessionCommand {
     public mutating func run() throws {
         let session = Session(out: Output.line, err: Output.errorLine)
@@ -76,7 +104,7 @@ extension SessionCommand {
         Interrupts.install()
         let code: Int32
         do {
-            try session.apply(global)
+            try session.apply(startup)
             code = try execute(in: session)
         } catch let e as CommandError {
             session.err("error: " + e.text(session.language))
@@ -96,7 +124,7 @@ extension SessionCommand {
 extension Session {
     /// Applies global options: language, colour, policy packages, the policy (whose indicators the data may use),
     /// and loads `--data` files.
-    public func apply(_ g: GlobalOptions) throws {
+    public func apply(_ g: Startup) throws {
         if let l = g.lang { language = l }
         if g.noColor { color = false }
         if g.quiet { quiet = true }
@@ -131,7 +159,7 @@ public func checkExitCode(_ results: [TargetResult]) -> Int32 {
     return 0
 }
 
-public struct CheckCommand: SessionCommand {
+public struct CheckCommand: GlobalOptionsCommand {
     public static let verdictCodes: Set<Int32> = [1, 3]
     public static let argumentKinds: [ArgumentKind] = [.region]
     public static let configuration = CommandConfiguration(
@@ -219,7 +247,7 @@ extension Session {
     }
 }
 
-public struct ReviewCommand: SessionCommand {
+public struct ReviewCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.reviewer, .none]
     public static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Run a reviewer of a policy (compliance, scores, vetoes, funding).",
@@ -268,7 +296,7 @@ public struct ReviewCommand: SessionCommand {
     }
 }
 
-public struct ReportCommand: SessionCommand {
+public struct ReportCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.file, .none]
     public static let configuration = CommandConfiguration(
         commandName: "report", abstract: "A check and every reviewer of the policy in one file (.html .xlsx .md .json).",
@@ -325,7 +353,7 @@ public struct ReportCommand: SessionCommand {
     }
 }
 
-public struct PoliciesCommand: SessionCommand {
+public struct PoliciesCommand: GlobalOptionsCommand {
     public static let configuration = CommandConfiguration(
         commandName: "policies", abstract: "List the policy packages: built in, from --policy-file, $CIE_POLICY_PATH and $XDG_DATA_HOME/cie/policies.")
     @OptionGroup public var global: GlobalOptions
@@ -348,7 +376,7 @@ public struct PoliciesCommand: SessionCommand {
     }
 }
 
-public struct TargetsCommand: SessionCommand {
+public struct TargetsCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.policy, .none]
     public static let configuration = CommandConfiguration(commandName: "targets", abstract: "List a policy's targets.",
                                                            discussion: "Example: cie targets qinghai")
@@ -375,7 +403,7 @@ public struct TargetsCommand: SessionCommand {
     }
 }
 
-public struct ExplainCommand: SessionCommand {
+public struct ExplainCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.target, .none]
     public static let configuration = CommandConfiguration(commandName: "explain", abstract: "Citation, original text, condition, scope and inputs of a target.",
                                                            discussion: "Example: cie explain QH-06")
@@ -399,7 +427,7 @@ public struct ExplainCommand: SessionCommand {
     }
 }
 
-public struct ValidateCommand: SessionCommand {
+public struct ValidateCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.file]
     public static let configuration = CommandConfiguration(commandName: "validate", abstract: "Load files, report every problem, load nothing.",
                                                            discussion: "Exit 0 when every file is clean, 2 when any has an error.")

@@ -92,7 +92,7 @@ public struct ReadingOptions: ParsableArguments {
     }
 }
 
-public struct RegionsCommand: SessionCommand {
+public struct RegionsCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.none]
     public static let configuration = CommandConfiguration(
         commandName: "regions", abstract: "List units: code, name, prefecture, province, type, years, groups; or one unit's history.",
@@ -258,7 +258,7 @@ public struct RegionsCommand: SessionCommand {
     }
 }
 
-public struct IndicatorsCommand: SessionCommand {
+public struct IndicatorsCommand: GlobalOptionsCommand {
     public static let configuration = CommandConfiguration(
         commandName: "indicators", abstract: "The indicator catalogue, with how many values are loaded for each.",
         discussion: "Examples:\n  indicators\n  indicators --loaded")
@@ -301,7 +301,7 @@ extension Session {
     }
 }
 
-public struct ShowCommand: SessionCommand {
+public struct ShowCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.region, .indicator]
     public static let configuration = CommandConfiguration(
         commandName: "show", abstract: "A unit's values by year.",
@@ -354,7 +354,7 @@ public struct ShowCommand: SessionCommand {
     }
 }
 
-public struct RankCommand: SessionCommand {
+public struct RankCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.indicator, .none]
     public static let configuration = CommandConfiguration(
         commandName: "rank", abstract: "Order units by an indicator in the year.",

@@ -8,7 +8,7 @@ import Foundation
 
 /// `cie policy draft TEXT` and the REPL's `draft TEXT` (Docs/Drafting.md): a policy text read into a draft package
 /// whose every target is a proposal, and the review table of those proposals.
-public struct DraftCommand: SessionCommand {
+public struct DraftCommand: GlobalOptionsCommand {
     public static let argumentKinds: [ArgumentKind] = [.file, .none]
     public static let configuration = CommandConfiguration(
         commandName: "draft", abstract: "Draft a policy package from a policy text: every checkable commitment, cited and proposed, for review.",

@@ -103,7 +103,7 @@ public final class Interpreter {
             let text = ParseErrors.translate(type.message(for: error))
             throw CommandError(zh: text.zh + "（help \(name) 查看用法）", en: text.en + " (type `help \(name)` for its usage)")
         }
-        let code = try session.scoped(command.global) { try command.execute(in: session) }
+        let code = try session.scoped(command.startup) { try command.execute(in: session) }
         if code != 0 && !type.verdictCodes.contains(code) {
             throw CommandError(zh: "\(name) 报告了问题（退出码 \(code)）：见以上输出", en: "\(name) reported problems (exit \(code)): see its output above")
         }
@@ -169,7 +169,7 @@ extension Session {
 
     /// Runs a command with its global options: `--lang` and `--no-color` for this command only, `--data` loaded into
     /// the session (as `load` would), `--policy` read by the command itself.
-    func scoped<T>(_ g: GlobalOptions, _ body: () throws -> T) throws -> T {
+    func scoped<T>(_ g: Startup, _ body: () throws -> T) throws -> T {
         // Only what the options changed is put back: `set lang en` itself must stick.
         let (savedLanguage, savedColor, savedQuiet) = (language, color, quiet)
         defer {

@@ -67,7 +67,7 @@ public enum PolicyDocs {
 }
 
 /// `cie generate-docs ID` prints the generated page of a package (used by `make docs`).
-public struct GenerateDocsCommand: SessionCommand {
+public struct GenerateDocsCommand: GlobalOptionsCommand {
     public static let configuration = CommandConfiguration(commandName: "generate-docs", abstract: "Print a package's generated documentation page.",
                                                            shouldDisplay: false)
     @OptionGroup public var global: GlobalOptions

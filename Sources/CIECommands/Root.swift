@@ -24,12 +24,14 @@ public struct CIE: ParsableCommand {
 
     /// No command: the REPL, stdin as a script, or the commands of `-c`.
     public mutating func run() throws {
-        let code = commands.map { Shell.run(commands: $0, global) } ?? Shell.start(global)
+        let code = commands.map { Shell.run(commands: $0, global.startup) } ?? Shell.start(global.startup)
         if code != 0 { throw ExitCode(code) }
     }
 
     /// Runs the command line and returns the exit code SPEC.md gives (usage errors are 2, not ArgumentParser's 64).
     public static func main(_ arguments: [String]) -> Int32 {
+        // No arguments, the commonest start (the REPL, a script on stdin), needs no parse (`Startup`).
+        if arguments.isEmpty { return Shell.start(Startup()) }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

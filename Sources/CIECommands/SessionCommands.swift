@@ -9,8 +9,7 @@ import Foundation
 /// Commands without a command-line twin take no global options.
 public protocol SessionOnlyCommand: SessionCommand {}
 extension SessionOnlyCommand {
-    // Parsed from nothing: a plain `GlobalOptions()` has no values behind its property wrappers.
-    public var global: GlobalOptions { (try? GlobalOptions.parse([])) ?? GlobalOptions() }
+    public var startup: Startup { Startup() }
 }
 
 public struct UseCommand: SessionOnlyCommand {

@@ -5,7 +5,7 @@ import Foundation
 /// `cie` with no command and `cie run`: the interactive REPL on a terminal, script mode otherwise (SPEC.md).
 public enum Shell {
     /// A session writing to stdout and stderr, with the global options applied. Throws on a bad `--data` or `--policy`.
-    static func session(_ global: GlobalOptions, color: Bool, before: (Session) -> Void = { _ in }) throws -> Session {
+    static func session(_ global: Startup, color: Bool, before: (Session) -> Void = { _ in }) throws -> Session {
         let session = Session(out: Output.line, err: Output.errorLine)
         session.color = color
         if let l = global.lang { session.language = l }
@@ -15,7 +15,7 @@ public enum Shell {
     }
 
     /// `session`, or nil after reporting why it could not be opened (a bad `--data` or `--policy`).
-    static func opened(_ global: GlobalOptions, color: Bool, before: (Session) -> Void = { _ in }) -> Session? {
+    static func opened(_ global: Startup, color: Bool, before: (Session) -> Void = { _ in }) -> Session? {
         do {
             return try session(global, color: color, before: before)
         } catch let e as CommandError {
@@ -27,7 +27,7 @@ public enum Shell {
     }
 
     /// `cie`: the REPL when stdin and stdout are terminals, else stdin as a script.
-    static func start(_ global: GlobalOptions) -> Int32 {
+    static func start(_ global: Startup) -> Int32 {
         Interrupts.install()
         let interactive = Output.isTerminal
         guard let session = opened(global, color: interactive && Output.wantsColor && !global.noColor, before: { s in
@@ -43,7 +43,7 @@ public enum Shell {
     }
 
     /// `cie -c "COMMAND; COMMAND"`: the commands run as a script named `-c`, an error's place being the command's number.
-    static func run(commands text: String, _ global: GlobalOptions) -> Int32 {
+    static func run(commands text: String, _ global: Startup) -> Int32 {
         Interrupts.install()
         guard let session = opened(global, color: false) else { return 2 }
         session.inSession = true
@@ -172,7 +172,7 @@ public struct RunCommand: ParsableCommand {
             }
             readers.append((path, reader))
         }
-        guard let session = Shell.opened(global, color: false) else { throw ExitCode(2) }
+        guard let session = Shell.opened(global.startup, color: false) else { throw ExitCode(2) }
         session.inSession = true
         let interpreter = Interpreter(session: session)
         for (path, reader) in readers {
