@@ -756,7 +756,8 @@ struct FileParse {
                            labels: LabelColumns) throws {
         var columns = LongColumns(width: header.fields.count, region: rc, year: year.column ?? -1, indicator: ic, value: vc, unit: uc, labels: labels)
         columns.fixedYear = year.fixed
-        if uc == nil, labels.isEmpty, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
+        // The two-core path reads region, year, indicator and value: a file with labels or a name column to check is one pass's.
+        if uc == nil, labels.isEmpty, labels.name == nil, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
            ProcessInfo.processInfo.activeProcessorCount > 1 {
             try ParallelLongCSV.load(into: &self, reader: &reader, columns: columns)
             return

@@ -135,14 +135,12 @@ extension LoaderRobustnessTests {
         #expect((try? single.get())?.observations == 4)
     }
 
-    /// Fuzz/csv.swift (Fuzz/corpus/csv/crash-parallel-final-cr): a file ending in a lone CR was "1 empty row skipped"
-    /// in a single pass and a blank line on two cores. It is a line break both ways. The input is the fuzzer's, with
-    /// the harness's block size.
-    @Test func aFinalCRIsALineBreak() throws {
+    /// A fuzzer's input of Fuzz/corpus/csv loaded as the harness loads it: on two cores (with its block size) and in
+    /// one pass; each side's problems rendered and sorted.
+    func bothWays(_ name: String) throws -> (bytes: [UInt8], parallel: [String], single: [String]) {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fuzz/corpus/csv/crash-parallel-final-cr")
+            .appendingPathComponent("Fuzz/corpus/csv/" + name)
         let bytes = try [UInt8](Data(contentsOf: file))
-        #expect(bytes.last == 0x0D)
         let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
         defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
         ParallelLongCSV.minimumBytes = 64
@@ -150,26 +148,34 @@ extension LoaderRobustnessTests {
         let parallel = diagnostics(loadOnce(bytes: bytes, name: "fuzz.csv")).map { $0.render(.en) }.sorted()
         ParallelLongCSV.minimumBytes = Int.max
         let single = diagnostics(loadOnce(bytes: bytes, name: "fuzz.csv")).map { $0.render(.en) }.sorted()
+        return (bytes, parallel, single)
+    }
+
+    /// Fuzz/csv.swift (crash-parallel-final-cr): a file ending in a lone CR was "1 empty row skipped" in a single pass
+    /// and a blank line on two cores. It is a line break both ways.
+    @Test func aFinalCRIsALineBreak() throws {
+        let (bytes, parallel, single) = try bothWays("crash-parallel-final-cr")
+        #expect(bytes.last == 0x0D)
         #expect(parallel == single)
         #expect(!single.contains { $0.contains("empty row") }, "\(single)")
     }
 
-    /// A CR that is not part of a CRLF ends a record for the reader but not for the workers, which count lines by
-    /// LF: a former-code note came out as two ("2004–2018 (2 values)" and "in 2012 (1 values)") on two cores.
+    /// Fuzz/csv.swift (crash-parallel-lone-cr): a CR that is not part of a CRLF ends a record for the reader but not
+    /// for the workers, which count lines by LF: a former-code note came out as two ("2004–2018 (2 values)" and "in
+    /// 2012 (1 values)") on two cores.
     @Test func aLoneCRSendsTheRestToOnePass() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fuzz/corpus/csv/crash-parallel-lone-cr")
-        let bytes = try [UInt8](Data(contentsOf: file))
+        let (bytes, parallel, single) = try bothWays("crash-parallel-lone-cr")
         #expect(zip(bytes, bytes.dropFirst()).contains { $0 == 0x0D && $1 != 0x0A })
-        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
-        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
-        ParallelLongCSV.minimumBytes = 64
-        ParallelLongCSV.blockBytes = 24 + bytes.count % 113
-        let parallel = diagnostics(loadOnce(bytes: bytes, name: "fuzz.csv")).map { $0.render(.en) }.sorted()
-        ParallelLongCSV.minimumBytes = Int.max
-        let single = diagnostics(loadOnce(bytes: bytes, name: "fuzz.csv")).map { $0.render(.en) }.sorted()
         #expect(parallel == single)
         #expect(single.filter { $0.contains("湟中县") }.count == 1, "\(single)")
+    }
+
+    /// Fuzz/csv.swift (crash-parallel-name-column): a file with a name column beside its codes took the two-core path,
+    /// whose workers do not check the name against the code: a mismatch went unreported in a file of 8 MB or more.
+    @Test func aNameColumnIsCheckedOnEveryPath() throws {
+        let (_, parallel, single) = try bothWays("crash-parallel-name-column")
+        #expect(parallel == single)
+        #expect(parallel.contains { $0.contains("the name “g102” does not match the code") }, "\(parallel)")
     }
 }
 
