@@ -4,7 +4,7 @@
 #   make install put cie, its man page and bash/zsh/fish completions under PREFIX (default /usr/local; DESTDIR too)
 #   make uninstall  remove what make install put there
 #   make regions regenerate the region table from ../shared/data
-#   make bench   national-scale benchmark against DuckDB (Docs/Performance.md)
+#   make bench   national-scale benchmark against DuckDB and polars (Docs/Performance.md)
 SWIFT ?= swift
 SAMPLE := Samples/qinghai/qinghai_2016_2020.csv
 
@@ -130,11 +130,11 @@ check-generated:
 		&& for f in $$(cd $$tmp && ls Samples/*/*); do cmp -s $$tmp/$$f $$f || { echo "$$f is stale: run make samples"; rm -rf $$tmp; exit 1; }; done; \
 		rm -rf $$tmp
 
-# cie at national scale against DuckDB (Docs/Performance.md). BENCH_ARGS: e.g. --runs 3 --scales 1 --write-doc
+# cie at national scale against DuckDB and polars, and a C yardstick (Docs/Performance.md). BENCH_ARGS: e.g. --runs 3 --scales 1 --write-doc
 bench: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product cie
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product cie-bench
-	@python3 -c "import duckdb" 2>/dev/null || python3 -m pip install --quiet duckdb
+	@python3 -c "import duckdb, polars, pyarrow" 2>/dev/null || python3 -m pip install --quiet duckdb polars pyarrow
 	python3 Benchmarks/run.py $(BENCH_ARGS)
 
 clean:

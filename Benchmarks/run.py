@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
-"""`make bench`: cie at national scale, side by side with DuckDB, on this machine, in one run.
+"""`make bench`: cie at national scale, side by side with DuckDB and polars, on this machine, in one run.
 
-    python3 Benchmarks/run.py [--runs N] [--scales 0.1,1,3] [--write-doc] [--data DIR]
+    python3 Benchmarks/run.py [--runs N] [--scales 0.1,1,3] [--formats long,wide,json] [--write-doc] [--data DIR]
 
 1. Generates the national datasets with Benchmarks/generate.py (deterministic; kept under
    .build/bench-data and made again only when the generator changes).
-2. Runs the release builds of `cie` and `cie-bench` (make bench builds them first) and the DuckDB
-   script Benchmarks/duckdb_qinghai.py, and measures:
+2. Runs the release builds of `cie` and `cie-bench` (make bench builds them first), the baselines of
+   Benchmarks/baseline_qinghai.py (DuckDB's readers, polars' readers) and the C yardstick
+   Benchmarks/csvref.c (compiled here with cc -O2 -march=native), and measures:
    - load throughput per format (cie-bench, in process);
    - evaluating every target of every package, and `check` in a session holding the national data
      (cie-bench, through the REPL's interpreter, output discarded);
-   - end-to-end `cie check --policy qinghai` on the long CSV against the DuckDB script on the same
-     file, at every scale: wall time and peak resident memory of each process (wait4's ru_maxrss);
-   - start to first output: `echo quit | cie` (to exit) and `echo policies | cie` (to the first byte).
+   - end-to-end `cie check --policy qinghai` on each format at every scale against the DuckDB and the
+     polars baselines on the same file: wall time and peak resident memory of each process (wait4's
+     ru_maxrss). The three run in turn (cie, DuckDB, polars, cie, …), and each ratio is the median of
+     the ratios of the runs side by side, so that a drift of the machine's speed moves both sides;
+   - the long CSV against the C yardstick, in turn likewise;
+   - start-up: `echo quit | cie` (to exit) against sqlite3 and the DuckDB CLI where installed, and
+     `echo policies | cie` (to the first byte).
 3. Prints a Markdown report with the ratios; --write-doc puts it in Docs/Performance.md between the
    `bench:begin` and `bench:end` markers.
 
-Figures are medians of N runs after one warm-up run (files in the page cache).
+Figures are medians of N runs after one warm-up run of each (files in the page cache).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -87,11 +93,29 @@ def machine():
         pass
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
     import duckdb
+    import polars
     return {
         "cpu": cpu, "cores": os.cpu_count(), "memory": mem, "kernel": platform.release(),
         "os": platform.freedesktop_os_release().get("PRETTY_NAME", platform.system()) if hasattr(platform, "freedesktop_os_release") else platform.system(),
-        "swift": swift[0] if swift else "?", "duckdb": duckdb.__version__, "python": platform.python_version(),
+        "swift": swift[0] if swift else "?", "duckdb": duckdb.__version__, "polars": polars.__version__, "python": platform.python_version(),
     }
+
+
+def interleaved(commands: dict, runs: int) -> dict:
+    """Each command once to warm up, then `runs` rounds of each in turn. Per command: the median wall time,
+    the largest peak memory and the exit code; per command after the first: the median of the ratios of the
+    first's runs to its runs, round by round."""
+    for argv in commands.values():
+        peak_rss_mb(argv)
+    rounds = [{name: peak_rss_mb(argv) for name, argv in commands.items()} for _ in range(runs)]
+    first = next(iter(commands))
+    out = {}
+    for name in commands:
+        out[name] = {"wall_s": median([r[name][0] for r in rounds]), "peak_mb": max(r[name][1] for r in rounds),
+                     "exit": rounds[0][name][2]}
+        if name != first:
+            out[name]["ratio"] = median([r[first][0] / r[name][0] for r in rounds])
+    return out
 
 
 def dataset(scale: str, base: Path) -> Path:
@@ -111,6 +135,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--scales", default="0.1,1,3")
+    ap.add_argument("--formats", default="long,wide,json")
     ap.add_argument("--data", default=str(ROOT / ".build" / "bench-data"))
     ap.add_argument("--write-doc", action="store_true")
     args = ap.parse_args()
@@ -123,7 +148,8 @@ def main():
     dirs = {s: dataset(s, base) for s in scales}
     main_dir = dirs.get("1") or dirs[scales[0]]
     cie, bench = str(BIN / "cie"), str(BIN / "cie-bench")
-    duck = [sys.executable, str(ROOT / "Benchmarks" / "duckdb_qinghai.py")]
+    csvref = base / "csvref"
+    subprocess.run(["cc", "-O2", "-march=native", "-o", str(csvref), str(ROOT / "Benchmarks" / "csvref.c")], check=True)
 
     report = {"machine": machine(), "date": date.today().isoformat(), "runs": args.runs}
 
@@ -133,30 +159,40 @@ def main():
     report["inprocess"] = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     report["inprocess_scale"] = main_dir.name.removeprefix("scale-")
 
-    # Whole processes at every scale: cie check against DuckDB.
+    # Whole processes at every scale and format: cie check against the DuckDB and polars baselines, in turn.
+    baseline = [sys.executable, str(ROOT / "Benchmarks" / "baseline_qinghai.py")]
+    files = {"long": "national_long.csv", "wide": "national_wide.csv", "json": "national.json"}
     report["scales"] = []
     for s in scales:
         d = dirs[s]
         rows = sum(1 for _ in open(d / "national_long.csv", "rb")) - 1
-        size = (d / "national_long.csv").stat().st_size
-        cie_argv = [cie, "check", "--policy", "qinghai", "--data", str(d / "regions.csv"), "--data", str(d / "national_long.csv"), "--format", "csv"]
-        duck_argv = duck + [str(d)]
-        entry = {"scale": s, "rows": rows, "bytes": size}
-        for name, argv in (("cie", cie_argv), ("duckdb", duck_argv)):
-            print(f"scale {s}: {name} …", file=sys.stderr)
-            peak_rss_mb(argv)  # warm-up
-            runs = [peak_rss_mb(argv) for _ in range(args.runs)]
-            entry[name] = {"wall_s": median([r[0] for r in runs]), "peak_mb": max(r[1] for r in runs), "exit": runs[0][2]}
-        dout = subprocess.run(duck_argv, capture_output=True, text=True).stdout
-        m = re.search(r"loaded in ([\d.]+) s; Qinghai evaluated for \d+ in ([\d.]+) s", dout)
-        if m:
-            entry["duckdb"]["load_s"], entry["duckdb"]["query_s"] = float(m.group(1)), float(m.group(2))
+        entry = {"scale": s, "rows": rows, "formats": {}}
+        for f in args.formats.split(","):
+            print(f"scale {s}, {f}: cie, DuckDB, polars …", file=sys.stderr)
+            measured = interleaved({
+                "cie": [cie, "check", "--policy", "qinghai", "--data", str(d / "regions.csv"), "--data", str(d / files[f]), "--format", "csv"],
+                "duckdb": baseline + [str(d), "--format", f, "--engine", "duckdb"],
+                "polars": baseline + [str(d), "--format", f, "--engine", "polars"],
+            }, args.runs)
+            measured["bytes"] = (d / files[f]).stat().st_size
+            entry["formats"][f] = measured
+        # The C yardstick on the long CSV.
+        print(f"scale {s}: cie against the C yardstick …", file=sys.stderr)
+        entry["yardstick"] = interleaved({
+            "cie": [cie, "check", "--policy", "qinghai", "--data", str(d / "regions.csv"), "--data", str(d / "national_long.csv"), "--format", "csv"],
+            "c": [str(csvref), str(d / "national_long.csv")],
+        }, args.runs)
         report["scales"].append(entry)
 
-    # Start to first output.
+    # Start-up: to exit, against sqlite3 and the DuckDB CLI where they are installed; to the first byte of a listing.
     first_output_ms([cie], b"quit\n")
     report["quit_ms"] = median([first_output_ms([cie], b"quit\n") for _ in range(20)])
     report["policies_ms"] = median([first_output_ms([cie], b"policies\n") for _ in range(20)])
+    report["startup_others"] = {}
+    for name, argv, line in (("sqlite3", ["sqlite3"], b".quit\n"), ("DuckDB CLI", ["duckdb"], b".quit\n")):
+        if shutil.which(argv[0]):
+            first_output_ms(argv, line)
+            report["startup_others"][name] = median([first_output_ms(argv, line) for _ in range(20)])
 
     md = markdown(report)
     print(md)
@@ -176,23 +212,26 @@ def main():
 def markdown(r) -> str:
     m = r["machine"]
     lines = [f"Measured on {r['date']}: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['os']} (Linux {m['kernel']}); "
-             f"{m['swift']}; DuckDB {m['duckdb']} (Python {m['python']}). Medians of {r['runs']} runs after a warm-up run.", ""]
-    one = next((e for e in r["scales"] if e["scale"] == "1"), r["scales"][0])
-    c, d = one["cie"], one["duckdb"]
-    lines += ["### Against DuckDB: load the long CSV and evaluate Qinghai's targets (whole process)", "",
-              "| scale | rows | file | cie | DuckDB | time ratio | cie peak | DuckDB peak | memory ratio |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             f"{m['swift']}; DuckDB {m['duckdb']}, polars {m['polars']} (Python {m['python']}). "
+             f"Medians of {r['runs']} runs of each, in turn, after a warm-up run of each.", ""]
+    lines += ["### Against DuckDB and polars: load a file and evaluate Qinghai's targets (whole process)", "",
+              "A ratio is cie's time (or peak memory) over the other's: below 1, cie is faster (or smaller).", "",
+              "| format | scale | file | cie | DuckDB | polars | cie / DuckDB | cie / polars | cie peak | DuckDB peak | polars peak | memory / DuckDB | memory / polars |",
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    formats = list(r["scales"][0]["formats"]) if r["scales"] else []
+    for f in formats:
+        for e in r["scales"]:
+            x = e["formats"][f]
+            c, d, p = x["cie"], x["duckdb"], x["polars"]
+            lines.append(f"| {f} | {e['scale']}× | {x['bytes'] / 1e6:.0f} MB | {c['wall_s']:.2f} s | {d['wall_s']:.2f} s | {p['wall_s']:.2f} s | "
+                         f"**{d['ratio']:.2f}** | **{p['ratio']:.2f}** | {c['peak_mb']:.0f} MB | {d['peak_mb']:.0f} MB | {p['peak_mb']:.0f} MB | "
+                         f"{c['peak_mb'] / d['peak_mb']:.2f} | {c['peak_mb'] / p['peak_mb']:.2f} |")
+    lines += ["", "### The long CSV against the C yardstick (Benchmarks/csvref.c, one core, whole process)", "",
+              "| scale | rows | cie | C | cie / C | cie peak | C peak | µs per row (cie) |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for e in r["scales"]:
-        c, d = e["cie"], e["duckdb"]
-        lines.append(f"| {e['scale']}× | {e['rows']:,} | {e['bytes'] / 1e6:.0f} MB | {c['wall_s']:.2f} s | {d['wall_s']:.2f} s | "
-                     f"**{c['wall_s'] / d['wall_s']:.2f}** | {c['peak_mb']:.0f} MB | {d['peak_mb']:.0f} MB | **{c['peak_mb'] / d['peak_mb']:.2f}** |")
-    lines.append("")
-    lines.append("DuckDB's own timer (inside Python, so without interpreter start and import): " + "; ".join(
-        f"{e['scale']}× load {e['duckdb'].get('load_s', float('nan')):.2f} s + query {e['duckdb'].get('query_s', float('nan')):.2f} s"
-        for e in r["scales"]) + ".")
-    lines += ["", "### Cost per row (cie check, whole process)", "", "| scale | rows | seconds | µs per row |", "|---|---:|---:|---:|"]
-    for e in r["scales"]:
-        lines.append(f"| {e['scale']}× | {e['rows']:,} | {e['cie']['wall_s']:.3f} | {e['cie']['wall_s'] / e['rows'] * 1e6:.3f} |")
+        y = e["yardstick"]
+        lines.append(f"| {e['scale']}× | {e['rows']:,} | {y['cie']['wall_s']:.3f} s | {y['c']['wall_s']:.3f} s | **{y['c']['ratio']:.2f}** | "
+                     f"{y['cie']['peak_mb']:.0f} MB | {y['c']['peak_mb']:.0f} MB | {y['cie']['wall_s'] / e['rows'] * 1e6:.3f} |")
     lines += ["", f"### In process (cie-bench, national data at {r['inprocess_scale']}×)", "", "| measure | median | fastest | p90 | throughput |", "|---|---:|---:|---:|---|"]
     for s in r["inprocess"]:
         extra = ""
@@ -203,9 +242,12 @@ def markdown(r) -> str:
         elif "units_loaded" in s:
             extra = f"{s['units_loaded']:,} units with data"
         lines.append(f"| {s['name']} | {s['median_ms']:.1f} ms | {s['min_ms']:.1f} ms | {s['p90_ms']:.1f} ms | {extra} |")
+    others = "".join(f"; `echo .quit | {name.split()[0].lower()}`: {ms:.1f} ms" for name, ms in r["startup_others"].items())
     lines += ["", "### Start-up", "",
-              f"- `echo quit | cie`: {r['quit_ms']:.1f} ms to exit (median of 20).",
+              f"- `echo quit | cie`: {r['quit_ms']:.1f} ms to exit (median of 20){others}.",
               f"- `echo policies | cie`: {r['policies_ms']:.1f} ms to the first byte of output (median of 20)."]
+    if "DuckDB CLI" not in r["startup_others"]:
+        lines.append("- The DuckDB CLI is not installed here (only its Python package), so it is not timed.")
     return "\n".join(lines)
 
 
