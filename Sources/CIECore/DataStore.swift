@@ -31,34 +31,34 @@ public struct Origin: Sendable, Equatable, CustomStringConvertible {
 /// regions with data). NaN marks a missing value (NaN is refused on input, so it can never be data). Reading a value
 /// is an array load for the row, two multiplications and an array load.
 public struct DataStore: Sendable {
-    /// One indicator's values and their origins, row × year. 16 bytes a cell: the value, and the file, line
-    /// and column it came from (a later load that contradicts it names that place).
+    /// One stored value and where it came from: the file, line and column (a later load that contradicts it names
+    /// that place). 16 bytes, so that a write is one store into one array.
+    struct Cell: Sendable {
+        var value: Double
+        var line: UInt32
+        var file: UInt16
+        var column: UInt16
+        static let empty = Cell(value: .nan, line: 0, file: 0, column: 0)
+    }
+
+    /// One indicator's cells, row × year; no cells for an indicator without a value.
     struct Column: Sendable {
-        var values: [Double]
-        var file: [UInt16]
-        var line: [UInt32]
-        var column: [UInt16]
-        var count: Int
+        var cells: [Cell] = []
+        var count = 0
+
+        init() {}
 
         init(count n: Int) {
-            values = [Double](repeating: .nan, count: n)
-            file = [UInt16](repeating: 0, count: n)
-            line = [UInt32](repeating: 0, count: n)
-            column = [UInt16](repeating: 0, count: n)
-            count = 0
+            cells = [Cell](repeating: .empty, count: n)
         }
+
+        var isAbsent: Bool { cells.isEmpty }
 
         /// Room for `n` more cells at the end (rows added; the layout of the others unchanged). The capacity asked
         /// for is exact: left to itself, an array doubles, and a national load would hold twice the cells it needs.
         mutating func extend(by n: Int) {
-            values.reserveCapacity(values.count + n)
-            values.append(contentsOf: repeatElement(.nan, count: n))
-            file.reserveCapacity(file.count + n)
-            file.append(contentsOf: repeatElement(0, count: n))
-            line.reserveCapacity(line.count + n)
-            line.append(contentsOf: repeatElement(0, count: n))
-            column.reserveCapacity(column.count + n)
-            column.append(contentsOf: repeatElement(0, count: n))
+            cells.reserveCapacity(cells.count + n)
+            cells.append(contentsOf: repeatElement(.empty, count: n))
         }
     }
 
@@ -69,7 +69,7 @@ public struct DataStore: Sendable {
     /// Rows in use, and rows the columns have room for.
     private var rowCount = 0
     private var rowCapacity = 0
-    private var columns: [Column?] = []
+    private var columns: [Column] = []
     /// The files values came from, by the id their cells carry.
     public private(set) var files: [String] = []
     /// The latest year that holds any value.
@@ -96,28 +96,29 @@ public struct DataStore: Sendable {
 
     /// The stored value, if any (no derivation or aggregation: see `Evaluator`).
     @inline(__always) public func value(_ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int) -> Double? {
-        guard Int(indicator) < columns.count, let column = columns[Int(indicator)], let s = slot(region, year) else { return nil }
-        let v = column.values[s]
+        guard Int(indicator) < columns.count, !columns[Int(indicator)].isAbsent, let s = slot(region, year) else { return nil }
+        let v = columns[Int(indicator)].cells[s].value
         return v.isNaN ? nil : v
     }
 
     public func origin(_ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int) -> Origin? {
-        guard Int(indicator) < columns.count, let column = columns[Int(indicator)], let s = slot(region, year),
-              !column.values[s].isNaN
-        else { return nil }
-        return Origin(file: files[Int(column.file[s])], line: Int(column.line[s]), column: Int(column.column[s]))
+        guard Int(indicator) < columns.count, !columns[Int(indicator)].isAbsent, let s = slot(region, year) else { return nil }
+        let cell = columns[Int(indicator)].cells[s]
+        guard !cell.value.isNaN else { return nil }
+        return Origin(file: files[Int(cell.file)], line: Int(cell.line), column: Int(cell.column))
     }
 
     /// How many values are loaded for an indicator.
     public func count(of indicator: IndicatorIndex) -> Int {
-        guard Int(indicator) < columns.count, let column = columns[Int(indicator)] else { return 0 }
-        return column.count
+        guard Int(indicator) < columns.count else { return 0 }
+        return columns[Int(indicator)].count
     }
 
     /// Years with a value for this indicator and region, ascending.
     public func years(_ indicator: IndicatorIndex, _ region: RegionIndex) -> [Int] {
-        guard Int(indicator) < columns.count, let column = columns[Int(indicator)], let base = slot(region, firstYear) else { return [] }
-        return (0..<yearCount).filter { !column.values[base + $0].isNaN }.map { firstYear + $0 }
+        guard Int(indicator) < columns.count, !columns[Int(indicator)].isAbsent, let base = slot(region, firstYear) else { return [] }
+        let cells = columns[Int(indicator)].cells
+        return (0..<yearCount).filter { !cells[base + $0].value.isNaN }.map { firstYear + $0 }
     }
 
     /// Whether any value is loaded for the region (any indicator, any year).
@@ -173,16 +174,11 @@ public struct DataStore: Sendable {
         if row < 0 { row = addRow(region) }
         let s = row * yearCount + (year - firstYear)
         let i = Int(indicator)
-        if columns[i] == nil { columns[i] = Column(count: rowCapacity * yearCount) }
-        let old = columns[i]!.values[s]
-        if !old.isNaN {
-            return Taken(value: old, file: columns[i]!.file[s], line: columns[i]!.line[s], column: columns[i]!.column[s])
-        }
-        columns[i]!.values[s] = value
-        columns[i]!.file[s] = file
-        columns[i]!.line[s] = line
-        columns[i]!.column[s] = column
-        columns[i]!.count += 1
+        if columns[i].isAbsent { columns[i] = Column(count: rowCapacity * yearCount) }
+        let old = columns[i].cells[s]
+        if !old.value.isNaN { return Taken(value: old.value, file: old.file, line: old.line, column: old.column) }
+        columns[i].cells[s] = Cell(value: value, line: line, file: file, column: column)
+        columns[i].count += 1
         if latestYear == nil || year > latestYear! { latestYear = year }
         if earliestYear == nil || year < earliestYear! { earliestYear = year }
         return nil
@@ -193,7 +189,7 @@ public struct DataStore: Sendable {
     private mutating func addRow(_ region: RegionIndex) -> Int {
         if rowCount == rowCapacity {
             let more = min(max(64, rowCapacity / 2), max(1, rowOf.count - rowCapacity))
-            for i in columns.indices where columns[i] != nil { columns[i]!.extend(by: more * yearCount) }
+            for i in columns.indices where !columns[i].isAbsent { columns[i].extend(by: more * yearCount) }
             rowCapacity += more
         }
         rowOf[Int(region)] = Int32(rowCount)
@@ -206,7 +202,7 @@ public struct DataStore: Sendable {
         let regions = max(rowOf.count, regionCount, Int(region) + 1)
         if rowOf.count < regions { rowOf += [Int32](repeating: -1, count: regions - rowOf.count) }
         let indicators = max(indicatorCount, Int(indicator) + 1, columns.count)
-        if columns.count < indicators { columns += [Column?](repeating: nil, count: indicators - columns.count) }
+        if columns.count < indicators { columns += [Column](repeating: Column(), count: indicators - columns.count) }
         guard yearCount == 0 || year < firstYear || year >= firstYear + yearCount else { return }
         var lo = yearCount == 0 ? year : min(firstYear, year)
         var hi = yearCount == 0 ? year : max(firstYear + yearCount - 1, year)
@@ -230,19 +226,15 @@ public struct DataStore: Sendable {
     private mutating func relayout(firstYear newFirst: Int, yearCount newCount: Int) {
         if newFirst == firstYear, newCount == yearCount { return }
         let oldFirst = firstYear, oldCount = yearCount
-        for i in columns.indices {
-            guard let old = columns[i] else { continue }
+        for i in columns.indices where !columns[i].isAbsent {
+            let old = columns[i]
             var c = Column(count: rowCapacity * newCount)
             c.count = old.count
             for r in 0..<rowCount {
                 for y in 0..<oldCount {
                     let from = r * oldCount + y
-                    guard !old.values[from].isNaN else { continue }
-                    let to = r * newCount + (oldFirst + y - newFirst)
-                    c.values[to] = old.values[from]
-                    c.file[to] = old.file[from]
-                    c.line[to] = old.line[from]
-                    c.column[to] = old.column[from]
+                    guard !old.cells[from].value.isNaN else { continue }
+                    c.cells[r * newCount + (oldFirst + y - newFirst)] = old.cells[from]
                 }
             }
             columns[i] = c

@@ -63,21 +63,26 @@ enum ParallelLongCSV {
     final class Worker: @unchecked Sendable {
         var regionBytes = ByteTable<RegionLookup.Stable>()
         var indicatorBytes = ByteTable<IndicatorIndex>()
-        var fieldStarts: [Int] = []
-        var fieldEnds: [Int] = []
         var result = Block()
 
         func read(_ start: Int, _ end: Int, _ s: Snapshot) {
             // Locals, not the class's properties, inside the loop: every access to a class property is checked
             // for exclusivity at run time, which cost a third of the time here.
             var regionBytes = self.regionBytes, indicatorBytes = self.indicatorBytes
-            var fieldStarts = self.fieldStarts, fieldEnds = self.fieldEnds
             self.regionBytes = ByteTable()
             self.indicatorBytes = ByteTable()
+            // Field bounds in fixed slots, one pair a column: a row with more fields than the header is ragged
+            // (the single pass reports it), so its extra fields need no slot.
+            let width = s.columns.width
+            let fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: width)
+            let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: width)
             defer {
                 (self.regionBytes, self.indicatorBytes) = (regionBytes, indicatorBytes)
-                (self.fieldStarts, self.fieldEnds) = (fieldStarts, fieldEnds)
+                fieldStarts.deallocate()
+                fieldEnds.deallocate()
             }
+            // The row before's region bytes and their table entry: rows of one unit come together.
+            var previousRegion: (p: UnsafePointer<UInt8>, n: Int, entry: Int)?
             var out = Block()
             out.cells.reserveCapacity((end - start) / 32)
             var tallyOf: [Int: Int] = [:]  // a byte table entry → its tally in this block
@@ -104,16 +109,47 @@ enum ParallelLongCSV {
                     lineStart = next
                     continue
                 }
-                // Fields: split at commas (there is no quote anywhere in the file).
-                fieldStarts.removeAll(keepingCapacity: true)
-                fieldEnds.removeAll(keepingCapacity: true)
+                // Fields: split at commas (there is no quote anywhere in the file), eight bytes at a time: a word
+                // with no comma, no CR and no byte ≥ 0x80 is passed over whole.
+                var fields = 0
                 var ascii = true
                 var fieldStart = lineStart
-                for k in lineStart..<lineEnd {
+                var k = lineStart
+                while k < lineEnd {
+                    if k + 8 <= lineEnd {
+                        let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                        // A byte's high bit set where it equals the comma (or the CR) exactly: no borrow crosses bytes.
+                        let xc = w ^ 0x2C2C_2C2C_2C2C_2C2C, xr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                        var commas = ~(((xc & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | xc | 0x7F7F_7F7F_7F7F_7F7F)
+                        let crs = ~(((xr & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | xr | 0x7F7F_7F7F_7F7F_7F7F)
+                        if crs != 0 {
+                            // A CR inside the row is not part of a CRLF (the row's own was cut off above).
+                            out = Block()
+                            out.loneCR = true
+                            result = out
+                            return
+                        }
+                        if w & 0x8080_8080_8080_8080 != 0 { ascii = false }
+                        while commas != 0 {
+                            let at = k + commas.trailingZeroBitCount >> 3
+                            if fields < width {
+                                fieldStarts[fields] = fieldStart
+                                fieldEnds[fields] = at
+                            }
+                            fields += 1
+                            fieldStart = at + 1
+                            commas &= commas &- 1
+                        }
+                        k += 8
+                        continue
+                    }
                     let b = base[k]
                     if b == 0x2C {
-                        fieldStarts.append(fieldStart)
-                        fieldEnds.append(k)
+                        if fields < width {
+                            fieldStarts[fields] = fieldStart
+                            fieldEnds[fields] = k
+                        }
+                        fields += 1
                         fieldStart = k + 1
                     } else if b >= 0x80 {
                         ascii = false
@@ -123,13 +159,17 @@ enum ParallelLongCSV {
                         result = out
                         return
                     }
+                    k += 1
                 }
-                fieldStarts.append(fieldStart)
-                fieldEnds.append(lineEnd)
+                if fields < width {
+                    fieldStarts[fields] = fieldStart
+                    fieldEnds[fields] = lineEnd
+                }
+                fields += 1
                 var cell: Cell?
                 var fast = false
                 var formerEntry: Int?
-                if fieldStarts.count == c.width, fieldEnds[c.value] - fieldStarts[c.value] <= fieldLimit {
+                if fields == c.width, fieldEnds[c.value] - fieldStarts[c.value] <= fieldLimit {
                     let year = FileParse.plainYear(base + fieldStarts[c.year], fieldEnds[c.year] - fieldStarts[c.year])
                     // Region: bytes that resolve to one unit in the row's year. A former code of the unit counts towards
                     // its note; bytes that resolve to no single unit in that year (a marker of unit -1 for the year)
@@ -137,13 +177,19 @@ enum ParallelLongCSV {
                     let rp = base + fieldStarts[c.region], rn = fieldEnds[c.region] - fieldStarts[c.region]
                     var region: RegionIndex?
                     if let year {
-                        var entry = regionBytes.index(rp, rn)
+                        var entry: Int?
+                        if let previous = previousRegion, previous.n == rn, memcmp(previous.p, rp, rn) == 0 {
+                            entry = previous.entry
+                        } else {
+                            entry = regionBytes.index(rp, rn)
+                        }
                         if entry == nil || !regionBytes.values[entry!].covers(year) {
                             let text = String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self)
                             let stable = s.regions.stableResolution(text, year: year)
                                 ?? StableResolution(unit: -1, from: year, until: year + 1, formerRecord: -1)
                             entry = regionBytes.set(rp, rn, RegionLookup.Stable(stable))
                         }
+                        previousRegion = (rp, rn, entry!)
                         let st = regionBytes.values[entry!]
                         if st.unit >= 0 {
                             region = st.unit

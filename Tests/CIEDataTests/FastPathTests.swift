@@ -125,6 +125,38 @@ import Testing
     }
 }
 
+/// Random rows, cut into blocks at every size from 40 to 240 bytes, read on two cores give what one pass gives: the
+/// workers split fields eight bytes at a time, so every field boundary, CR and non-ASCII byte falls at every place
+/// of a word.
+@Suite(.serialized) struct ParallelSplittingTests {
+    @Test func randomRowsReadLikeOnePass() throws {
+        var rng = SplitMix64(seed: 7)
+        let regions = ["630121", "630123", "湟源县", "630102", "湟中县", "63012", "6301210", ""]
+        let indicators = ["gdp", "incubators", "science_literacy_rate", "新指标", "gdp,", ""]
+        let values = ["1", "-3", "12.5", "", "0.007", "3亿元", "1,2", "-", "１２", "123456789012"]
+        var lines = ["region,year,indicator,value"]
+        for _ in 0..<1500 {
+            func pick(_ xs: [String]) -> String { xs[Int(rng.next() % UInt64(xs.count))] }
+            let year = rng.next() % 10 == 0 ? "20x0" : String(2000 + rng.next() % 25)
+            lines.append([pick(regions), year, pick(indicators), pick(values)].joined(separator: ","))
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
+        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
+        ParallelLongCSV.minimumBytes = Int.max
+        var single = makeLoader()
+        let b = diagnostics(single.load(text, name: "t.csv")).map(\.description)
+        for block in stride(from: 40, through: 240, by: 40) {
+            ParallelLongCSV.minimumBytes = 0
+            ParallelLongCSV.blockBytes = block
+            var parallel = makeLoader()
+            let a = diagnostics(parallel.load(text, name: "t.csv")).map(\.description)
+            #expect(a == b, "blocks of \(block) bytes")
+        }
+        #expect(b.count > 100, "the rows hold problems to report")
+    }
+}
+
 /// Flat JSON observations, read from the bytes as a long CSV's rows are, give exactly what reading every item as a
 /// tree gives: values, origins, every problem with its place, custom indicators in the same order, notes.
 @Suite(.serialized) struct FlatJSONTests {
