@@ -215,10 +215,11 @@ public struct DataStore: Sendable {
         relayout(firstYear: lo, yearCount: hi - lo + 1)
     }
 
-    /// Drops the empty years the growth left at either end (a loader calls this when a file is done).
+    /// Drops the empty years the growth left at either end (a loader calls this when a file is done), when they are
+    /// more than a quarter of the layout: moving every value costs more than the room it frees below that.
     public mutating func trim() {
         guard let latest = latestYear, let earliest = earliestYear else { return }
-        if earliest == firstYear, latest == firstYear + yearCount - 1 { return }
+        if (latest - earliest + 1) * 4 >= yearCount * 3 { return }
         relayout(firstYear: earliest, yearCount: latest - earliest + 1)
     }
 

@@ -47,6 +47,31 @@ import Testing
         #expect(plain.value("630121", "incubators", 2005) == 16200)
     }
 
+    /// The UTF-8 check of a large text on two cores finds what one core finds: the first NUL, the first bad byte,
+    /// whether a quote occurs, wherever they fall (either half, at the cut, in a character cut in two).
+    @Test func theUTF8CheckOnTwoCoresFindsWhatOneFinds() {
+        let line = Array("630121,2020,湟源县,4.5\n".utf8)
+        var text: [UInt8] = []
+        while text.count < 3 << 19 { text += line }
+        let half = text.count / 2
+        let cases: [(Int, UInt8)] = [(10, 0), (half + 5, 0), (half, 0xFF), (half - 1, 0xC3), (half + 1, 0x80), (text.count - 1, 0xE6),
+                                     (100, 0x22), (half + 100, 0x22), (half - 2, 0xE6)]
+        for (at, byte) in cases {
+            var t = text
+            t[at] = byte
+            t.withUnsafeBufferPointer { b in
+                let two = TextDecoding.scanUTF8(b), one = TextDecoding.scanOneCore(b)
+                #expect(two.nul == one.nul && two.invalid == one.invalid && two.quote == one.quote, "byte \(byte) at \(at)")
+            }
+        }
+        var both = text
+        (both[half + 7], both[40]) = (0, 0xFF)
+        both.withUnsafeBufferPointer { b in
+            let two = TextDecoding.scanUTF8(b), one = TextDecoding.scanOneCore(b)
+            #expect(two.nul == one.nul && two.invalid == one.invalid && (38...40).contains(one.invalid ?? -1), "the bad byte of the first half comes first")
+        }
+    }
+
     @Test func byteTableFindsWhatWasInsertedAcrossRehashes() {
         var table = ByteTable<Int32>()
         let keys = (0..<5000).map { "k\($0)" } + ["", "大通回族土族自治县", "630121", "630121 "]
