@@ -11,7 +11,8 @@ public struct JSONNode: Sendable {
         case object([(String, JSONNode)])
         case array([JSONNode])
         case string(String)
-        case number(Double)
+        /// The number, and as it is written (`-1.50`), which a message about the value quotes.
+        case number(Double, written: String)
         case bool(Bool)
         case null
     }
@@ -113,10 +114,12 @@ struct JSONReader {
         return (JSONNode(value: .object(members), line: l, column: c), deferred)
     }
 
-    /// Whether `"word"` (with its quotes) occurs in the text after the cursor: a member the document names later.
-    func mentionsLater(_ word: String) -> Bool {
+    /// Whether the text after the cursor may name the member `word` later: `"word"` (with its quotes) occurs in it,
+    /// or a backslash does (an escape could spell the key, as `"regi\u006fns"`).
+    func mayNameLater(_ word: String) -> Bool {
         let needle = Array("\"\(word)\"".utf8)
         guard let p = bytes.baseAddress, i < bytes.count else { return false }
+        if memchr(p + i, 0x5C, bytes.count - i) != nil { return true }
         return needle.withUnsafeBytes { n in cMemmem(p + i, bytes.count - i, n.baseAddress!, n.count) != nil }
     }
 
@@ -282,6 +285,9 @@ struct JSONReader {
                 let digits = k
                 while k < end, p[k] &- 0x30 < 10 { k += 1 }
                 guard k > digits, k - digits <= 15 else { return give() }
+                // A code, year or indicator as a number is read as the tree prints it (630121, never 0630121 or
+                // -0): written otherwise, it is the tree's.
+                if slot != FlatObservation.value, p[digits] == 0x30, k - digits > 1 || digits > ns { return give() }
                 if k < end, p[k] == 0x2E {
                     // A fraction only in a value: a year of 2005.0 or a code of 630102.0 is the tree's to read.
                     guard slot == FlatObservation.value else { return give() }
@@ -414,10 +420,11 @@ struct JSONReader {
         default:
             let start = i
             while i < bytes.count, [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39) { i += 1 }
-            guard i > start, let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
+            let written = String(decoding: bytes[start..<i], as: UTF8.self)
+            guard i > start, let d = Double(written) else {
                 throw fail(zh: "JSON 格式错误：无法识别的字符", en: "malformed JSON: unexpected character")
             }
-            return JSONNode(value: .number(d), line: l, column: c)
+            return JSONNode(value: .number(d, written: written), line: l, column: c)
         }
     }
 

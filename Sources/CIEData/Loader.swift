@@ -943,6 +943,7 @@ struct FileParse {
         var withUnit = plain
         withUnit.width = 5
         withUnit.unit = 4
+        var stoppedByCtrlC = false
         func observations(_ r: inout JSONReader) throws(JSONSyntaxError) {
             var interruptedAt: Int?
             func interrupted(_ line: Int) -> Bool {
@@ -963,24 +964,37 @@ struct FileParse {
                 observation(item)
                 return true
             })
-            if let line = interruptedAt { throw JSONSyntaxError(line: line, column: 1, text: FileParse.interrupted) }
+            if let line = interruptedAt {
+                stoppedByCtrlC = true
+                throw JSONSyntaxError(line: line, column: 1, text: FileParse.interrupted)
+            }
         }
         // The observations are read where they stand, in one pass, unless a "regions" member follows them: then they
         // are skipped and read after the regions they may name are declared. A national file holds millions of
         // them, too many to keep as a tree.
         var regionsRead = false, regionsOK = true
+        var diagnosticsBefore: Int?, lookupBefore: RegionLookup?
         let doc: JSONNode
         let deferred: JSONReader.Deferred
         do {
             (doc, deferred) = try reader.document(deferring: "observations") { r, before throws(JSONSyntaxError) in
-                guard !r.mentionsLater("regions") else { return false }
-                regionsRead = true
-                if let rs = before.first(where: { $0.0 == "regions" })?.1 { regionsOK = regions(rs) }
-                guard regionsOK else { return false }
+                guard !r.mayNameLater("regions") else { return false }
+                if let rs = before.first(where: { $0.0 == "regions" })?.1 {
+                    regionsRead = true
+                    regionsOK = regions(rs)
+                    guard regionsOK else { return false }
+                }
+                (diagnosticsBefore, lookupBefore) = (diagnostics.count, lookup)
                 try observations(&r)
                 return true
             }
         } catch {
+            // Malformed JSON is one error at the place found (Docs/DataFormats.md), however many observations
+            // before it were read in place: what they reported, and the notes they counted, are dropped.
+            if !stoppedByCtrlC, let before = diagnosticsBefore, let saved = lookupBefore {
+                diagnostics.removeSubrange(before...)
+                lookup = saved
+            }
             self.error(error.line, error.column, error.text)
             return
         }
@@ -1005,9 +1019,14 @@ struct FileParse {
                                                       en: "\"observations\" must be an array of {region, year, indicator, value, unit?}"))
         case .at(let position):
             reader.seek(position)
+            let (before, saved) = (diagnostics.count, lookup)
             do {
                 try observations(&reader)
             } catch {
+                if !stoppedByCtrlC {
+                    diagnostics.removeSubrange(before...)
+                    lookup = saved
+                }
                 self.error(error.line, error.column, error.text)
             }
         }
@@ -1035,7 +1054,7 @@ struct FileParse {
     static func text(_ n: JSONNode?) -> String? {
         switch n?.value {
         case .string(let s)?: s
-        case .number(let d)?: d.isFinite && abs(d) < 1e15 && d == d.rounded() ? String(Int(d)) : String(d)
+        case .number(let d, _)?: d.isFinite && abs(d) < 1e15 && d == d.rounded() ? String(Int(d)) : String(d)
         case .bool(let b)?: b ? "true" : "false"
         case .null?: ""
         default: nil
@@ -1070,11 +1089,15 @@ struct FileParse {
         }
         let valueNode = item["value"]
         let (line, column) = (valueNode?.line ?? item.line, valueNode?.column ?? item.column)
-        let valueText = { FileParse.text(valueNode) ?? "" }
+        // The value as written (`-1.50`, not `-1.5`), as a CSV's cell and a flat observation quote it.
+        let valueText = {
+            if case .number(_, let written)? = valueNode?.value { return written }
+            return FileParse.text(valueNode) ?? ""
+        }
         guard let i = indicator(FileParse.text(item["indicator"])!, unit: { declared ?? FileParse.unitOfCell(valueText()) },
                                 line: item["indicator"]!.line, column: item["indicator"]!.column) else { return }
         let v: Double?
-        if case .number(let d)? = valueNode?.value, d.isFinite {
+        if case .number(let d, _)? = valueNode?.value, d.isFinite {
             // A JSON number is a plain number already: no need to print it and read it back.
             v = convert(.number(d, nil), indicator: i, declared: declared, region: r, line: line, column: column, text: valueText)
         } else {

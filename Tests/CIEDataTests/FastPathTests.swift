@@ -201,6 +201,8 @@ import Testing
                     "{\"region\": \"630121\", \"year\": 2020,\n\"indicator\": \"gdp\", \"value\": 1}",
                     #"{"region": "630121", "region": "630121", "year": 2020, "indicator": "gdp", "value": 1}"#,
                     #"{"region": "　630121", "year": 2020, "indicator": "gdp", "value": 1}"#,
+                    #"{"region": 0630121, "year": 2020, "indicator": "gdp", "value": 1}"#,
+                    #"{"region": -0, "year": 2020, "indicator": "gdp", "value": 1}"#,
                     #"[]"#]
         let text = "[" + (flat + tree).joined(separator: ",\n ") + "]"
         var reader = JSONReader(FileBytes(Array(text.utf8)))
@@ -248,6 +250,9 @@ import Testing
             "{\"region\": \"630121\",\n \"year\": 2028, \"indicator\": \"gdp\", \"value\": 8}",  // two lines
             #"{"region": 630121, "year": 2029, "indicator": "gdp", "value": 123456789012345678}"#,
             #"{"region": "630121", "year": 2029, "indicator": "incubators", "value": "1.2万"}"#,
+            #"{"region": 0630121, "year": 2029, "indicator": "gdp", "value": 1}"#,  // a leading zero: the tree reads 630121
+            #"{"region": "630121", "year": 2030, "indicator": "incubators", "value": -1.50}"#,  // quoted as written
+            #"{"region": "630121", "year": 2030, "indicator": "incubators", "value": 2.50}"#,
             #"[1, 2]"#,
         ]
         let text = "{\"observations\": [\n" + items.joined(separator: ",\n") + "\n]}\n"
@@ -281,6 +286,40 @@ import Testing
                 }
             }
         }
+    }
+
+    /// A "regions" member after the observations, even with its key written with an escape, is declared before
+    /// the observations that name its units are read.
+    @Test func regionsAfterTheObservationsAreDeclaredFirst() throws {
+        for key in ["regions", #"regi\u006fns"#] {
+            var loader = makeLoader()
+            let json = #"{"observations": [{"region": "X1", "year": 2020, "indicator": "gdp", "value": 1}], "\#(key)": [{"code": "X1", "name": "新区", "prefecture": "630100", "type": "zone"}]}"#
+            let f = try loader.load(json, name: "t.json").get()
+            #expect(f.observations == 1 && loader.value("X1", "gdp", 2020) == 1, "\(key)")
+        }
+    }
+
+    /// Malformed JSON is one error at the place found, however many observations before it were read in place.
+    @Test func malformedJSONIsOneError() {
+        let texts = [#"{"observations": [{"region": "大通镇", "year": 2020, "indicator": "gdp", "value": 1}, {"region": "630121", "year": 2020, "indicator": "gdp", "value": 1]}"#,
+                     #"{"observations": [{"region": "湟中县", "year": 2020, "indicator": "gdp", "value": 1}], "x": }"#,
+                     #"{"observations": [{"region": "大通镇", "year": 2020, "indicator": "gdp", "value": 1}, {"region" "630121"}], "regions": []}"#]
+        for text in texts {
+            let d = diagnostics(loadOnce(bytes: Array(text.utf8), name: "t.json"))
+            #expect(d.count == 1 && d[0].render(.en).contains("malformed JSON"), "\(text): \(d.map { $0.render(.en) })")
+        }
+    }
+
+    /// A JSON file keeps the rows of one jurisdiction as a CSV does, items read from the bytes and as trees alike.
+    @Test(arguments: [true, false]) func aNationalJSONLoadsTheRowsOfOneJurisdiction(flat: Bool) throws {
+        defer { JSONReader.readsFlatObservations = true }
+        JSONReader.readsFlatObservations = flat
+        var loader = makeLoader()
+        let zhejiang = try #require(loader.regions.index(code: "330000"))
+        let text = #"{"observations": [{"region": "330421", "year": 2022, "indicator": "gdp", "value": 1}, {"region": "320583", "year": 2022, "indicator": "gdp", "value": 2}]}"#
+        let f = try loader.load(bytes: Array(text.utf8), name: "n.json", settings: LoadSettings(within: zhejiang)).get()
+        #expect(f.observations == 1 && f.outsideRows == 1)
+        #expect(loader.value("330421", "gdp", 2022) == 1 && loader.value("320583", "gdp", 2022) == nil)
     }
 }
 

@@ -132,18 +132,6 @@ import Testing
         #expect(try all.load(bytes: Array(text.utf8), name: "n.csv", settings: LoadSettings(year: 2022)).get().observations == 4)
     }
 
-    /// A JSON file keeps the rows of one jurisdiction as a CSV does, items read from the bytes and as trees alike.
-    @Test(.serialized, arguments: [true, false]) func aNationalJSONLoadsTheRowsOfOneJurisdiction(flat: Bool) throws {
-        defer { JSONReader.readsFlatObservations = true }
-        JSONReader.readsFlatObservations = flat
-        var loader = makeLoader()
-        let zhejiang = try #require(loader.regions.index(code: "330000"))
-        let text = #"{"observations": [{"region": "330421", "year": 2022, "indicator": "gdp", "value": 1}, {"region": "320583", "year": 2022, "indicator": "gdp", "value": 2}]}"#
-        let f = try loader.load(bytes: Array(text.utf8), name: "n.json", settings: LoadSettings(within: zhejiang)).get()
-        #expect(f.observations == 1 && f.outsideRows == 1)
-        #expect(loader.value("330421", "gdp", 2022) == 1 && loader.value("320583", "gdp", 2022) == nil)
-    }
-
     @Test func aCodeIsTheKeyAndANameBesideItMustAgree() throws {
         // 桥西区 names two units of 河北 in 2020 (邢台's became 信都区): with its code the row is 石家庄's, and the name agrees.
         var loader = makeLoader()
