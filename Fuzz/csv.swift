@@ -45,13 +45,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     ParallelLongCSV.minimumBytes = Int.max
     var single = freshLoader()
     let b = single.load(bytes: bytes, name: "fuzz.csv")
-    let (oa, ob) = (outcome(a), outcome(b))
-    if oa != ob { fatalError("the parallel path and a single pass differ:\n--- parallel\n\(oa)\n--- single pass\n\(ob)") }
-    let (pa, pb) = (picture(parallel), picture(single))
-    if pa != pb {
-        let only = Set(pa).symmetricDifference(pb).sorted().prefix(10)
-        fatalError("the parallel path and a single pass stored different values:\n" + only.joined(separator: "\n"))
-    }
+    let oa = expectSame(("the parallel path", a, parallel), ("a single pass", b, single))
     render(a)
     say(oa.split(separator: "\n").prefix(3).joined(separator: " | "))
 

@@ -41,13 +41,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var trees = freshLoader()
     let general = trees.load(bytes: bytes, name: "fuzz.json")
     JSONReader.readsFlatObservations = true
-    let (oa, ob) = (outcome(result), outcome(general))
-    if oa != ob { fatalError("flat observations and the tree differ:\n--- flat\n\(oa)\n--- tree\n\(ob)") }
-    let (pa, pb) = (picture(fresh), picture(trees))
-    if pa != pb {
-        let only = Set(pa).symmetricDifference(pb).sorted().prefix(10)
-        fatalError("flat observations and the tree stored different values:\n" + only.joined(separator: "\n"))
-    }
+    let oa = expectSame(("flat observations", result, fresh), ("the tree", general, trees))
     render(result)
     say(oa.split(separator: "\n").prefix(3).joined(separator: " | "))
     var over = base

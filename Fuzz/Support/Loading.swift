@@ -33,6 +33,20 @@ func outcome(_ result: Result<LoadedFile, LoadFailure>) -> String {
     }
 }
 
+/// Stops the run when two loads of the same bytes (a fast path, `fast`, and the general path it must equal) differ in
+/// outcome or in what they stored; returns the outcome's text.
+@discardableResult
+func expectSame(_ fast: (String, Result<LoadedFile, LoadFailure>, DataLoader), _ general: (String, Result<LoadedFile, LoadFailure>, DataLoader)) -> String {
+    let (oa, ob) = (outcome(fast.1), outcome(general.1))
+    if oa != ob { fatalError("\(fast.0) and \(general.0) differ:\n--- \(fast.0)\n\(oa)\n--- \(general.0)\n\(ob)") }
+    let (pa, pb) = (picture(fast.2), picture(general.2))
+    if pa != pb {
+        let only = Set(pa).symmetricDifference(pb).sorted().prefix(10)
+        fatalError("\(fast.0) and \(general.0) stored different values:\n" + only.joined(separator: "\n"))
+    }
+    return oa
+}
+
 /// Reads every diagnostic in both languages (rendering is code too).
 func render(_ result: Result<LoadedFile, LoadFailure>) {
     let diagnostics: [Diagnostic]
