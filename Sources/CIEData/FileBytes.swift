@@ -1,4 +1,5 @@
 import CIECore
+import Dispatch
 import Foundation
 
 /// The bytes of a file being loaded, at a stable address for the parsers' pointer loops.
@@ -99,28 +100,46 @@ public final class FileBytes: @unchecked Sendable {
         return readStream(fd, limit: streamLimit)
     }
 
-    /// A regular file, in one buffer of the size it had when opened.
+    /// A regular file, in one buffer of the size it had when opened. A file of 16 MB or more is read by two
+    /// threads, a half each: the kernel zeroes every fresh page before it copies the file into it, and that work,
+    /// a sixth of a national long CSV's load on one core, is then shared by both.
     static func readRegular(_ fd: Int32, size: Int) -> Result<FileBytes, OpenError> {
         let (p, mapped) = buffer(size)
-        func fail(_ e: OpenError) -> Result<FileBytes, OpenError> {
+        // The second half starts at a 2 MB boundary (a huge page's).
+        let cut = size >= 16 << 20 && ProcessInfo.processInfo.activeProcessorCount > 1 ? (size / 2) & ~((2 << 20) - 1) : size
+        let ranges = cut < size ? [0..<cut, cut..<size] : [0..<size]
+        nonisolated(unsafe) let base = p
+        nonisolated(unsafe) var outcomes = [(read: Int, error: OpenError?)](repeating: (0, nil), count: ranges.count)
+        outcomes.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { k in out[k] = readRange(fd, into: base, ranges[k]) }
+        }
+        if let e = outcomes.first(where: { $0.error != nil })?.error {
             free(p, mappedLength: mapped)
+            if case .changed = e { return .failure(.changed(expected: size, read: outcomes.reduce(0) { $0 + $1.read })) }
             return .failure(e)
         }
-        var done = 0
-        while done < size {
-            let n = pread(fd, p + done, min(size - done, 1 << 26), off_t(done))
+        return .success(FileBytes(owning: p, count: size, mappedLength: mapped))
+    }
+
+    /// Reads the bytes of `range` of the file into the same place of `p`: how many were read, and what stopped it
+    /// short (`changed` when the file ended first).
+    static func readRange(_ fd: Int32, into p: UnsafeMutableRawPointer, _ range: Range<Int>) -> (read: Int, error: OpenError?) {
+        var done = range.lowerBound
+        while done < range.upperBound {
+            let n = pread(fd, p + done, min(range.upperBound - done, 1 << 26), off_t(done))
             if n < 0 {
                 if errno == EINTR {
-                    if Cancellation.isRequested { return fail(.interrupted) }
+                    if Cancellation.isRequested { return (done - range.lowerBound, .interrupted) }
                     continue
                 }
-                return fail(errno == EISDIR ? .directory : .unreadable)
+                return (done - range.lowerBound, errno == EISDIR ? .directory : .unreadable)
             }
-            if n == 0 { return fail(.changed(expected: size, read: done)) }
+            if n == 0 { return (done - range.lowerBound, .changed(expected: 0, read: 0)) }
             done += n
-            if Cancellation.isRequested { return fail(.interrupted) }
+            if Cancellation.isRequested { return (done - range.lowerBound, .interrupted) }
         }
-        return .success(FileBytes(owning: p, count: size, mappedLength: mapped))
+        return (done - range.lowerBound, nil)
     }
 
     /// A pipe or a device, in chunks, up to `limit` bytes; a NUL in the first chunk stops there.

@@ -37,6 +37,25 @@ import Testing
         #expect((try? FileBytes.open(path).get())?.bytes.count == text.count)
     }
 
+    /// A file of 16 MB or more is read by two threads, a half each: it reads byte for byte, and a file that ended
+    /// early is the same error, whichever half came short.
+    @Test func aLargeFileReadInTwoHalvesIsExactAndAShortOneAnError() throws {
+        var text = [UInt8](repeating: 0, count: (17 << 20) + 12345)
+        for k in text.indices { text[k] = UInt8(truncatingIfNeeded: k &* 2654435761 >> 13) }
+        let path = try write("large.csv", text)
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        let read = try FileBytes.readRegular(fd, size: text.count).get()
+        #expect(read.bytes.elementsEqual(text))
+        for extra in [1, 9 << 20] {  // one byte short; 9 MB short
+            guard case .failure(.changed(let expected, let got)) = FileBytes.readRegular(fd, size: text.count + extra) else {
+                Issue.record("a short read of \(extra) bytes was accepted")
+                continue
+            }
+            #expect(expected == text.count + extra && got == text.count)
+        }
+    }
+
     /// 3. A device or pipe is read up to a limit, and one that starts with a NUL stops at its first chunk.
     @Test func streamsAreBounded() throws {
         let zero = FileBytes.open("/dev/zero")
