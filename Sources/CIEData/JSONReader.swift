@@ -180,7 +180,7 @@ struct JSONReader {
         }
     }
 
-    /// Moves past one value, checking only that its brackets and strings close; `forEachItem` reads it properly later.
+    /// Moves past one value, checking only that its brackets and strings close; `forEachObservation` reads it properly later.
     mutating func skipValue() throws(JSONSyntaxError) {
         var open: [UInt8] = []
         repeat {
