@@ -1,5 +1,4 @@
 import CIECore
-import Dispatch
 import Foundation
 
 /// The bytes of a file being loaded, at a stable address for the parsers' pointer loops.
@@ -108,12 +107,7 @@ public final class FileBytes: @unchecked Sendable {
         // The second half starts at a 2 MB boundary (a huge page's).
         let cut = size >= 16 << 20 && ProcessInfo.processInfo.activeProcessorCount > 1 ? (size / 2) & ~((2 << 20) - 1) : size
         let ranges = cut < size ? [0..<cut, cut..<size] : [0..<size]
-        nonisolated(unsafe) let base = p
-        nonisolated(unsafe) var outcomes = [(read: Int, error: OpenError?)](repeating: (0, nil), count: ranges.count)
-        outcomes.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { k in out[k] = readRange(fd, into: base, ranges[k]) }
-        }
+        let outcomes = concurrently(ranges.count) { readRange(fd, into: p, ranges[$0]) }
         if let e = outcomes.first(where: { $0.error != nil })?.error {
             free(p, mappedLength: mapped)
             if case .changed = e { return .failure(.changed(expected: size, read: outcomes.reduce(0) { $0 + $1.read })) }

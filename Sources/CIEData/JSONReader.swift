@@ -83,8 +83,7 @@ struct JSONReader {
         guard i < bytes.count, bytes[i] == 0x7B else { return (try document(), .none) }
         let (l, c) = (line, column)
         var deferred = Deferred.none
-        var before: [(String, JSONNode)] = []
-        let members = try objectMembers { r, name throws(JSONSyntaxError) in
+        let members = try objectMembers { r, name, before throws(JSONSyntaxError) in
             let node: JSONNode
             if name == key, case .none = deferred, r.i < r.bytes.count, r.bytes[r.i] == 0x5B {
                 let at = Position(i: r.i, line: r.line, lineStart: r.lineStart)
@@ -106,7 +105,6 @@ struct JSONReader {
             } else {
                 node = try r.value()
             }
-            before.append((name, node))
             return node
         }
         skipSpace()
@@ -123,8 +121,9 @@ struct JSONReader {
         return needle.withUnsafeBytes { n in cMemmem(p + i, bytes.count - i, n.baseAddress!, n.count) != nil }
     }
 
-    /// Reads the object whose `{` is at the cursor, up to its `}`; `member` reads each value after its key and `:`.
-    mutating func objectMembers(_ member: (inout JSONReader, String) throws(JSONSyntaxError) -> JSONNode) throws(JSONSyntaxError) -> [(String, JSONNode)] {
+    /// Reads the object whose `{` is at the cursor, up to its `}`; `member` reads each value after its key and `:`,
+    /// given the members read before it.
+    mutating func objectMembers(_ member: (inout JSONReader, String, [(String, JSONNode)]) throws(JSONSyntaxError) -> JSONNode) throws(JSONSyntaxError) -> [(String, JSONNode)] {
         i += 1
         var members: [(String, JSONNode)] = []
         skipSpace()
@@ -140,7 +139,7 @@ struct JSONReader {
             guard i < bytes.count, bytes[i] == 0x3A else { throw fail(zh: "JSON 格式错误：键 \"\(key)\" 之后应为 ':'", en: "malformed JSON: expected ':' after the key \"\(key)\"") }
             i += 1
             skipSpace()
-            members.append((key, try member(&self, key)))
+            members.append((key, try member(&self, key, members)))
             skipSpace()
             guard i < bytes.count else { throw fail(zh: "JSON 格式错误：文档在对象内部结束（缺少 }？）", en: "malformed JSON: the document ends inside an object (a missing }?)") }
             if bytes[i] == 0x2C {
@@ -400,7 +399,7 @@ struct JSONReader {
         if depth > 64 { throw fail(zh: "JSON 格式错误：嵌套层数过多", en: "malformed JSON: nested too deeply") }
         switch bytes[i] {
         case 0x7B:  // {
-            return JSONNode(value: .object(try objectMembers { r, _ throws(JSONSyntaxError) in try r.value() }), line: l, column: c)
+            return JSONNode(value: .object(try objectMembers { r, _, _ throws(JSONSyntaxError) in try r.value() }), line: l, column: c)
         case 0x5B:  // [
             var items: [JSONNode] = []
             try arrayItems { r throws(JSONSyntaxError) in

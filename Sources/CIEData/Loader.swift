@@ -759,8 +759,8 @@ struct FileParse {
         // The two-core path reads region, year, indicator and value: a file with labels or a name column to check is one pass's.
         if uc == nil, labels.isEmpty, labels.name == nil, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
            ProcessInfo.processInfo.activeProcessorCount > 1 {
+            // It leaves the reader at the end, or where a block only a single pass can read starts.
             try ParallelLongCSV.load(into: &self, reader: &reader, columns: columns)
-            return
         }
         var row = CSVRow(line: 0, fields: [])
         row.fields.reserveCapacity(columns.width + 4)
@@ -944,7 +944,10 @@ struct FileParse {
         withUnit.width = 5
         withUnit.unit = 4
         var stoppedByCtrlC = false
+        // Where the problems and the notes stood when the observations began to be read.
+        var readFrom: (diagnostics: Int, lookup: RegionLookup)?
         func observations(_ r: inout JSONReader) throws(JSONSyntaxError) {
+            readFrom = (diagnostics.count, lookup)
             var interruptedAt: Int?
             func interrupted(_ line: Int) -> Bool {
                 dataRows += 1
@@ -972,8 +975,17 @@ struct FileParse {
         // The observations are read where they stand, in one pass, unless a "regions" member follows them: then they
         // are skipped and read after the regions they may name are declared. A national file holds millions of
         // them, too many to keep as a tree.
+        // Malformed JSON is one error at the place found (Docs/DataFormats.md), however many observations before it
+        // were read: what they reported, and the notes they counted, are dropped (not after Ctrl-C, which reports
+        // what it stopped).
+        func malformed(_ e: JSONSyntaxError) {
+            if !stoppedByCtrlC, let (before, saved) = readFrom {
+                diagnostics.removeSubrange(before...)
+                lookup = saved
+            }
+            error(e.line, e.column, e.text)
+        }
         var regionsRead = false, regionsOK = true
-        var diagnosticsBefore: Int?, lookupBefore: RegionLookup?
         let doc: JSONNode
         let deferred: JSONReader.Deferred
         do {
@@ -984,18 +996,11 @@ struct FileParse {
                     regionsOK = regions(rs)
                     guard regionsOK else { return false }
                 }
-                (diagnosticsBefore, lookupBefore) = (diagnostics.count, lookup)
                 try observations(&r)
                 return true
             }
         } catch {
-            // Malformed JSON is one error at the place found (Docs/DataFormats.md), however many observations
-            // before it were read in place: what they reported, and the notes they counted, are dropped.
-            if !stoppedByCtrlC, let before = diagnosticsBefore, let saved = lookupBefore {
-                diagnostics.removeSubrange(before...)
-                lookup = saved
-            }
-            self.error(error.line, error.column, error.text)
+            malformed(error)
             return
         }
         guard case .object = doc.value else {
@@ -1019,15 +1024,10 @@ struct FileParse {
                                                       en: "\"observations\" must be an array of {region, year, indicator, value, unit?}"))
         case .at(let position):
             reader.seek(position)
-            let (before, saved) = (diagnostics.count, lookup)
             do {
                 try observations(&reader)
             } catch {
-                if !stoppedByCtrlC {
-                    diagnostics.removeSubrange(before...)
-                    lookup = saved
-                }
-                self.error(error.line, error.column, error.text)
+                malformed(error)
             }
         }
     }

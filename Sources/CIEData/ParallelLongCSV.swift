@@ -59,6 +59,13 @@ enum ParallelLongCSV {
         var columns: FileParse.LongColumns
     }
 
+    /// The high bit of each byte of `w` that equals `byte`, exactly: `(x & 0x7F…) + 0x7F…` cannot carry from one
+    /// byte into the next, so a byte next to a match (`,-3`) is never taken for one.
+    @inline(__always) static func bytes(of w: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
+    }
+
     /// A worker's own name caches, kept from one block to the next.
     final class Worker: @unchecked Sendable {
         var regionBytes = ByteTable<RegionLookup.Stable>()
@@ -116,19 +123,10 @@ enum ParallelLongCSV {
                 var fieldStart = lineStart
                 var k = lineStart
                 while k < lineEnd {
-                    if k + 8 <= lineEnd {
-                        let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                        // A byte's high bit set where it equals the comma (or the CR) exactly: no borrow crosses bytes.
-                        let xc = w ^ 0x2C2C_2C2C_2C2C_2C2C, xr = w ^ 0x0D0D_0D0D_0D0D_0D0D
-                        var commas = ~(((xc & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | xc | 0x7F7F_7F7F_7F7F_7F7F)
-                        let crs = ~(((xr & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | xr | 0x7F7F_7F7F_7F7F_7F7F)
-                        if crs != 0 {
-                            // A CR inside the row is not part of a CRLF (the row's own was cut off above).
-                            out = Block()
-                            out.loneCR = true
-                            result = out
-                            return
-                        }
+                    // A word with a CR in it is read a byte at a time below, which gives the block back.
+                    if k + 8 <= lineEnd, case let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self),
+                       ParallelLongCSV.bytes(of: w, equalTo: 0x0D) == 0 {
+                        var commas = ParallelLongCSV.bytes(of: w, equalTo: 0x2C)
                         if w & 0x8080_8080_8080_8080 != 0 { ascii = false }
                         while commas != 0 {
                             let at = k + commas.trailingZeroBitCount >> 3
@@ -154,6 +152,7 @@ enum ParallelLongCSV {
                     } else if b >= 0x80 {
                         ascii = false
                     } else if b == 0x0D {
+                        // A CR inside the row is not part of a CRLF (the row's own was cut off above).
                         out = Block()
                         out.loneCR = true
                         result = out
@@ -255,6 +254,8 @@ enum ParallelLongCSV {
         }
     }
 
+    /// Reads the body on two cores and leaves the reader at the end of the file, or at the start of the block from
+    /// which on only a single pass can read (a lone CR): the caller's single pass reads what is left.
     static func load(into parse: inout FileParse, reader: inout CSVReader, columns: FileParse.LongColumns) throws {
         let bytes = parse.bytes
         let (bodyStart, firstLine) = reader.position
@@ -333,10 +334,9 @@ enum ParallelLongCSV {
             }
             for (k, block) in pending.enumerated() {
                 if block.loneCR {
-                    // From this block on, one pass reads the rest: the reader's lines are its own from here.
+                    // From this block on, the caller's single pass reads the rest: the reader's lines are its own.
                     group.wait()
                     reader.seek(offset: bounds[next - pending.count + k], line: line)
-                    while try parse.nextRow(&reader, width: columns.width, into: &row) { parse.longRow(row, reader, columns) }
                     return
                 }
                 try merge(block)

@@ -1,5 +1,4 @@
 import CIECore
-import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -71,12 +70,8 @@ public enum TextDecoding {
         guard bytes.count >= 1 << 20, ProcessInfo.processInfo.activeProcessorCount > 1, let p = bytes.baseAddress else { return scanOneCore(bytes) }
         var cut = bytes.count / 2
         while cut < bytes.count, p[cut] & 0xC0 == 0x80, cut < bytes.count / 2 + 4 { cut += 1 }
-        nonisolated(unsafe) let halves = [UnsafeBufferPointer(start: p, count: cut), UnsafeBufferPointer(start: p + cut, count: bytes.count - cut)]
-        nonisolated(unsafe) var found: [(nul: Int?, invalid: Int?, quote: Bool)] = [(nil, nil, false), (nil, nil, false)]
-        found.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: 2) { k in out[k] = scanOneCore(halves[k]) }
-        }
+        let halves = [UnsafeBufferPointer(start: p, count: cut), UnsafeBufferPointer(start: p + cut, count: bytes.count - cut)]
+        let found = concurrently(2) { scanOneCore(halves[$0]) }
         let (a, b) = (found[0], found[1])
         // A NUL ends the scan where it is: the second half's findings count only when the first has none.
         if let nul = a.nul { return (nul, a.invalid, a.quote) }
