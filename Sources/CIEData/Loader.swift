@@ -759,8 +759,8 @@ struct FileParse {
         // The two-core path reads region, year, indicator and value: a file with labels or a name column to check is one pass's.
         if uc == nil, labels.isEmpty, labels.name == nil, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
            ProcessInfo.processInfo.activeProcessorCount > 1 {
-            // It leaves the reader at the end, or where a block only a single pass can read starts.
             try ParallelLongCSV.load(into: &self, reader: &reader, columns: columns)
+            return
         }
         var row = CSVRow(line: 0, fields: [])
         row.fields.reserveCapacity(columns.width + 4)

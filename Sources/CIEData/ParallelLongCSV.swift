@@ -13,10 +13,6 @@ import Foundation
 /// A row a worker cannot take on the fast path is handed back by its place and read by the single-pass code when
 /// its turn comes: ragged rows, unknown or ambiguous names, custom indicators, units, flags, anything to report.
 /// Memory stays flat: four blocks' cells at most, whatever the size of the file.
-///
-/// A CR that is not followed by LF ends a record for the reader (old Mac files), but the workers count lines by LF.
-/// So a worker that meets one gives its block back unread, and the rest of the file, from that block on, is read
-/// in one pass (found by Fuzz/csv.swift: a former-code note otherwise came out split).
 enum ParallelLongCSV {
     /// Files smaller than this are read in one pass: starting the workers would cost more than it saves.
     /// (Variables so that the tests can run the parallel path on small files; nothing else changes them.)
@@ -45,8 +41,6 @@ enum ParallelLongCSV {
         var lines = 0
         /// Rows read on the fast path.
         var rows = 0
-        /// The block holds a CR that is not part of a CRLF: nothing in it was read, the single pass reads it.
-        var loneCR = false
     }
 
     /// The tables a worker reads: copies taken when its pair of blocks starts (copy on write: nothing is copied
@@ -117,15 +111,14 @@ enum ParallelLongCSV {
                     continue
                 }
                 // Fields: split at commas (there is no quote anywhere in the file), eight bytes at a time: a word
-                // with no comma, no CR and no byte ≥ 0x80 is passed over whole.
+                // with no comma and no byte ≥ 0x80 is passed over whole.
                 var fields = 0
                 var ascii = true
                 var fieldStart = lineStart
                 var k = lineStart
                 while k < lineEnd {
-                    // A word with a CR in it is read a byte at a time below, which gives the block back.
-                    if k + 8 <= lineEnd, case let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self),
-                       ParallelLongCSV.bytes(of: w, equalTo: 0x0D) == 0 {
+                    if k + 8 <= lineEnd {
+                        let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
                         var commas = ParallelLongCSV.bytes(of: w, equalTo: 0x2C)
                         if w & 0x8080_8080_8080_8080 != 0 { ascii = false }
                         while commas != 0 {
@@ -151,12 +144,6 @@ enum ParallelLongCSV {
                         fieldStart = k + 1
                     } else if b >= 0x80 {
                         ascii = false
-                    } else if b == 0x0D {
-                        // A CR inside the row is not part of a CRLF (the row's own was cut off above).
-                        out = Block()
-                        out.loneCR = true
-                        result = out
-                        return
                     }
                     k += 1
                 }
@@ -239,7 +226,9 @@ enum ParallelLongCSV {
                             tallyOf[e] = out.formers.count
                             let st = regionBytes.values[e]
                             out.formers.append(RegionLookup.FormerUse(
-                                text: String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self), unit: st.unit,
+                                // The field's text as a single pass reads it (`CSVReader.string` trims spaces, a lone CR
+                                // among them): the note is keyed by it (found by Fuzz/csv.swift: `\r630106` was a second note).
+                                text: String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self).trimmingSpaces(), unit: st.unit,
                                 former: FormerName(record: st.formerRecord >= 0 ? s.regions[st.unit].records[Int(st.formerRecord)] : s.regions[st.unit].latest),
                                 firstLine: lineInBlock, firstColumn: column, years: year...year, count: 1))
                         }
@@ -254,8 +243,6 @@ enum ParallelLongCSV {
         }
     }
 
-    /// Reads the body on two cores and leaves the reader at the end of the file, or at the start of the block from
-    /// which on only a single pass can read (a lone CR): the caller's single pass reads what is left.
     static func load(into parse: inout FileParse, reader: inout CSVReader, columns: FileParse.LongColumns) throws {
         let bytes = parse.bytes
         let (bodyStart, firstLine) = reader.position
@@ -332,15 +319,7 @@ enum ParallelLongCSV {
                     DispatchQueue.global().async(group: group) { worker.read(start, end, snapshot) }
                 }
             }
-            for (k, block) in pending.enumerated() {
-                if block.loneCR {
-                    // From this block on, the caller's single pass reads the rest: the reader's lines are its own.
-                    group.wait()
-                    reader.seek(offset: bounds[next - pending.count + k], line: line)
-                    return
-                }
-                try merge(block)
-            }
+            for block in pending { try merge(block) }
             group.wait()
             pending = (0..<count).map { workers[$0].result }
             next += count

@@ -151,7 +151,7 @@ import Testing
 }
 
 /// Random rows, cut into blocks at every size from 40 to 240 bytes, read on two cores give what one pass gives: the
-/// workers split fields eight bytes at a time, so every field boundary, CR and non-ASCII byte falls at every place
+/// workers split fields eight bytes at a time, so every field boundary and non-ASCII byte falls at every place
 /// of a word.
 @Suite(.serialized) struct ParallelSplittingTests {
     @Test func randomRowsReadLikeOnePass() throws {
