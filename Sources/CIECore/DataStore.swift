@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One value for one region, year and indicator, with where it came from.
 /// Plain integers and a double: a batch of millions is one flat array, with no String or dictionary per value.
 public struct Observation: Sendable, Equatable {
@@ -29,10 +33,10 @@ public struct Origin: Sendable, Equatable, CustomStringConvertible {
 /// The loaded values, held columnar: one dense column per indicator, laid out row × year, where a region gets a
 /// row when its first value is written (the region table holds every division since 1981; a column holds only the
 /// regions with data). NaN marks a missing value (NaN is refused on input, so it can never be data). Reading a value
-/// is an array load for the row, two multiplications and an array load.
+/// is an array load for the row, two multiplications and a load.
 public struct DataStore: Sendable {
     /// One stored value and where it came from: the file, line and column (a later load that contradicts it names
-    /// that place). 16 bytes, so that a write is one store into one array.
+    /// that place). 16 bytes, so that a write is one store.
     struct Cell: Sendable {
         var value: Double
         var line: UInt32
@@ -41,25 +45,50 @@ public struct DataStore: Sendable {
         static let empty = Cell(value: .nan, line: 0, file: 0, column: 0)
     }
 
-    /// One indicator's cells, row × year; no cells for an indicator without a value.
-    struct Column: Sendable {
-        var cells: [Cell] = []
-        var count = 0
-
-        init() {}
+    /// One indicator's cells in memory of their own, shared by copies of the store until one of them writes.
+    ///
+    /// Written by hand (malloc, not an Array) for the load's inner loop (`write(run:)`): it writes through a
+    /// pointer taken once per column, where an Array checks uniqueness and bounds at every write (a fifth of a
+    /// national load). Growth by rows is a `realloc`, which for a large column moves pages rather than copying them.
+    final class Cells: @unchecked Sendable {
+        private(set) var base: UnsafeMutablePointer<Cell>
+        private(set) var count: Int
 
         init(count n: Int) {
-            cells = [Cell](repeating: .empty, count: n)
+            base = Cells.allocate(n)
+            base.initialize(repeating: .empty, count: n)
+            count = n
         }
 
-        var isAbsent: Bool { cells.isEmpty }
-
-        /// Room for `n` more cells at the end (rows added; the layout of the others unchanged). The capacity asked
-        /// for is exact: left to itself, an array doubles, and a national load would hold twice the cells it needs.
-        mutating func extend(by n: Int) {
-            cells.reserveCapacity(cells.count + n)
-            cells.append(contentsOf: repeatElement(.empty, count: n))
+        init(copying other: Cells) {
+            base = Cells.allocate(other.count)
+            base.update(from: other.base, count: other.count)
+            count = other.count
         }
+
+        deinit { free(base) }
+
+        private static func allocate(_ n: Int) -> UnsafeMutablePointer<Cell> {
+            guard let p = malloc(max(n, 1) * MemoryLayout<Cell>.stride) else { fatalError("out of memory for \(n) cells") }
+            return p.bindMemory(to: Cell.self, capacity: max(n, 1))
+        }
+
+        /// `n` more empty cells at the end (rows added; the layout of the others unchanged).
+        func extend(by n: Int) {
+            guard n > 0 else { return }
+            guard let p = realloc(base, (count + n) * MemoryLayout<Cell>.stride) else { fatalError("out of memory for \(count + n) cells") }
+            base = p.bindMemory(to: Cell.self, capacity: count + n)
+            (base + count).initialize(repeating: .empty, count: n)
+            count += n
+        }
+    }
+
+    /// One indicator's cells, row × year; no cells for an indicator without a value.
+    struct Column: Sendable {
+        var cells: Cells?
+        var count = 0
+
+        var isAbsent: Bool { cells == nil }
     }
 
     public private(set) var firstYear: Int = 0
@@ -94,18 +123,20 @@ public struct DataStore: Sendable {
         return row < 0 ? nil : row * yearCount + y
     }
 
+    /// The cell of a stored value (a slot of a column that has cells).
+    @inline(__always) private func cell(_ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int) -> Cell? {
+        guard Int(indicator) < columns.count, let cells = columns[Int(indicator)].cells, let s = slot(region, year) else { return nil }
+        let cell = cells.base[s]
+        return cell.value.isNaN ? nil : cell
+    }
+
     /// The stored value, if any (no derivation or aggregation: see `Evaluator`).
     @inline(__always) public func value(_ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int) -> Double? {
-        guard Int(indicator) < columns.count, !columns[Int(indicator)].isAbsent, let s = slot(region, year) else { return nil }
-        let v = columns[Int(indicator)].cells[s].value
-        return v.isNaN ? nil : v
+        cell(indicator, region, year)?.value
     }
 
     public func origin(_ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int) -> Origin? {
-        guard Int(indicator) < columns.count, !columns[Int(indicator)].isAbsent, let s = slot(region, year) else { return nil }
-        let cell = columns[Int(indicator)].cells[s]
-        guard !cell.value.isNaN else { return nil }
-        return Origin(file: files[Int(cell.file)], line: Int(cell.line), column: Int(cell.column))
+        cell(indicator, region, year).map { Origin(file: files[Int($0.file)], line: Int($0.line), column: Int($0.column)) }
     }
 
     /// How many values are loaded for an indicator.
@@ -116,9 +147,8 @@ public struct DataStore: Sendable {
 
     /// Years with a value for this indicator and region, ascending.
     public func years(_ indicator: IndicatorIndex, _ region: RegionIndex) -> [Int] {
-        guard Int(indicator) < columns.count, !columns[Int(indicator)].isAbsent, let base = slot(region, firstYear) else { return [] }
-        let cells = columns[Int(indicator)].cells
-        return (0..<yearCount).filter { !cells[base + $0].value.isNaN }.map { firstYear + $0 }
+        guard Int(indicator) < columns.count, let cells = columns[Int(indicator)].cells, let base = slot(region, firstYear) else { return [] }
+        return (0..<yearCount).filter { !cells.base[base + $0].value.isNaN }.map { firstYear + $0 }
     }
 
     /// Whether any value is loaded for the region (any indicator, any year).
@@ -131,13 +161,17 @@ public struct DataStore: Sendable {
         rowOf.indices.filter { rowOf[$0] >= 0 }.map { RegionIndex($0) }
     }
 
-    /// Writes a batch that has been checked (tests and fixtures; loaders write cell by cell with `write`).
+    /// Writes a batch that has been checked (tests and fixtures; loaders write with `write`), keeping the first of
+    /// two values for one cell.
     public mutating func insert(_ batch: [Observation], from file: String, regionCount: Int, indicatorCount: Int) {
         guard !batch.isEmpty else { return }
         let id = addFile(file)
-        for o in batch {
-            _ = write(o.value, o.indicator, o.region, Int(o.year), file: id, line: o.line, column: o.column,
-                      regionCount: regionCount, indicatorCount: indicatorCount)
+        batch.withUnsafeBufferPointer { all in
+            var from = 0
+            while from < all.count {
+                from = write(run: UnsafeBufferPointer(rebasing: all[from...]), lineOffset: 0, file: id,
+                             regionCount: regionCount, indicatorCount: indicatorCount).written + from + 1
+            }
         }
         trim()
     }
@@ -163,25 +197,101 @@ public struct DataStore: Sendable {
     /// (the caller decides whether that is a repeat or a conflict). Grows the layout when the region, year or
     /// indicator lies outside it. A loader writes into a copy of the store and keeps the copy only when the whole
     /// file is good, so a failed load changes nothing (columns it did not touch stay shared).
-    @inline(__always)
     public mutating func write(_ value: Double, _ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int,
                                file: UInt16, line: UInt32, column: UInt16, regionCount: Int, indicatorCount: Int) -> Taken? {
-        let y = year - firstYear
-        if y < 0 || y >= yearCount || Int(region) >= rowOf.count || Int(indicator) >= columns.count {
-            grow(toHold: region, year, indicator, regionCount: regionCount, indicatorCount: indicatorCount)
-        }
-        var row = Int(rowOf[Int(region)])
-        if row < 0 { row = addRow(region) }
-        let s = row * yearCount + (year - firstYear)
         let i = Int(indicator)
-        if columns[i].isAbsent { columns[i] = Column(count: rowCapacity * yearCount) }
-        let old = columns[i].cells[s]
-        if !old.value.isNaN { return Taken(value: old.value, file: old.file, line: old.line, column: old.column) }
-        columns[i].cells[s] = Cell(value: value, line: line, file: file, column: column)
+        let row = room(Int(region), year, i, regionCount: regionCount, indicatorCount: indicatorCount).row
+        let p = ownCells(i) + row * yearCount + (year - firstYear)
+        if !p.pointee.value.isNaN { return Taken(value: p.pointee.value, file: p.pointee.file, line: p.pointee.line, column: p.pointee.column) }
+        p.pointee = Cell(value: value, line: line, file: file, column: column)
         columns[i].count += 1
-        if latestYear == nil || year > latestYear! { latestYear = year }
-        if earliestYear == nil || year < earliestYear! { earliestYear = year }
+        latestYear = max(latestYear ?? year, year)
+        earliestYear = min(earliestYear ?? year, year)
         return nil
+    }
+
+    /// What `write(run:)` did: how many values it wrote from the start of the run, and what the cell of the next
+    /// one held (nil when the whole run was written).
+    public struct RunWritten: Sendable {
+        public var written: Int
+        public var taken: Taken?
+        /// The earliest and latest year of the values written (nil when none was).
+        public var years: ClosedRange<Int>?
+    }
+
+    /// Writes values in order, each as `write` does (`line` + `lineOffset` is the line stored), until one finds its
+    /// cell taken: that one is not written, and the caller decides what it is (a repeat or a conflict) before it
+    /// writes the rest. The loaders' bulk path: a national long CSV's millions of values go through here.
+    public mutating func write(run: UnsafeBufferPointer<Observation>, lineOffset: Int, file: UInt16, regionCount: Int,
+                               indicatorCount: Int) -> RunWritten {
+        // A column's cells, made this store's own when first written in the run, and the values written into it
+        // (counted here, not in `columns`, whose every change checks that the array is unique): both are handed
+        // back when the layout changes.
+        var pointers = [UnsafeMutablePointer<Cell>?](repeating: nil, count: columns.count)
+        var added = [Int](repeating: 0, count: columns.count)
+        var lo = Int.max, hi = Int.min
+        var written = 0
+        var taken: Taken?
+        for o in run {
+            let year = Int(o.year), i = Int(o.indicator)
+            let (row, moved) = room(Int(o.region), year, i, regionCount: regionCount, indicatorCount: indicatorCount)
+            if moved { settle(&added, &pointers) }
+            let p: UnsafeMutablePointer<Cell>
+            if let q = pointers[i] {
+                p = q + row * yearCount + (year - firstYear)
+            } else {
+                let q = ownCells(i)
+                pointers[i] = q
+                p = q + row * yearCount + (year - firstYear)
+            }
+            if !p.pointee.value.isNaN {
+                taken = Taken(value: p.pointee.value, file: p.pointee.file, line: p.pointee.line, column: p.pointee.column)
+                break
+            }
+            p.pointee = Cell(value: o.value, line: o.line &+ UInt32(truncatingIfNeeded: lineOffset), file: file, column: o.column)
+            added[i] += 1
+            lo = min(lo, year)
+            hi = max(hi, year)
+            written += 1
+        }
+        settle(&added, &pointers)
+        guard written > 0 else { return RunWritten(written: 0, taken: taken, years: nil) }
+        latestYear = max(latestYear ?? hi, hi)
+        earliestYear = min(earliestYear ?? lo, lo)
+        return RunWritten(written: written, taken: taken, years: lo...hi)
+    }
+
+    /// The row of the value's cell, the layout grown to hold it (rows, years, columns); `moved`: cells were moved
+    /// (pointers into them are stale).
+    @inline(__always) private mutating func room(_ region: Int, _ year: Int, _ indicator: Int, regionCount: Int, indicatorCount: Int) -> (row: Int, moved: Bool) {
+        var moved = false
+        if year < firstYear || year >= firstYear + yearCount || region >= rowOf.count || indicator >= columns.count {
+            grow(toHold: RegionIndex(region), year, IndicatorIndex(indicator), regionCount: regionCount, indicatorCount: indicatorCount)
+            moved = true
+        }
+        var row = Int(rowOf[region])
+        if row < 0 {
+            moved = moved || rowCount == rowCapacity
+            row = addRow(RegionIndex(region))
+        }
+        return (row, moved)
+    }
+
+    /// Adds a run's counts to its columns and forgets its pointers (before and after the layout changes).
+    private mutating func settle(_ added: inout [Int], _ pointers: inout [UnsafeMutablePointer<Cell>?]) {
+        for (i, n) in added.enumerated() where n > 0 { columns[i].count += n }
+        added = [Int](repeating: 0, count: columns.count)
+        pointers = [UnsafeMutablePointer<Cell>?](repeating: nil, count: columns.count)
+    }
+
+    /// The cells of column `i`, this store's own (copied if another store shares them, made if there are none).
+    private mutating func ownCells(_ i: Int) -> UnsafeMutablePointer<Cell> {
+        if columns[i].cells == nil {
+            columns[i].cells = Cells(count: rowCapacity * yearCount)
+        } else if !isKnownUniquelyReferenced(&columns[i].cells) {
+            columns[i].cells = Cells(copying: columns[i].cells!)
+        }
+        return columns[i].cells!.base
     }
 
     /// Gives a region the next row, making room for more rows (half again, at least 64, never more than the regions
@@ -189,7 +299,7 @@ public struct DataStore: Sendable {
     private mutating func addRow(_ region: RegionIndex) -> Int {
         if rowCount == rowCapacity {
             let more = min(max(64, rowCapacity / 2), max(1, rowOf.count - rowCapacity))
-            for i in columns.indices where !columns[i].isAbsent { columns[i].extend(by: more * yearCount) }
+            for i in columns.indices where !columns[i].isAbsent { _ = ownCells(i); columns[i].cells!.extend(by: more * yearCount) }
             rowCapacity += more
         }
         rowOf[Int(region)] = Int32(rowCount)
@@ -227,18 +337,17 @@ public struct DataStore: Sendable {
     private mutating func relayout(firstYear newFirst: Int, yearCount newCount: Int) {
         if newFirst == firstYear, newCount == yearCount { return }
         let oldFirst = firstYear, oldCount = yearCount
-        for i in columns.indices where !columns[i].isAbsent {
-            let old = columns[i]
-            var c = Column(count: rowCapacity * newCount)
-            c.count = old.count
+        for i in columns.indices {
+            guard let old = columns[i].cells else { continue }
+            let c = Cells(count: rowCapacity * newCount)
             for r in 0..<rowCount {
                 for y in 0..<oldCount {
-                    let from = r * oldCount + y
-                    guard !old.cells[from].value.isNaN else { continue }
-                    c.cells[r * newCount + (oldFirst + y - newFirst)] = old.cells[from]
+                    let from = old.base[r * oldCount + y]
+                    guard !from.value.isNaN else { continue }
+                    c.base[r * newCount + (oldFirst + y - newFirst)] = from
                 }
             }
-            columns[i] = c
+            columns[i].cells = c
         }
         firstYear = newFirst
         yearCount = newCount

@@ -182,6 +182,15 @@ public enum RestateConflict: Sendable, Equatable {
     case parent(RegionIndex?)
 }
 
+/// What `RegionTable.restate` made of a restatement.
+public enum Restatement: Sendable, Equatable {
+    /// It said nothing the table did not hold: nothing was written.
+    case unchanged
+    /// Groups, a name or comparability were merged: names resolve anew.
+    case merged
+    case conflict(RestateConflict)
+}
+
 /// The regions cie knows: every division of China 1981–2024 with its lifetime, the statistical-only units, and
 /// those a regions file adds. Codes and names resolve in time (`resolve(_:year:within:)`, RegionResolution.swift).
 public struct RegionTable: Sendable {
@@ -273,19 +282,19 @@ public struct RegionTable: Sendable {
     /// Merges what a regions file restates about a known region: groups, an alternative name, comparability.
     /// A different type or prefecture is not merged: it is returned, for the loader to report.
     public mutating func restate(_ index: RegionIndex, name: String?, type: RegionType?, parent: RegionIndex??,
-                                 groups: [String], seriesContinuous: Bool) -> RestateConflict? {
+                                 groups: [String], seriesContinuous: Bool) -> Restatement {
         let region = regions[Int(index)]
-        if let type, type != region.type { return .type(type) }
-        if let parent, parent != region.parent { return .parent(parent) }
+        if let type, type != region.type { return .conflict(.type(type)) }
+        if let parent, parent != region.parent { return .conflict(.parent(parent)) }
         var r = region
         for g in groups where !r.groups.contains(g) { r.groups.append(g) }
         if seriesContinuous { r.seriesContinuous = true }
         if let name, !r.records.contains(where: { $0.name == name }), !r.aliases.contains(name) { r.aliases.append(name) }
         // A restatement that adds nothing writes nothing: the shipped table stays shared, not copied.
-        guard r != region else { return nil }
+        guard r != region else { return .unchanged }
         regions[Int(index)] = r
         indexNames(index)
-        return nil
+        return .merged
     }
 
     /// The unit that holds the code now, else the last one that held it.

@@ -64,7 +64,7 @@ struct ByteTable<Value> {
         while true {
             let e = Int(slots[s])
             if e < 0 { return nil }
-            if hashes[e] == h, lengths[e] == n, arena.withUnsafeBufferPointer({ $0.baseAddress.map { memcmpEqual($0 + starts[e], p, n) } ?? (n == 0) }) {
+            if hashes[e] == h, lengths[e] == n, arena.withUnsafeBufferPointer({ $0.baseAddress.map { sameBytes($0 + starts[e], p, n) } ?? (n == 0) }) {
                 return e
             }
             s = (s + 1) & mask
@@ -111,6 +111,23 @@ struct ByteTable<Value> {
     mutating func removeAll() { self = ByteTable() }
 }
 
-@inline(__always) private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    memcmp(a, b, n) == 0
+/// Whether `n` bytes at `a` and `b` are the same, a word at a time, never reading past `n` (a name is a few
+/// words: a call to memcmp costs more than the comparison).
+@inline(__always) func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+    if n >= 8 {
+        var k = 0
+        while k + 8 < n {
+            if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        // The last word ends at `n` (it may overlap the one before).
+        return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    }
+    if n >= 4 {
+        return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+            && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    for k in 0..<n where a[k] != b[k] { return false }
+    return true
 }

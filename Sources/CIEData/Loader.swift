@@ -620,6 +620,28 @@ struct FileParse {
         }
     }
 
+    /// Writes values resolved on the two-core path (a block's, between its deferred rows) in file order, as `add`
+    /// writes each: their lines count from `lineBase`. Runs of free cells go to the store in one call; a cell found
+    /// taken goes through `add`, which tells a repeat from a conflict.
+    mutating func add(run: UnsafeBufferPointer<Observation>, lineBase: Int) {
+        let regionCount = regions.count, indicatorCount = catalogue.count
+        var from = 0
+        while from < run.count {
+            let r = store.write(run: UnsafeBufferPointer(rebasing: run[from...]), lineOffset: lineBase, file: fileID,
+                                regionCount: regionCount, indicatorCount: indicatorCount)
+            valuesRead += r.written
+            if let ys = r.years {
+                firstYear = min(firstYear ?? ys.lowerBound, ys.lowerBound)
+                lastYear = max(lastYear ?? ys.upperBound, ys.upperBound)
+            }
+            from += r.written
+            guard from < run.count else { return }
+            let o = run[from]
+            add(o.region, o.indicator, Int(o.year), o.value, line: lineBase + Int(o.line), column: Int(o.column))
+            from += 1
+        }
+    }
+
     /// Thrown out of the row loop when the user presses Ctrl-C.
     struct Interrupted: Error { var line: Int }
 

@@ -401,21 +401,23 @@ extension FileParse {
             parent = p
         }
         if let known = regions.index(code: code) {
-            let conflict = regions.restate(known, name: name.isEmpty ? nil : name, type: declaredType, parent: parent.map { .some($0) },
+            let restated = regions.restate(known, name: name.isEmpty ? nil : name, type: declaredType, parent: parent.map { .some($0) },
                                            groups: groupList, seriesContinuous: continuous)
-            switch conflict {
-            case .type(let t)?:
+            switch restated {
+            case .conflict(.type(let t)):
                 let k = regions[known].type
                 error(line, type?.1 ?? column, LocalizedText(
                     zh: "\(regions.describe(known)) 在地区表中是\(k.label.zh)（\(k.rawValue)），不是\(t.label.zh)（\(t.rawValue)）：删去类型或改正它，无官方代码的单位请自拟代码",
                     en: "\(regions.describe(known)) is a \(k.rawValue) in the region table, not a \(t.rawValue): drop or correct the type, or give a unit of your own a code of its own"))
-            case .parent(let p)?:
+            case .conflict(.parent(let p)):
                 let k = regions[known].parent.map { regions.describe($0) } ?? "—"
                 error(line, prefecture?.1 ?? column, LocalizedText(
                     zh: "\(regions.describe(known)) 属于 \(k)，不属于 \(p.map { regions.describe($0) } ?? "—")：删去或改正所属地级，无官方代码的单位请自拟代码",
                     en: "\(regions.describe(known)) belongs to \(k), not \(p.map { regions.describe($0) } ?? "—"): drop or correct the prefecture, or give a unit of your own a code of its own"))
-            case nil:
-                lookup.clear()
+            case .merged:
+                lookup.clear()  // names resolve anew; a restatement that adds nothing keeps what was resolved
+            case .unchanged:
+                break
             }
             return
         }

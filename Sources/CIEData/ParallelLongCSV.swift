@@ -19,22 +19,13 @@ enum ParallelLongCSV {
     nonisolated(unsafe) static var minimumBytes = 8 << 20
     nonisolated(unsafe) static var blockBytes = 2 << 20
 
-    /// One resolved value, 24 bytes; `line` counts from the start of its block.
-    struct Cell {
-        var region: RegionIndex
-        var indicator: IndicatorIndex
-        var value: Double
-        var line: UInt32
-        var year: Int16
-        var column: UInt16
-    }
-
     /// What a worker made of a block.
     struct Block {
         /// Uses of former codes (a code of the same unit in other years) read on the fast path, their first line
         /// counted from the block's start: the loading thread adds them to the load's notes (`FileParse.mergeFormer`).
         var formers: [RegionLookup.FormerUse] = []
-        var cells: [Cell] = []
+        /// The values read, in file order, each `line` counted from the block's start.
+        var cells: [Observation] = []
         /// Rows for the single pass: where the row starts, its line in the block, and how many cells come before it.
         var deferred: [(offset: Int, line: Int, before: Int)] = []
         /// Line breaks in the block (so the next block knows its first line).
@@ -84,6 +75,8 @@ enum ParallelLongCSV {
             }
             // The row before's region bytes and their table entry: rows of one unit come together.
             var previousRegion: (p: UnsafePointer<UInt8>, n: Int, entry: Int)?
+            // The last unit's type, for the same reason: whether it is an area (a flag may then count its units).
+            var lastUnit: RegionIndex = -1, lastIsArea = false
             var out = Block()
             out.cells.reserveCapacity((end - start) / 32)
             var tallyOf: [Int: Int] = [:]  // a byte table entry → its tally in this block
@@ -152,7 +145,7 @@ enum ParallelLongCSV {
                     fieldEnds[fields] = lineEnd
                 }
                 fields += 1
-                var cell: Cell?
+                var cell: Observation?
                 var fast = false
                 var formerEntry: Int?
                 if fields == c.width, fieldEnds[c.value] - fieldStarts[c.value] <= fieldLimit {
@@ -164,7 +157,7 @@ enum ParallelLongCSV {
                     var region: RegionIndex?
                     if let year {
                         var entry: Int?
-                        if let previous = previousRegion, previous.n == rn, memcmp(previous.p, rp, rn) == 0 {
+                        if let previous = previousRegion, previous.n == rn, sameBytes(previous.p, rp, rn) {
                             entry = previous.entry
                         } else {
                             entry = regionBytes.index(rp, rn)
@@ -192,17 +185,18 @@ enum ParallelLongCSV {
                     }
                     // Value: empty is missing; a plain number that fits the indicator; anything else is the single pass's.
                     if let r = region, let i = indicator, let year {
+                        if r != lastUnit { (lastUnit, lastIsArea) = (r, !s.regions.type(of: r).isUnit) }
                         let vp = base + fieldStarts[c.value], vn = fieldEnds[c.value] - fieldStarts[c.value]
                         if vn == 0 {
                             fast = true
                         } else if let number = ValueParser.plainNumber(vp, vn),
-                                  let v = FileParse.plainValue(number, s.traits[Int(i)], forArea: !s.regions.type(of: r).isUnit) {
+                                  let v = FileParse.plainValue(number, s.traits[Int(i)], forArea: lastIsArea) {
                             var column = fieldStarts[c.value] - lineStart + 1
                             if !ascii {
                                 column = 1
                                 for q in lineStart..<fieldStarts[c.value] where base[q] & 0xC0 != 0x80 { column += 1 }
                             }
-                            cell = Cell(region: r, indicator: i, value: v, line: UInt32(lineInBlock), year: Int16(year), column: UInt16(clamping: column))
+                            cell = Observation(region: r, indicator: i, year: year, value: v, line: lineInBlock, column: column)
                             fast = true
                         }
                     }
@@ -270,17 +264,15 @@ enum ParallelLongCSV {
         // Writes a block into the store in file order, reading its deferred rows where they fall.
         func merge(_ block: Block) throws {
             for t in block.formers { parse.mergeFormer(t, blockLine: line) }
-            var d = 0
-            for (n, cell) in block.cells.enumerated() {
-                while d < block.deferred.count, block.deferred[d].before == n {
-                    try single(block.deferred[d])
-                    d += 1
+            // The cells between deferred rows go to the store a run at a time.
+            var from = 0
+            try block.cells.withUnsafeBufferPointer { cells in
+                for d in block.deferred {
+                    parse.add(run: UnsafeBufferPointer(rebasing: cells[from..<d.before]), lineBase: line)
+                    from = d.before
+                    try single(d)
                 }
-                parse.add(cell.region, cell.indicator, Int(cell.year), cell.value, line: line + Int(cell.line), column: Int(cell.column))
-            }
-            while d < block.deferred.count {
-                try single(block.deferred[d])
-                d += 1
+                parse.add(run: UnsafeBufferPointer(rebasing: cells[from...]), lineBase: line)
             }
             parse.dataRows += block.rows
             line += block.lines

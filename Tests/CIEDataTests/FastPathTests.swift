@@ -135,6 +135,37 @@ import Testing
         #expect(store.count(of: 0) == 5)
     }
 
+    /// A run of writes stops at the first taken cell and leaves it as it was; a copy of the store written in runs,
+    /// growing rows and years as it goes, leaves the store it was copied from as it was (columns are shared until
+    /// written, and a shared column is copied before its rows grow).
+    @Test func runsStopAtATakenCellAndCopiesShareUntilWritten() {
+        var store = DataStore()
+        let file = store.addFile("t")
+        #expect(store.write(1, 0, 0, 2020, file: file, line: 2, column: 1, regionCount: 1, indicatorCount: 1) == nil)
+        var copy = store
+        let run = [Observation(region: 2, indicator: 0, year: 2020, value: 5, line: 1, column: 3),
+                   Observation(region: 0, indicator: 0, year: 2020, value: 7, line: 2, column: 3),
+                   Observation(region: 3, indicator: 0, year: 2020, value: 8, line: 3, column: 3)]
+        let r = run.withUnsafeBufferPointer { copy.write(run: $0, lineOffset: 10, file: file, regionCount: 4, indicatorCount: 1) }
+        #expect(r.written == 1 && r.taken?.value == 1 && r.taken?.line == 2 && r.years == 2020...2020)
+        #expect(copy.value(0, 2, 2020) == 5 && copy.origin(0, 2, 2020)?.line == 11 && copy.origin(0, 2, 2020)?.column == 3)
+        #expect(copy.value(0, 0, 2020) == 1 && copy.value(0, 3, 2020) == nil && copy.count(of: 0) == 2)
+        #expect(store.value(0, 2, 2020) == nil && store.count(of: 0) == 1)
+
+        // 600 regions and 40 years, years out of order and a second indicator: the rows and years grow within runs.
+        let before = copy
+        var many: [Observation] = []
+        for n in 0..<3000 {
+            many.append(Observation(region: Int32(4 + n % 600), indicator: Int32(n % 2), year: [2020, 1990, 2029, 2005, 1981][n / 600],
+                                    value: Double(n), line: n, column: 1))
+        }
+        let w = many.withUnsafeBufferPointer { copy.write(run: $0, lineOffset: 0, file: file, regionCount: 604, indicatorCount: 2) }
+        #expect(w.written == 3000 && w.taken == nil && w.years == 1981...2029)
+        for (n, o) in many.enumerated() { #expect(copy.value(o.indicator, o.region, Int(o.year)) == Double(n)) }
+        #expect(copy.value(0, 2, 2020) == 5 && copy.value(0, 0, 2020) == 1 && copy.count(of: 0) == 1502 && copy.count(of: 1) == 1500)
+        #expect(before.value(0, 4, 2020) == nil && before.count(of: 0) == 2 && before.count(of: 1) == 0 && before.value(0, 2, 2020) == 5)
+    }
+
     /// A JSON file whose observations come before its regions still resolves the units it declares.
     @Test func jsonObservationsMayComeBeforeTheRegionsTheyName() throws {
         var loader = makeLoader()
