@@ -32,55 +32,59 @@ public struct Origin: Sendable, Equatable, CustomStringConvertible {
 
 /// The loaded values, held columnar: one dense column per indicator, laid out row × year, where a region gets a
 /// row when its first value is written (the region table holds every division since 1981; a column holds only the
-/// regions with data). NaN marks a missing value (NaN is refused on input, so it can never be data). Reading a value
+/// regions with data). An empty cell marks a missing value. Reading a value
 /// is an array load for the row, two multiplications and a load.
 public struct DataStore: Sendable {
     /// One stored value and where it came from: the file, line and column (a later load that contradicts it names
-    /// that place). 16 bytes, so that a write is one store.
+    /// that place). 16 bytes, so that a write is one store. All zero bits is an empty cell, so that fresh memory
+    /// needs no filling: the value is kept as its bits XOR a NaN's (NaN is never data).
     struct Cell: Sendable {
-        var value: Double
+        private var bits: UInt64
         var line: UInt32
         var file: UInt16
         var column: UInt16
-        static let empty = Cell(value: .nan, line: 0, file: 0, column: 0)
+        private static let nanBits = Double.nan.bitPattern
+
+        init(value: Double, line: UInt32, file: UInt16, column: UInt16) {
+            bits = value.bitPattern ^ Cell.nanBits
+            self.line = line
+            self.file = file
+            self.column = column
+        }
+
+        @inline(__always) var isEmpty: Bool { bits == 0 }
+        @inline(__always) var value: Double { Double(bitPattern: bits ^ Cell.nanBits) }
     }
 
     /// One indicator's cells in memory of their own, shared by copies of the store until one of them writes.
     ///
-    /// Written by hand (malloc, not an Array) for the load's inner loop (`write(run:)`): it writes through a
-    /// pointer taken once per column, where an Array checks uniqueness and bounds at every write (a fifth of a
-    /// national load). Growth by rows is a `realloc`, which for a large column moves pages rather than copying them.
+    /// Written by hand (an anonymous mapping, not an Array) for the load's inner loop (`write(run:)`): it writes
+    /// through a pointer taken once per column, where an Array checks uniqueness and bounds at every write. The
+    /// mapping has room for a row per region the table has, and only the pages written are ever made: untouched
+    /// rows cost no memory, growth moves nothing, and a value's page arrives zeroed (empty) just before it is
+    /// written, not filled long before and fetched again from memory.
     final class Cells: @unchecked Sendable {
-        private(set) var base: UnsafeMutablePointer<Cell>
-        private(set) var count: Int
+        let base: UnsafeMutablePointer<Cell>
+        let capacity: Int
+        private let length: Int
 
-        init(count n: Int) {
-            base = Cells.allocate(n)
-            base.initialize(repeating: .empty, count: n)
-            count = n
+        /// Room for `n` empty cells, and the first `count` of `other` copied into it.
+        init(capacity n: Int, copying other: Cells? = nil, count: Int = 0) {
+            let page = Cells.pageSize
+            length = max(page, (n * MemoryLayout<Cell>.stride + page - 1) / page * page)
+            guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), p != MAP_FAILED else {
+                fatalError("out of memory for \(n) cells")
+            }
+            base = p.bindMemory(to: Cell.self, capacity: n)
+            capacity = n
+            if let other, count > 0 {
+                UnsafeMutableRawPointer(base).copyMemory(from: other.base, byteCount: min(count, other.capacity, n) * MemoryLayout<Cell>.stride)
+            }
         }
 
-        init(copying other: Cells) {
-            base = Cells.allocate(other.count)
-            base.update(from: other.base, count: other.count)
-            count = other.count
-        }
+        private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
-        deinit { free(base) }
-
-        private static func allocate(_ n: Int) -> UnsafeMutablePointer<Cell> {
-            guard let p = malloc(max(n, 1) * MemoryLayout<Cell>.stride) else { fatalError("out of memory for \(n) cells") }
-            return p.bindMemory(to: Cell.self, capacity: max(n, 1))
-        }
-
-        /// `n` more empty cells at the end (rows added; the layout of the others unchanged).
-        func extend(by n: Int) {
-            guard n > 0 else { return }
-            guard let p = realloc(base, (count + n) * MemoryLayout<Cell>.stride) else { fatalError("out of memory for \(count + n) cells") }
-            base = p.bindMemory(to: Cell.self, capacity: count + n)
-            (base + count).initialize(repeating: .empty, count: n)
-            count += n
-        }
+        deinit { munmap(base, length) }
     }
 
     /// One indicator's cells, row × year; no cells for an indicator without a value.
@@ -127,7 +131,7 @@ public struct DataStore: Sendable {
     @inline(__always) private func cell(_ indicator: IndicatorIndex, _ region: RegionIndex, _ year: Int) -> Cell? {
         guard Int(indicator) < columns.count, let cells = columns[Int(indicator)].cells, let s = slot(region, year) else { return nil }
         let cell = cells.base[s]
-        return cell.value.isNaN ? nil : cell
+        return cell.isEmpty ? nil : cell
     }
 
     /// The stored value, if any (no derivation or aggregation: see `Evaluator`).
@@ -148,7 +152,7 @@ public struct DataStore: Sendable {
     /// Years with a value for this indicator and region, ascending.
     public func years(_ indicator: IndicatorIndex, _ region: RegionIndex) -> [Int] {
         guard Int(indicator) < columns.count, let cells = columns[Int(indicator)].cells, let base = slot(region, firstYear) else { return [] }
-        return (0..<yearCount).filter { !cells.base[base + $0].value.isNaN }.map { firstYear + $0 }
+        return (0..<yearCount).filter { !cells.base[base + $0].isEmpty }.map { firstYear + $0 }
     }
 
     /// Whether any value is loaded for the region (any indicator, any year).
@@ -202,7 +206,7 @@ public struct DataStore: Sendable {
         let i = Int(indicator)
         let row = room(Int(region), year, i, regionCount: regionCount, indicatorCount: indicatorCount).row
         let p = ownCells(i) + row * yearCount + (year - firstYear)
-        if !p.pointee.value.isNaN { return Taken(value: p.pointee.value, file: p.pointee.file, line: p.pointee.line, column: p.pointee.column) }
+        if !p.pointee.isEmpty { return Taken(value: p.pointee.value, file: p.pointee.file, line: p.pointee.line, column: p.pointee.column) }
         p.pointee = Cell(value: value, line: line, file: file, column: column)
         columns[i].count += 1
         latestYear = max(latestYear ?? year, year)
@@ -244,7 +248,7 @@ public struct DataStore: Sendable {
                 pointers[i] = q
                 p = q + row * yearCount + (year - firstYear)
             }
-            if !p.pointee.value.isNaN {
+            if !p.pointee.isEmpty {
                 taken = Taken(value: p.pointee.value, file: p.pointee.file, line: p.pointee.line, column: p.pointee.column)
                 break
             }
@@ -287,20 +291,23 @@ public struct DataStore: Sendable {
     /// The cells of column `i`, this store's own (copied if another store shares them, made if there are none).
     private mutating func ownCells(_ i: Int) -> UnsafeMutablePointer<Cell> {
         if columns[i].cells == nil {
-            columns[i].cells = Cells(count: rowCapacity * yearCount)
+            columns[i].cells = Cells(capacity: rowCapacity * yearCount)
         } else if !isKnownUniquelyReferenced(&columns[i].cells) {
-            columns[i].cells = Cells(copying: columns[i].cells!)
+            columns[i].cells = Cells(capacity: rowCapacity * yearCount, copying: columns[i].cells!, count: rowCount * yearCount)
         }
         return columns[i].cells!.base
     }
 
-    /// Gives a region the next row, making room for more rows (half again, at least 64, never more than the regions
-    /// the table has) when they are used up.
+    /// Gives a region the next row. The columns have room for a row per region the table has (`grow`), so they move
+    /// only when regions were added since.
     private mutating func addRow(_ region: RegionIndex) -> Int {
         if rowCount == rowCapacity {
-            let more = min(max(64, rowCapacity / 2), max(1, rowOf.count - rowCapacity))
-            for i in columns.indices where !columns[i].isAbsent { _ = ownCells(i); columns[i].cells!.extend(by: more * yearCount) }
-            rowCapacity += more
+            let more = max(rowOf.count, rowCapacity + 64)
+            for i in columns.indices {
+                guard let old = columns[i].cells else { continue }
+                columns[i].cells = Cells(capacity: more * yearCount, copying: old, count: rowCount * yearCount)
+            }
+            rowCapacity = more
         }
         rowOf[Int(region)] = Int32(rowCount)
         rowCount += 1
@@ -339,11 +346,11 @@ public struct DataStore: Sendable {
         let oldFirst = firstYear, oldCount = yearCount
         for i in columns.indices {
             guard let old = columns[i].cells else { continue }
-            let c = Cells(count: rowCapacity * newCount)
+            let c = Cells(capacity: rowCapacity * newCount)
             for r in 0..<rowCount {
                 for y in 0..<oldCount {
                     let from = old.base[r * oldCount + y]
-                    guard !from.value.isNaN else { continue }
+                    guard !from.isEmpty else { continue }
                     c.base[r * newCount + (oldFirst + y - newFirst)] = from
                 }
             }
