@@ -134,7 +134,7 @@ check-generated:
 bench: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product cie
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product cie-bench
-	@python3 -c "import duckdb, polars, pyarrow" 2>/dev/null || python3 -m pip install --quiet duckdb polars pyarrow
+	@python3 -c "import duckdb, duckdb_cli, polars, pyarrow" 2>/dev/null || python3 -m pip install --quiet duckdb duckdb-cli polars pyarrow
 	python3 Benchmarks/run.py $(BENCH_ARGS)
 
 clean:

@@ -43,6 +43,22 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".build" / "release"
 
 
+def duckdb_cli():
+    """The DuckDB CLI's own binary: the one PyPI's duckdb-cli package carries (its `duckdb` command is a Python
+    script that starts it, which would time Python's start-up), else a `duckdb` on the PATH that is no script."""
+    try:
+        import duckdb_cli as package
+        exe = Path(package.__file__).parent / "duckdb"
+        if exe.is_file():
+            return str(exe)
+    except ImportError:
+        pass
+    exe = shutil.which("duckdb")
+    if exe and Path(exe).read_bytes()[:4] == b"\x7fELF":
+        return exe
+    return None
+
+
 def median(xs):
     s = sorted(xs)
     return s[len(s) // 2]
@@ -189,10 +205,12 @@ def main():
     report["quit_ms"] = median([first_output_ms([cie], b"quit\n") for _ in range(20)])
     report["policies_ms"] = median([first_output_ms([cie], b"policies\n") for _ in range(20)])
     report["startup_others"] = {}
-    for name, argv, line in (("sqlite3", ["sqlite3"], b".quit\n"), ("DuckDB CLI", ["duckdb"], b".quit\n")):
-        if shutil.which(argv[0]):
-            first_output_ms(argv, line)
-            report["startup_others"][name] = median([first_output_ms(argv, line) for _ in range(20)])
+    for name, exe in (("sqlite3", shutil.which("sqlite3")), ("DuckDB CLI", duckdb_cli())):
+        if exe:
+            first_output_ms([exe], b".quit\n")
+            report["startup_others"][name] = median([first_output_ms([exe], b".quit\n") for _ in range(20)])
+            version = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.split()
+            report.setdefault("startup_versions", {})[name] = version[0] if version else "?"
 
     md = markdown(report)
     print(md)
@@ -242,12 +260,14 @@ def markdown(r) -> str:
         elif "units_loaded" in s:
             extra = f"{s['units_loaded']:,} units with data"
         lines.append(f"| {s['name']} | {s['median_ms']:.1f} ms | {s['min_ms']:.1f} ms | {s['p90_ms']:.1f} ms | {extra} |")
-    others = "".join(f"; `echo .quit | {name.split()[0].lower()}`: {ms:.1f} ms" for name, ms in r["startup_others"].items())
+    versions = r.get("startup_versions", {})
+    others = "".join(f"; `echo .quit | {name.split()[0].lower()}` ({name} {versions.get(name, '?')}): {ms:.1f} ms"
+                     for name, ms in r["startup_others"].items())
     lines += ["", "### Start-up", "",
               f"- `echo quit | cie`: {r['quit_ms']:.1f} ms to exit (median of 20){others}.",
               f"- `echo policies | cie`: {r['policies_ms']:.1f} ms to the first byte of output (median of 20)."]
     if "DuckDB CLI" not in r["startup_others"]:
-        lines.append("- The DuckDB CLI is not installed here (only its Python package), so it is not timed.")
+        lines.append("- The DuckDB CLI is not installed here (`pip install duckdb-cli` installs it), so it is not timed.")
     return "\n".join(lines)
 
 
