@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// One value for one region, year and indicator, with where it came from.
@@ -61,7 +63,7 @@ public struct DataStore: Sendable {
     /// Written by hand (an anonymous mapping, not an Array) for the load's inner loop (`write(run:)`): it writes
     /// through a pointer taken once per column, where an Array checks uniqueness and bounds at every write. The
     /// mapping has room for a row per region the table has, and only the pages written are ever made: untouched
-    /// rows cost no memory, growth moves nothing, and a value's page arrives zeroed (empty) just before it is
+    /// rows cost no memory, new rows move nothing (until a regions file adds units beyond the room), and a value's page arrives zeroed (empty) just before it is
     /// written, not filled long before and fetched again from memory.
     final class Cells: @unchecked Sendable {
         let base: UnsafeMutablePointer<Cell>
