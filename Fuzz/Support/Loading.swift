@@ -2,6 +2,7 @@
 // what a load stored.
 import CIECore
 @testable import CIEData
+import Foundation
 
 func freshLoader() -> DataLoader {
     DataLoader(regions: BuiltinRegions.table, catalogue: IndicatorCatalogue.shipped, store: DataStore())
@@ -14,7 +15,7 @@ func picture(_ loader: DataLoader) -> [String] {
         for i in 0..<IndicatorIndex(loader.catalogue.count) {
             for y in loader.store.years(i, r) {
                 let v = loader.store.value(i, r, y)
-                out.append("\(loader.regions[r].code) \(loader.catalogue[i].id) \(y) \(v.map { String($0.bitPattern, radix: 16) } ?? "nil") \(loader.store.origin(i, r, y)?.description ?? "-")")
+                out.append("\(loader.regions[r].code) \(loader.catalogue[i].id) \(y) \(v.map { String($0.bitPattern, radix: 16) } ?? "nil") \(loader.store.origin(i, r, y).map { "\(diskFiles[$0.file] ?? $0.file):\($0.line):\($0.column)" } ?? "-")")
             }
         }
     }
@@ -55,4 +56,35 @@ func render(_ result: Result<LoadedFile, LoadFailure>) {
     case .failure(let e): diagnostics = e.diagnostics
     }
     for d in diagnostics { _ = d.render(.zh); _ = d.render(.en) }
+}
+
+/// The files `loadFromDisk` wrote, by the names they stand for (`picture` shows the origins of their values so).
+nonisolated(unsafe) var diskFiles: [String: String] = [:]
+
+/// The bytes loaded from a file on disk, opened as a large file is: by a head of `head` bytes, the rest read as it
+/// comes (`FileBytes.rest`). What the load says names the file `name`, as a load of the bytes does.
+func loadFromDisk(_ bytes: [UInt8], name: String, head: Int, into loader: inout DataLoader) -> Result<LoadedFile, LoadFailure> {
+    let path = NSTemporaryDirectory() + "cie-fuzz-\(getpid())-" + name
+    diskFiles[path] = name
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { fatalError("cannot write \(path)") }
+    defer { unlink(path) }
+    let saved = FileBytes.headBytes
+    defer { FileBytes.headBytes = saved }
+    FileBytes.headBytes = head
+    // The path is in the file's own problems and in messages that name an earlier place of it.
+    func named(_ ds: [Diagnostic]) -> [Diagnostic] {
+        ds.map {
+            var d = $0
+            if d.file == path { d.file = name }
+            d.text = LocalizedText(zh: d.text.zh.replacingOccurrences(of: path, with: name), en: d.text.en.replacingOccurrences(of: path, with: name))
+            return d
+        }
+    }
+    switch loader.load(paths: [path]) {
+    case .success(let files):
+        var file = files[0]
+        file.diagnostics = named(file.diagnostics)
+        return .success(file)
+    case .failure(let f): return .failure(LoadFailure(named(f.diagnostics), columns: f.columns))
+    }
 }

@@ -22,7 +22,7 @@ public struct CSVRow: Sendable {
 /// Written by hand because it is the hot path of every load: it works on bytes and offsets, reuses one row's
 /// field list, and never builds a String for a field unless asked.
 public struct CSVReader {
-    /// Keeps the bytes alive and is told how far the reader has got (see `FileBytes.release`).
+    /// Keeps the bytes alive.
     public let file: FileBytes
     public let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
@@ -48,8 +48,13 @@ public struct CSVReader {
     }
 
     public init(_ file: FileBytes) {
+        self.init(file, bytes: file.bytes)
+    }
+
+    /// A reader of `bytes`, which `file` holds: a block of a two-core load (offsets and lines count from its start).
+    init(_ file: FileBytes, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
-        self.bytes = file.bytes
+        self.bytes = bytes
     }
 
     /// Problems in records that were skipped (a stray quote, an over-long field); an unbalanced quote is thrown instead,

@@ -9,9 +9,15 @@ import Foundation
 /// Reading costs one copy from the page cache (Docs/Performance.md measures it). A regular file is read in one
 /// buffer of its size; a pipe or a device (`load <(zcat …)`, `/dev/zero`) in chunks, up to `streamLimit`, and a
 /// NUL in its first chunk ends the read there (a binary stream is reported without being read to its end).
+///
+/// A large regular file can be opened by its head (`open(_:headFrom:)`): `bytes` is then its first lines and
+/// `rest` the file after them, which a long CSV's two-core load reads a block at a time into a few buffers it
+/// uses in turn (ParallelLongCSV.swift), so the file is never held whole; any other reader takes `whole()`.
 public final class FileBytes: @unchecked Sendable {
     /// The content, after any prefix dropped by `dropPrefix` (a BOM).
     public private(set) var bytes: UnsafeBufferPointer<UInt8>
+    /// The file after `bytes`, when it was opened by its head; nil when `bytes` is all of it.
+    public let rest: Rest?
     /// Whether the text may hold a `"` (false only when the UTF-8 check saw none): a CSV without quotes can be
     /// cut at any line break, so its blocks can be read in parallel.
     public internal(set) var mayHoldQuotes = true
@@ -32,14 +38,70 @@ public final class FileBytes: @unchecked Sendable {
         array.withUnsafeBytes { if let src = $0.baseAddress, n > 0 { p.copyMemory(from: src, byteCount: n) } }
         base = p
         mappedLength = 0
+        rest = nil
         bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: n)
     }
 
     /// Takes a buffer of `count` bytes from `buffer(_:)`.
-    private init(owning p: UnsafeMutableRawPointer, count: Int, mappedLength: Int) {
+    private init(owning p: UnsafeMutableRawPointer, count: Int, mappedLength: Int, rest: Rest? = nil) {
         base = p
         self.mappedLength = mappedLength
+        self.rest = rest
         bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: count)
+    }
+
+    /// Room for `capacity` bytes, of which none are in `bytes` yet (`fill`): a buffer that a load reads blocks into.
+    init(capacity: Int) {
+        let (p, mapped) = FileBytes.buffer(capacity)
+        base = p
+        mappedLength = mapped
+        rest = nil
+        self.capacity = capacity
+        bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: 0)
+    }
+
+    /// The room of a buffer made by `init(capacity:)`.
+    private(set) var capacity = 0
+
+    /// Where a buffer made by `init(capacity:)` is written, and how much of it `bytes` shows.
+    var room: UnsafeMutablePointer<UInt8> { base.assumingMemoryBound(to: UInt8.self) }
+    func show(_ count: Int) {
+        precondition(count <= capacity)
+        bytes = UnsafeBufferPointer(start: room, count: count)
+    }
+
+    /// The rest of a file opened by its head: an open descriptor, where the rest starts and the file's size when
+    /// it was opened (a file that ends before that size was being rewritten, as for a file read whole).
+    public final class Rest: @unchecked Sendable {
+        let fd: Int32
+        let offset: Int
+        let size: Int
+
+        init(fd: Int32, offset: Int, size: Int) {
+            self.fd = fd
+            self.offset = offset
+            self.size = size
+        }
+
+        deinit { close(fd) }
+
+        /// Reads `count` bytes at `offset` of the file into `p` (`readRange`'s errors: a file that ends first has changed).
+        func read(into p: UnsafeMutablePointer<UInt8>, at offset: Int, count: Int) -> OpenError? {
+            let (read, error) = FileBytes.readRange(fd, to: p, offset..<(offset + count))
+            if case .changed = error { return .changed(expected: size, read: offset + read) }
+            return error
+        }
+    }
+
+    /// The whole file: itself when it was read whole, else the file read again from its start, in one buffer.
+    public func whole() -> Result<FileBytes, OpenError> {
+        guard let rest else { return .success(self) }
+        return FileBytes.readRegular(rest.fd, size: rest.size)
+    }
+
+    /// How many bytes the file holds from `offset` of `bytes` on, the rest included.
+    func remaining(after offset: Int) -> Int {
+        bytes.count - offset + (rest.map { $0.size - $0.offset } ?? 0)
     }
 
     deinit {
@@ -73,8 +135,12 @@ public final class FileBytes: @unchecked Sendable {
         case tooLarge(limit: Int)
     }
 
-    /// Reads the file at `path`.
-    public static func open(_ path: String) -> Result<FileBytes, OpenError> {
+    /// The most bytes of a file opened by its head that are read to begin with (1 MiB; a variable so that the tests
+    /// can stream small files; nothing else changes it). The head is cut after its last line break.
+    nonisolated(unsafe) static var headBytes = 1 << 20
+
+    /// Reads the file at `path`; a regular file of `headFrom` bytes or more only by its head (see `rest`).
+    public static func open(_ path: String, headFrom: Int = .max) -> Result<FileBytes, OpenError> {
         // After Ctrl-C, no open: a FIFO would block again, and the signal that ended the first wait is spent.
         if Cancellation.isRequested { return .failure(.interrupted) }
         var fd: Int32
@@ -91,12 +157,34 @@ public final class FileBytes: @unchecked Sendable {
             default: return .failure(.unreadable)
             }
         }
-        defer { close(fd) }
+        var kept = false
+        defer { if !kept { close(fd) } }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable) }
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(.directory) }
-        if info.st_mode & S_IFMT == S_IFREG { return readRegular(fd, size: Int(info.st_size)) }
+        if info.st_mode & S_IFMT == S_IFREG {
+            let size = Int(info.st_size)
+            if size >= headFrom, size > headBytes, let head = readHead(fd, size: size) {
+                kept = head.rest != nil
+                return .success(head)
+            }
+            return readRegular(fd, size: size)
+        }
         return readStream(fd, limit: streamLimit)
+    }
+
+    /// The first `headBytes` of a regular file up to their last line break, and the rest to read later; nil when
+    /// the head holds no line break (the file is then read whole) or cannot be read (reading it whole reports why).
+    static func readHead(_ fd: Int32, size: Int) -> FileBytes? {
+        let n = min(headBytes, size)
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(n, 1), alignment: 16)
+        guard readRange(fd, to: p, 0..<n).error == nil,
+              let last = lastLineBreak(p.assumingMemoryBound(to: UInt8.self), n) else {
+            p.deallocate()
+            return nil
+        }
+        let cut = last + 1
+        return FileBytes(owning: p, count: cut, mappedLength: 0, rest: Rest(fd: fd, offset: cut, size: size))
     }
 
     /// A regular file, in one buffer of the size it had when opened. A file of 16 MB or more is read by two
@@ -107,7 +195,7 @@ public final class FileBytes: @unchecked Sendable {
         // The second half starts at a 2 MB boundary (a huge page's).
         let cut = size >= 16 << 20 && ProcessInfo.processInfo.activeProcessorCount > 1 ? (size / 2) & ~((2 << 20) - 1) : size
         let ranges = cut < size ? [0..<cut, cut..<size] : [0..<size]
-        let outcomes = concurrently(ranges.count) { readRange(fd, into: p, ranges[$0]) }
+        let outcomes = concurrently(ranges.count) { readRange(fd, to: p + ranges[$0].lowerBound, ranges[$0]) }
         if let e = outcomes.first(where: { $0.error != nil })?.error {
             free(p, mappedLength: mapped)
             if case .changed = e { return .failure(.changed(expected: size, read: outcomes.reduce(0) { $0 + $1.read })) }
@@ -116,12 +204,23 @@ public final class FileBytes: @unchecked Sendable {
         return .success(FileBytes(owning: p, count: size, mappedLength: mapped))
     }
 
-    /// Reads the bytes of `range` of the file into the same place of `p`: how many were read, and what stopped it
-    /// short (`changed` when the file ended first).
-    static func readRange(_ fd: Int32, into p: UnsafeMutableRawPointer, _ range: Range<Int>) -> (read: Int, error: OpenError?) {
+    /// Where the last line break of the `n` bytes at `p` is. Searched from the end a byte at a time: lines are short,
+    /// and glibc's `memrchr` is not in Swift's Glibc module.
+    static func lastLineBreak(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        var k = n - 1
+        while k >= 0 {
+            if p[k] == 0x0A { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Reads the bytes of `range` of the file to `p`: how many were read, and what stopped it short (`changed` when
+    /// the file ended first).
+    static func readRange(_ fd: Int32, to p: UnsafeMutableRawPointer, _ range: Range<Int>) -> (read: Int, error: OpenError?) {
         var done = range.lowerBound
         while done < range.upperBound {
-            let n = pread(fd, p + done, min(range.upperBound - done, 1 << 26), off_t(done))
+            let n = pread(fd, p + (done - range.lowerBound), min(range.upperBound - done, 1 << 26), off_t(done))
             if n < 0 {
                 if errno == EINTR {
                     if Cancellation.isRequested { return (done - range.lowerBound, .interrupted) }

@@ -123,10 +123,10 @@ public struct DataLoader: Sendable {
         var copy = self
         var loaded: [LoadedFile] = []
         var problems: [Diagnostic] = []
-        // Each file is opened once. Regions files load first, so that data files of the same load can name the
-        // units they declare.
+        // Each file is opened once (a large one by its head, see `FileBytes.rest`). Regions files load first, so
+        // that data files of the same load can name the units they declare.
         let opened = requests.map { r in
-            let file = FileBytes.open(r.path)
+            let file = FileBytes.open(r.path, headFrom: ParallelLongCSV.minimumBytes)
             let isRegions = (try? file.get()).map { DataLoader.looksLikeRegionsFile($0, name: r.path) } ?? false
             return (path: r.path, settings: r.settings, file: file, isRegions: isRegions)
         }
@@ -172,13 +172,21 @@ public struct DataLoader: Sendable {
 
     /// The order a load reads files in: regions files first (validate reads them so too).
     public static func loadingOrder(_ paths: [String]) -> [String] {
-        let regions = paths.filter { p in (try? FileBytes.open(p).get()).map { looksLikeRegionsFile($0, name: p) } ?? false }
+        let regions = paths.filter { p in (try? FileBytes.open(p, headFrom: 0).get()).map { looksLikeRegionsFile($0, name: p) } ?? false }
         return regions + paths.filter { !regions.contains($0) }
     }
 
     /// Loads one file; on failure nothing is changed. Values are written straight into a copy of the store (no list
     /// of observations in between), which replaces the store only when the whole file is good.
     public mutating func load(_ raw: FileBytes, name: String, settings: LoadSettings = LoadSettings()) -> Result<LoadedFile, LoadFailure> {
+        if raw.rest != nil {
+            // A file opened by its head: UTF-8 text goes on to the parse, which reads the rest as it comes or asks
+            // for the whole file; anything else (a workbook, GB18030, a problem to report) is read whole.
+            guard !Workbook.isArchive(raw), case .success(let (file, encoding)) = TextDecoding.decode(raw, file: name), file.rest != nil else {
+                return loadWhole(raw, name: name, settings: settings)
+            }
+            return load(text: file, encoding: encoding, path: name, shownAs: name, settings: settings)
+        }
         if Workbook.isArchive(raw) { return loadWorkbook(raw, name: name, settings: settings) }
         let file: FileBytes, encoding: TextEncoding
         switch TextDecoding.decode(raw, file: name) {
@@ -186,6 +194,14 @@ public struct DataLoader: Sendable {
         case .failure(let f): return .failure(f)
         }
         return load(text: file, encoding: encoding, path: name, shownAs: name, settings: settings)
+    }
+
+    /// A file opened by its head, read again whole and loaded from its start.
+    mutating func loadWhole(_ file: FileBytes, name: String, settings: LoadSettings) -> Result<LoadedFile, LoadFailure> {
+        switch file.whole() {
+        case .success(let whole): load(whole, name: name, settings: settings)
+        case .failure(let why): .failure(LoadFailure([Diagnostic(file: name, line: 0, column: 0, why.message)]))
+        }
     }
 
     /// A decoded table (a text file, or a workbook's sheet as CSV); `shownAs` names it in problems (`book.xlsx[县市]`).
@@ -197,10 +213,13 @@ public struct DataLoader: Sendable {
         parse.preferredArea = preferredArea
         parse.settings = settings
         var kind = parse.run()
+        if parse.wantsWholeFile { return loadWhole(file, name: path, settings: settings) }
         // Names several units answer to (城中区: 西宁 and 柳州) are read again in the light of the file's other units:
         // a second pass decides them where exactly one candidate lies in a province the file's units are in.
         if parse.lookup.ambiguous > 0, !Cancellation.isRequested {
             let provinces = Set(parse.lookup.seen.compactMap { parse.regions.province(of: $0) })
+            // The second pass reads in one pass, from the file's bytes in memory.
+            if !provinces.isEmpty, file.rest != nil { return loadWhole(file, name: path, settings: settings) }
             if !provinces.isEmpty {
                 var second = FileParse(file: name, source: file, regions: regions, catalogue: catalogue, store: store,
                                        context: provinces.sorted())
@@ -276,8 +295,15 @@ enum YearSource: Sendable {
 struct FileParse {
     let file: String
     let source: FileBytes
-    /// `source.bytes`, read once: a class property read per cell costs an exclusivity check each time.
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The bytes field offsets count from: `source.bytes`, read once (a class property read per cell costs an
+    /// exclusivity check each time), or the block whose deferred rows a two-core load is reading.
+    var bytes: UnsafeBufferPointer<UInt8>
+    /// The two-core path read the rest of a file opened by its head (`FileBytes.rest`), every block of it checked.
+    var readRest = false
+    /// The file was opened by its head and this parse did not read the rest: it is not a long CSV that two cores
+    /// read, a block failed the text check, or the parse stopped at a problem that reading the whole file may put
+    /// otherwise (a byte that is not UTF-8 further on comes first). The load reads the whole file from the start.
+    var wantsWholeFile: Bool { source.rest != nil && !readRest }
     var regions: RegionTable
     var catalogue: IndicatorCatalogue
     /// A copy of the loaded values that this file's values are written into.
@@ -342,6 +368,8 @@ struct FileParse {
     /// Parses the file; returns its kind (nil when the header was not recognised).
     mutating func run() -> FileKind? {
         if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == 0x7B || first == 0x5B {
+            // A JSON file opened by its head is read whole.
+            if source.rest != nil { return nil }
             json()
             return .json
         }
@@ -355,7 +383,10 @@ struct FileParse {
                 return nil
             }
             // Stage 1: the header, under any title rows (a year in a title is the file's year when it has no column).
-            guard let found = try FileParse.findHeader(&reader, first: first) else { return nil }
+            let found = try FileParse.findHeader(&reader, first: first)
+            // A head that may end inside the header or its titles is no place to decide: the file is read whole.
+            if source.rest != nil, reader.position.offset > bytes.count / 2 { throw WantsWholeFile() }
+            guard let found else { return nil }
             let header = found.header
             let names = applyMapping(found.names, header: header)
             layout.titleLines = found.titles.map(\.line)
@@ -371,6 +402,7 @@ struct FileParse {
             let roles = FileParse.roles(roleNames)
             useRoles(roles, names)
             if FileParse.isRegionsHeader(roles), let c = roles[.code], let n = roles[.name] {
+                if source.rest != nil { throw WantsWholeFile() }
                 try regionsFile(&reader, header: header, columns: RegionColumns(
                     code: c, name: n, prefecture: roles[.prefecture], type: roles[.type], groups: roles[.groups], series: roles[.series]))
                 requireRows(after: header)
@@ -413,11 +445,17 @@ struct FileParse {
                 requireRows(after: header)
                 return .longCSV
             }
+            if source.rest != nil { throw WantsWholeFile() }
             try wideFile(&reader, header: header, names: names, region: region, year: year, labels: labels)
             requireRows(after: header)
             return .wideCSV
         } catch let i as Interrupted {
             error(i.line, 1, FileParse.interrupted)
+            return nil
+        } catch is WantsWholeFile {
+            return nil
+        } catch let u as Unreadable {
+            diagnostics.append(Diagnostic(file: file, line: 0, column: 0, u.why.message))
             return nil
         } catch let p as CSVReader.Problem {
             for skipped in reader.drainSkipped() { report(skipped) }
@@ -644,6 +682,10 @@ struct FileParse {
 
     /// Thrown out of the row loop when the user presses Ctrl-C.
     struct Interrupted: Error { var line: Int }
+    /// Thrown where a parse of a head finds that it cannot read the rest (see `wantsWholeFile`).
+    struct WantsWholeFile: Error {}
+    /// The rest of a file opened by its head could not be read.
+    struct Unreadable: Error { var why: FileBytes.OpenError }
 
     /// Reads the next record whose width matches the header's into `row`; a ragged one is reported and skipped.
     mutating func nextRow(_ reader: inout CSVReader, width: Int, into row: inout CSVRow) throws -> Bool {
@@ -779,11 +821,12 @@ struct FileParse {
         var columns = LongColumns(width: header.fields.count, region: rc, year: year.column ?? -1, indicator: ic, value: vc, unit: uc, labels: labels)
         columns.fixedYear = year.fixed
         // The two-core path reads region, year, indicator and value: a file with labels or a name column to check is one pass's.
-        if uc == nil, labels.isEmpty, labels.name == nil, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes, bytes.count - reader.position.offset >= ParallelLongCSV.minimumBytes,
-           ProcessInfo.processInfo.activeProcessorCount > 1 {
+        if uc == nil, labels.isEmpty, labels.name == nil, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes,
+           source.remaining(after: reader.position.offset) >= ParallelLongCSV.minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 {
             try ParallelLongCSV.load(into: &self, reader: &reader, columns: columns)
             return
         }
+        if source.rest != nil { throw WantsWholeFile() }
         var row = CSVRow(line: 0, fields: [])
         row.fields.reserveCapacity(columns.width + 4)
         while try nextRow(&reader, width: columns.width, into: &row) {

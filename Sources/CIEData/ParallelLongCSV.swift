@@ -12,7 +12,12 @@ import Foundation
 ///
 /// A row a worker cannot take on the fast path is handed back by its place and read by the single-pass code when
 /// its turn comes: ragged rows, unknown or ambiguous names, custom indicators, units, flags, anything to report.
-/// Memory stays flat: four blocks' cells at most, whatever the size of the file.
+///
+/// A file opened by its head (`FileBytes.rest`) is never held whole: the loading thread reads the blocks after
+/// the head, while the workers read the pair before, into four buffers used in turn, and each worker checks its
+/// block as `TextDecoding` checks a whole file (UTF-8, no NUL, no quote). A block that fails the check ends the
+/// load, which then reads the file whole and in one pass, the check's findings and all (`FileParse.wantsWholeFile`).
+/// Memory stays flat: four blocks' bytes and cells at most, whatever the size of the file.
 enum ParallelLongCSV {
     /// Files smaller than this are read in one pass: starting the workers would cost more than it saves.
     /// (Variables so that the tests can run the parallel path on small files; nothing else changes them.)
@@ -32,6 +37,90 @@ enum ParallelLongCSV {
         var lines = 0
         /// Rows read on the fast path.
         var rows = 0
+        /// The block failed the text check (a NUL, a byte that is not UTF-8, a quote): the file is read whole.
+        var failedCheck = false
+    }
+
+    /// A block's bytes, which `owner` holds (the file's bytes, or a buffer the rest was read into), and whether
+    /// the worker checks them as text (bytes read after the head, which `TextDecoding` did not see).
+    struct Piece: @unchecked Sendable {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var owner: FileBytes
+        var unchecked: Bool
+    }
+
+    /// The blocks of a load, in file order: cuts of the bytes in memory (a whole file, or a head), then, for a file
+    /// opened by its head, the rest read a block at a time.
+    final class Feed {
+        let source: FileBytes
+        /// The next block's start in `source.bytes`.
+        var at: Int
+        /// Where the rest is read next in the file, and the bytes of a line that the last block read cut, which
+        /// begin the next (in the buffer of that block).
+        var fileAt: Int
+        var carry: (buffer: FileBytes, range: Range<Int>)?
+        /// Four buffers, used in turn: a pair is read while the pair before is written into the store, so a
+        /// buffer is read into again only once its block is written.
+        var buffers: [FileBytes?] = [nil, nil, nil, nil]
+        var used = 0
+
+        init(_ source: FileBytes, from offset: Int) {
+            self.source = source
+            at = offset
+            fileAt = source.rest?.offset ?? 0
+        }
+
+        /// The next block, or nil after the last.
+        func next() throws(FileBytes.OpenError) -> Piece? {
+            let bytes = source.bytes
+            if at < bytes.count, let base = bytes.baseAddress {
+                var cut = min(bytes.count, at + blockBytes)
+                if cut < bytes.count {
+                    if let nl = memchr(base + cut, 0x0A, bytes.count - cut) {
+                        cut = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
+                    } else {
+                        cut = bytes.count
+                    }
+                }
+                defer { at = cut }
+                return Piece(bytes: UnsafeBufferPointer(rebasing: bytes[at..<cut]), owner: source, unchecked: false)
+            }
+            guard let rest = source.rest, fileAt < rest.size || carry != nil else { return nil }
+            if Cancellation.isRequested { throw .interrupted }
+            let kept = carry.map { $0.range.count } ?? 0
+            // Room for the cut line and a block; the same again while no line break is found.
+            var room = kept + blockBytes
+            var buffer = buffers[used % 4]
+            // With room to spare for the next cut line: a buffer is made once, not at every block.
+            if buffer == nil || buffer!.capacity < room { buffer = FileBytes(capacity: room + room / 4) }
+            if let carry { buffer!.room.update(from: carry.buffer.room + carry.range.lowerBound, count: kept) }
+            var filled = kept
+            while true {
+                let n = min(room - filled, rest.size - fileAt)
+                if let error = rest.read(into: buffer!.room + filled, at: fileAt, count: n) { throw error }
+                filled += n
+                fileAt += n
+                if fileAt == rest.size {
+                    carry = nil
+                    buffer!.show(filled)
+                    break
+                }
+                if let nl = FileBytes.lastLineBreak(buffer!.room + kept, filled - kept) {
+                    let end = kept + nl + 1
+                    carry = end < filled ? (buffer!, end..<filled) : nil
+                    buffer!.show(end)
+                    break
+                }
+                // A line longer than the block: a larger buffer, the bytes so far moved into it.
+                room *= 2
+                let larger = FileBytes(capacity: room)
+                larger.room.update(from: buffer!.room, count: filled)
+                buffer = larger
+            }
+            buffers[used % 4] = buffer
+            used += 1
+            return Piece(bytes: buffer!.bytes, owner: buffer!, unchecked: true)
+        }
     }
 
     /// The tables a worker reads: copies taken when its pair of blocks starts (copy on write: nothing is copied
@@ -40,7 +129,6 @@ enum ParallelLongCSV {
         var regions: RegionTable
         var catalogue: IndicatorCatalogue
         var traits: [FileParse.Traits]
-        var bytes: UnsafeBufferPointer<UInt8>
         var columns: FileParse.LongColumns
     }
 
@@ -56,8 +144,24 @@ enum ParallelLongCSV {
         var regionBytes = ByteTable<RegionLookup.Stable>()
         var indicatorBytes = ByteTable<IndicatorIndex>()
         var result = Block()
+        /// The cells of a block already written, given back (while the worker is idle) for its next block to fill:
+        /// a fresh buffer of a few MB a block costs as many page faults as it has pages.
+        var spare: [Observation] = []
 
-        func read(_ start: Int, _ end: Int, _ s: Snapshot) {
+        /// The block read, which the worker then no longer holds (so that its cells can come back as `spare`).
+        func take() -> Block {
+            defer { result = Block() }
+            return result
+        }
+
+        func read(_ piece: Piece, _ s: Snapshot) {
+            if piece.unchecked {
+                let scan = TextDecoding.scanOneCore(piece.bytes)
+                if scan.nul != nil || scan.invalid != nil || scan.quote {
+                    result = Block(failedCheck: true)
+                    return
+                }
+            }
             // Locals, not the class's properties, inside the loop: every access to a class property is checked
             // for exclusivity at run time, which cost a third of the time here.
             var regionBytes = self.regionBytes, indicatorBytes = self.indicatorBytes
@@ -78,15 +182,18 @@ enum ParallelLongCSV {
             // The last unit's type, for the same reason: whether it is an area (a flag may then count its units).
             var lastUnit: RegionIndex = -1, lastIsArea = false
             var out = Block()
-            out.cells.reserveCapacity((end - start) / 32)
+            let end = piece.bytes.count
+            swap(&out.cells, &spare)
+            out.cells.removeAll(keepingCapacity: true)
+            out.cells.reserveCapacity(end / 32)
             var tallyOf: [Int: Int] = [:]  // a byte table entry → its tally in this block
             let c = s.columns
-            guard let base = s.bytes.baseAddress else {
+            guard let base = piece.bytes.baseAddress else {
                 result = out
                 return
             }
             let fieldLimit = CSVReader.maxFieldBytes
-            var lineStart = start
+            var lineStart = 0
             var lines = 0
             // Straight-line code, no nested functions: a local captured by a closure is boxed and every access
             // to it is checked for exclusivity at run time.
@@ -238,39 +345,27 @@ enum ParallelLongCSV {
     }
 
     static func load(into parse: inout FileParse, reader: inout CSVReader, columns: FileParse.LongColumns) throws {
-        let bytes = parse.bytes
         let (bodyStart, firstLine) = reader.position
-        // Block boundaries: just after a line break, about `blockBytes` apart.
-        var bounds: [Int] = [bodyStart]
-        var at = bodyStart
-        while at < bytes.count {
-            var cut = min(bytes.count, at + blockBytes)
-            if cut < bytes.count, let base = bytes.baseAddress {
-                if let nl = memchr(base + cut, 0x0A, bytes.count - cut) {
-                    cut = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
-                } else {
-                    cut = bytes.count
-                }
-            }
-            bounds.append(cut)
-            at = cut
-        }
-        let blocks = bounds.count - 1
+        let feed = Feed(parse.source, from: bodyStart)
         let workers = [Worker(), Worker()]
         var line = firstLine
         var row = CSVRow(line: 0, fields: [])
         row.fields.reserveCapacity(columns.width + 4)
 
         // Writes a block into the store in file order, reading its deferred rows where they fall.
-        func merge(_ block: Block) throws {
+        func merge(_ block: Block, _ piece: Piece) throws {
+            if block.failedCheck { throw FileParse.WantsWholeFile() }
             for t in block.formers { parse.mergeFormer(t, blockLine: line) }
+            // Deferred rows are read from the block's bytes, which the parse's field offsets then refer to.
+            var blockReader = CSVReader(piece.owner, bytes: piece.bytes)
+            parse.bytes = piece.bytes
             // The cells between deferred rows go to the store a run at a time.
             var from = 0
             try block.cells.withUnsafeBufferPointer { cells in
                 for d in block.deferred {
                     parse.add(run: UnsafeBufferPointer(rebasing: cells[from..<d.before]), lineBase: line)
                     from = d.before
-                    try single(d)
+                    try single(d, &blockReader)
                 }
                 parse.add(run: UnsafeBufferPointer(rebasing: cells[from...]), lineBase: line)
             }
@@ -279,7 +374,7 @@ enum ParallelLongCSV {
         }
         // Reads exactly the one record at that place: a ragged or unreadable one is reported, and never followed
         // on to the next record (which has its own turn).
-        func single(_ r: (offset: Int, line: Int, before: Int)) throws {
+        func single(_ r: (offset: Int, line: Int, before: Int), _ reader: inout CSVReader) throws {
             let at = line + r.line
             reader.seek(offset: r.offset, line: at)
             let read = try reader.next(into: &row)
@@ -291,31 +386,52 @@ enum ParallelLongCSV {
             parse.dataRows += 1
             if parse.fits(&row, width: columns.width) { parse.longRow(row, reader, columns) }
         }
+        // The next pair of blocks (fewer at the end).
+        func pair() throws -> [Piece] {
+            var out: [Piece] = []
+            do throws(FileBytes.OpenError) {
+                while out.count < 2, let piece = try feed.next() { out.append(piece) }
+            } catch {
+                if error == .interrupted { throw FileParse.Interrupted(line: line) }
+                throw FileParse.Unreadable(why: error)
+            }
+            return out
+        }
 
-        var pending: [Block] = []
-        var next = 0
+        var pending: [(Block, Piece)] = []
+        // The cells of the blocks last written, for each worker's next block.
+        var spares: [[Observation]] = [[], []]
+        var current = try pair()
         let group = DispatchGroup()
         // The units the workers resolved, for a second pass that decides ambiguous names by the file's context.
         defer { for w in workers { parse.lookup.seen.formUnion(w.regionBytes.values.map(\.unit).filter { $0 >= 0 }) } }
-        // The workers read the file's bytes: none may be left running when this returns or throws.
+        // The workers read the blocks' bytes: none may be left running when this returns or throws.
         defer { group.wait() }
-        while next < blocks || !pending.isEmpty {
+        defer { parse.bytes = reader.bytes }
+        while !current.isEmpty || !pending.isEmpty {
             if Cancellation.isRequested { throw FileParse.Interrupted(line: line) }
-            let count = min(2, blocks - next)
-            if count > 0 {
+            if !current.isEmpty {
                 parse.refreshTraits()
-                let snapshot = Snapshot(regions: parse.regions, catalogue: parse.catalogue, traits: parse.currentTraits,
-                                        bytes: bytes, columns: columns)
-                for k in 0..<count {
-                    let (worker, start, end) = (workers[k], bounds[next + k], bounds[next + k + 1])
-                    DispatchQueue.global().async(group: group) { worker.read(start, end, snapshot) }
+                let snapshot = Snapshot(regions: parse.regions, catalogue: parse.catalogue, traits: parse.currentTraits, columns: columns)
+                for (k, (worker, piece)) in zip(workers, current).enumerated() {
+                    // Handed over while the worker is idle (the loading thread sets it only between the workers' runs).
+                    worker.spare = spares[k]
+                    spares[k] = []
+                    DispatchQueue.global().async(group: group) { worker.read(piece, snapshot) }
                 }
             }
-            for block in pending { try merge(block) }
+            for (k, (block, piece)) in pending.enumerated() {
+                try merge(block, piece)
+                spares[k] = block.cells
+            }
+            pending = []
+            // Read while the workers read the pair before: the buffers of the pair just written are free.
+            let upcoming = current.isEmpty ? [] : try pair()
             group.wait()
-            pending = (0..<count).map { workers[$0].result }
-            next += count
+            pending = zip(workers, current).map { ($0.take(), $1) }
+            current = upcoming
         }
-        reader.seek(offset: bytes.count, line: line)
+        reader.seek(offset: reader.bytes.count, line: line)
+        parse.readRest = parse.source.rest != nil
     }
 }

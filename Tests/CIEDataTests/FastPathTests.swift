@@ -205,9 +205,12 @@ import Testing
         for block in stride(from: 40, through: 240, by: 40) {
             ParallelLongCSV.minimumBytes = 0
             ParallelLongCSV.blockBytes = block
-            var parallel = makeLoader()
+            var parallel = makeLoader(), disk = makeLoader()
             let a = diagnostics(parallel.load(text, name: "t.csv")).map(\.description)
             #expect(a == b, "blocks of \(block) bytes")
+            // From disk, by a head of a few rows and then blocks of the rest (as a large file is read).
+            let c = diagnostics(try loadFromDisk(text, into: &disk, head: 64 + block)).map(\.description)
+            #expect(c == b, "from disk, blocks of \(block) bytes")
         }
         #expect(b.count > 100, "the rows hold problems to report")
     }
@@ -356,9 +359,10 @@ import Testing
 
 /// The two-core reader of long CSVs gives exactly what the single pass gives: values, origins, every problem with
 /// its place, custom indicators in the same order. The same text with one quoted header field (which rules out
-/// cutting it at line breaks) is read by the single pass.
+/// cutting it at line breaks) is read by the single pass. `fromDisk`: the file is read as a large file on disk is,
+/// by its head and then a block at a time after it (`FileBytes.rest`).
 @Suite(.serialized) struct ParallelLoadTests {
-    @Test func twoCoresReadLikeOnePass() throws {
+    @Test(arguments: [false, true]) func twoCoresReadLikeOnePass(fromDisk: Bool) throws {
         var lines = ["region,year,indicator,value"]
         for n in 0..<2400 {
             let region = ["630121", "330127", "湟源县", "330122"][n % 4]  // units in use since before 1981
@@ -386,8 +390,11 @@ import Testing
         ParallelLongCSV.blockBytes = 1000
         defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = (savedMinimum, savedBlock) }
 
+        func twoCores(_ loader: inout DataLoader, _ text: String, name: String) throws -> Result<LoadedFile, LoadFailure> {
+            fromDisk ? try loadFromDisk(text, name: name, into: &loader) : loader.load(text, name: name)
+        }
         var parallel = makeLoader(), single = makeLoader()
-        let a = diagnostics(parallel.load(text, name: "t.csv"))
+        let a = diagnostics(try twoCores(&parallel, text, name: "t.csv"))
         let b = diagnostics(single.load(text.replacingOccurrences(of: "region,year", with: "\"region\",year"), name: "t.csv"))
         #expect(Set(a.map(\.description)).count == a.count, "no problem is reported twice")
         #expect(a.filter { $0.message.contains("大通镇") }.count == 2 && a.filter { $0.message.contains("longer than") }.count == 1)
@@ -400,7 +407,7 @@ import Testing
         let goodText = good.joined(separator: "\n") + "\n"
         parallel = makeLoader()
         single = makeLoader()
-        let fa = try parallel.load(goodText, name: "g.csv").get()
+        let fa = try twoCores(&parallel, goodText, name: "g.csv").get()
         let fb = try single.load(goodText.replacingOccurrences(of: "region,year", with: "\"region\",year"), name: "g.csv").get()
         #expect(fa.observations == fb.observations && fa.customIndicators == fb.customIndicators && fa.years == fb.years)
         #expect(fa.customIndicators == ["新指标甲"])
@@ -414,10 +421,99 @@ import Testing
                     for year in 1950..<2100 {
                         let i = parallel.catalogue.lookup(id)!
                         #expect(parallel.store.value(i, r, year)?.bitPattern == single.store.value(i, r, year)?.bitPattern)
-                        #expect(parallel.store.origin(i, r, year) == single.store.origin(i, r, year))
+                        // (The same place: a file loaded from disk is named by its path.)
+                        let (pa, pb) = (parallel.store.origin(i, r, year), single.store.origin(i, r, year))
+                        #expect(pa?.line == pb?.line && pa?.column == pb?.column && (pa == nil) == (pb == nil))
                     }
                 }
             }
+        }
+    }
+}
+
+/// A large file on disk is opened by its head and read a block at a time after it (`FileBytes.rest`): whatever the
+/// head cannot decide, or a block's text check finds, is read from the whole file, so the load is the one a file
+/// read whole gives.
+@Suite(.serialized) struct FileReadAsItComesTests {
+    /// `n` rows of three units in use since before 1981 (no former codes), each value once.
+    static func rows(_ n: Int) -> [String] {
+        (0..<n).map { "\(["630121", "330127", "330122"][$0 % 3]),\(1950 + $0 / 3),\(["gdp", "incubators"][$0 % 2]),\($0)" }
+    }
+
+    func withSmallBlocks<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
+        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
+        ParallelLongCSV.minimumBytes = 0
+        ParallelLongCSV.blockBytes = 200
+        return try body()
+    }
+
+    /// What reading the whole text in memory gives (values compared by the caller), and the problems, rendered.
+    func inMemory(_ bytes: [UInt8]) -> (DataLoader, [String], TextEncoding?, Int?) {
+        var loader = makeLoader()
+        let r = loader.load(bytes: bytes, name: "t.csv")
+        return (loader, diagnostics(r).map(\.description), try? r.get().encoding, try? r.get().observations)
+    }
+
+    /// A quote, a NUL, a byte that is not UTF-8 (the file is GB18030), a JSON file and a wide CSV, each past the
+    /// head: the load is what reading the file whole gives, values and problems alike.
+    @Test(arguments: ["quote", "nul", "gb18030", "json", "wide", "plain"]) func whatTheHeadCannotDecideIsReadWhole(kind: String) throws {
+        try withSmallBlocks {
+            var lines = ["region,year,indicator,value"] + FileReadAsItComesTests.rows(300)
+            var bytes: [UInt8]
+            switch kind {
+            case "quote":
+                // A quoted field that holds a line break: a file with quotes cannot be cut at any line break.
+                lines[250] = "630121,2090,gdp,\"7\""
+                lines[251] = "\"330127\n\",2091,gdp,8"
+            case "wide": lines = ["region,year,gdp,incubators"] + (0..<300).map { "\(["630121", "330127"][$0 % 2]),\(1950 + $0 / 2),\($0),\($0 * 2)" }
+            default: break
+            }
+            if kind == "json" {
+                bytes = Array(("{\"observations\": [" + (0..<300).map { #"{"region": "\#(["630121", "330127"][$0 % 2])", "year": \#(1950 + $0 / 2), "indicator": "gdp", "value": \#($0)}"# }
+                    .joined(separator: ",\n") + "]}").utf8)
+            } else {
+                bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+            }
+            if kind == "nul" { bytes[bytes.count - 40] = 0 }
+            // 大通县 in GB18030, in a row far past the head.
+            if kind == "gb18030" { bytes += [0xB4, 0xF3, 0xCD, 0xA8, 0xCF, 0xD8] + Array(",2060,gdp,5\n".utf8) }
+            let (whole, problems, encoding, observations) = inMemory(bytes)
+            var disk = makeLoader()
+            let r = try loadFromDisk(bytes: bytes, into: &disk)
+            #expect(diagnostics(r).map(\.description) == problems)
+            #expect((try? r.get().encoding) == encoding)
+            #expect((try? r.get().observations) == observations && (kind == "nul" || (observations ?? 0) >= 300), "\(kind): \(String(describing: try? r.get().observations)), \(String(describing: observations))")
+            for code in ["630121", "330127", "330122"] {
+                for year in 1949...2100 {
+                    for id in ["gdp", "incubators"] {
+                        #expect(disk.value(code, id, year)?.bitPattern == whole.value(code, id, year)?.bitPattern)
+                    }
+                }
+            }
+            if kind == "gb18030" { #expect(disk.value("630121", "gdp", 2060) == 5 && encoding == .gb18030) }
+            if kind == "nul" { #expect(problems.count == 1 && problems[0].contains("NUL")) }
+        }
+    }
+
+    /// A file that shrinks after its head was read is not loaded in part: the load fails, saying so.
+    @Test func aFileThatShrinksWhileItIsReadIsAnError() throws {
+        try withSmallBlocks {
+            let text = (["region,year,indicator,value"] + FileReadAsItComesTests.rows(300)).joined(separator: "\n") + "\n"
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("cie-shrink-\(UUID().uuidString).csv").path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let saved = FileBytes.headBytes
+            defer { FileBytes.headBytes = saved }
+            FileBytes.headBytes = 256
+            let raw = try FileBytes.open(path, headFrom: 0).get()
+            #expect(raw.rest != nil && raw.bytes.count <= 256)
+            #expect(truncate(path, off_t(text.utf8.count / 2)) == 0)
+            var loader = makeLoader()
+            let r = loader.load(raw, name: "t.csv")
+            let ds = diagnostics(r)
+            #expect(ds.count == 1 && ds.first?.message.contains("shrank") == true, "\(ds)")
+            #expect(loader.value("630121", "gdp", 1990) == nil, "nothing is loaded")
         }
     }
 }

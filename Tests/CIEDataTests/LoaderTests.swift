@@ -24,6 +24,41 @@ func loadOnce(bytes: [UInt8], name: String, settings: LoadSettings = LoadSetting
     return loader.load(bytes: bytes, name: name, settings: settings)
 }
 
+/// Loads `text` from a file on disk, opened as `load` opens a large file: by its first `head` bytes, the rest read
+/// as it comes (`FileBytes.rest`; with `ParallelLongCSV.minimumBytes` at 0, every file). The file is named `name`
+/// in what the load says, as a load of bytes is.
+func loadFromDisk(_ text: String, name: String = "t.csv", into loader: inout DataLoader, head: Int = 256) throws -> Result<LoadedFile, LoadFailure> {
+    try loadFromDisk(bytes: Array(text.utf8), name: name, into: &loader, head: head)
+}
+
+func loadFromDisk(bytes: [UInt8], name: String = "t.csv", into loader: inout DataLoader, head: Int = 256) throws -> Result<LoadedFile, LoadFailure> {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-disk-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent(name).path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let saved = FileBytes.headBytes
+    defer { FileBytes.headBytes = saved }
+    FileBytes.headBytes = head
+    // The path is in the file's own problems and in messages that name an earlier place of it.
+    func named(_ ds: [Diagnostic]) -> [Diagnostic] {
+        ds.map {
+            var d = $0
+            if d.file == path { d.file = name }
+            d.text = LocalizedText(zh: d.text.zh.replacingOccurrences(of: path, with: name), en: d.text.en.replacingOccurrences(of: path, with: name))
+            return d
+        }
+    }
+    switch loader.load(paths: [path]) {
+    case .success(let files):
+        var file = files[0]
+        file.path = name
+        file.diagnostics = named(file.diagnostics)
+        return .success(file)
+    case .failure(let f): return .failure(LoadFailure(named(f.diagnostics), columns: f.columns))
+    }
+}
+
 func diagnostics(_ r: Result<LoadedFile, LoadFailure>) -> [Diagnostic] {
     if case .failure(let f) = r { return f.diagnostics }
     return []

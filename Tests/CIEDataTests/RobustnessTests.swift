@@ -154,9 +154,10 @@ extension LoaderRobustnessTests {
         #expect((try? single.get())?.observations == 4)
     }
 
-    /// A fuzzer's input of Fuzz/corpus/csv loaded as the harness loads it: on two cores (with its block size) and in
-    /// one pass; each side's problems and notes (of a load that failed or not) rendered and sorted.
-    func bothWays(_ name: String) throws -> (bytes: [UInt8], parallel: [String], single: [String]) {
+    /// A fuzzer's input of Fuzz/corpus/csv loaded as the harness loads it: on two cores (with its block size), from
+    /// memory and from disk (by a head of a few rows), and in one pass; each side's problems and notes (of a load that
+    /// failed or not) rendered and sorted.
+    func everyWay(_ name: String) throws -> (bytes: [UInt8], parallel: [String], disk: [String], single: [String]) {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fuzz/corpus/csv/" + name)
         let bytes = try [UInt8](Data(contentsOf: file))
@@ -168,17 +169,19 @@ extension LoaderRobustnessTests {
             ((try? r.get())?.diagnostics ?? diagnostics(r)).map { $0.render(.en) }.sorted()
         }
         let parallel = rendered(loadOnce(bytes: bytes, name: "fuzz.csv"))
+        var loader = makeLoader()
+        let disk = rendered(try loadFromDisk(bytes: bytes, name: "fuzz.csv", into: &loader, head: 48 + bytes.count % 97))
         ParallelLongCSV.minimumBytes = Int.max
         let single = rendered(loadOnce(bytes: bytes, name: "fuzz.csv"))
-        return (bytes, parallel, single)
+        return (bytes, parallel, disk, single)
     }
 
     /// Fuzz/csv.swift (crash-parallel-final-cr): a file ending in a lone CR was "1 empty row skipped" in a single pass
     /// and a blank line on two cores. It is a line break both ways.
     @Test func aFinalCRIsALineBreak() throws {
-        let (bytes, parallel, single) = try bothWays("crash-parallel-final-cr")
+        let (bytes, parallel, disk, single) = try everyWay("crash-parallel-final-cr")
         #expect(bytes.last == 0x0D)
-        #expect(parallel == single)
+        #expect(parallel == single && disk == single)
         #expect(!single.contains { $0.contains("empty row") }, "\(single)")
     }
 
@@ -188,18 +191,27 @@ extension LoaderRobustnessTests {
     /// code did the same (crash-parallel-former-code-spaces, written by hand once the cause was found).
     @Test(arguments: ["crash-parallel-former-code-cr", "crash-parallel-former-code-spaces"])
     func aFormerCodeWithSpacesAroundItIsOneNote(input: String) throws {
-        let (bytes, parallel, single) = try bothWays(input)
+        let (bytes, parallel, disk, single) = try everyWay(input)
         #expect(bytes.contains(0x0D) || bytes.contains(0x09))
-        #expect(parallel == single)
+        #expect(parallel == single && disk == single)
         #expect(single.filter { $0.contains("湟中县") }.count == 1, "\(single)")
     }
 
     /// Fuzz/csv.swift (crash-parallel-name-column): a file with a name column beside its codes took the two-core path,
     /// whose workers do not check the name against the code: a mismatch went unreported in a file of 8 MB or more.
     @Test func aNameColumnIsCheckedOnEveryPath() throws {
-        let (_, parallel, single) = try bothWays("crash-parallel-name-column")
-        #expect(parallel == single)
+        let (_, parallel, disk, single) = try everyWay("crash-parallel-name-column")
+        #expect(parallel == single && disk == single)
         #expect(parallel.contains { $0.contains("the name “g102” does not match the code") }, "\(parallel)")
+    }
+
+    /// Fuzz/csv.swift (crash-disk-head-header-before-bad-utf8): a file opened by its head whose header is not
+    /// recognised was reported so, where reading it whole reports first that a later line is not UTF-8. A parse of a
+    /// head that does not go on to read the rest decides nothing: the file is read whole.
+    @Test func aHeadDecidesNothingUnlessTheRestIsRead() throws {
+        let (_, _, disk, single) = try everyWay("crash-disk-head-header-before-bad-utf8")
+        #expect(disk == single)
+        #expect(single.count == 1 && single[0].contains("not UTF-8 or GB18030"), "\(single)")
     }
 }
 
