@@ -234,9 +234,8 @@ public struct DataStore: Sendable {
                                file: UInt16, line: UInt32, column: UInt16, regionCount: Int, indicatorCount: Int) -> Taken? {
         let i = Int(indicator)
         let row = room(Int(region), year, i, regionCount: regionCount, indicatorCount: indicatorCount).row
-        let cells = ownCells(i), s = row * yearCount + (year - firstYear)
-        if s >= cells.ready { cells.prepare(through: s) }
-        let p = cells.base + s
+        let s = row * yearCount + (year - firstYear)
+        let p = ownCells(i, through: s).base + s
         if !p.pointee.isEmpty { return Taken(value: p.pointee.value, file: p.pointee.file, line: p.pointee.line, column: p.pointee.column) }
         p.pointee = Cell(value: value, line: line, file: file, column: column)
         columns[i].count += 1
@@ -281,10 +280,10 @@ public struct DataStore: Sendable {
             if let q = pointers[i], s < ready[i] {
                 p = q + s
             } else {
-                let cells = ownCells(i)
-                pointers[i] = cells.base
-                ready[i] = s < cells.ready ? cells.ready : cells.prepare(through: s)
-                p = cells.base + s
+                let (q, made) = ownCells(i, through: s)
+                pointers[i] = q
+                ready[i] = made
+                p = q + s
             }
             if !p.pointee.isEmpty {
                 taken = Taken(value: p.pointee.value, file: p.pointee.file, line: p.pointee.line, column: p.pointee.column)
@@ -326,14 +325,17 @@ public struct DataStore: Sendable {
         pointers = [UnsafeMutablePointer<Cell>?](repeating: nil, count: columns.count)
     }
 
-    /// The cells of column `i`, this store's own (copied if another store shares them, made if there are none).
-    private mutating func ownCells(_ i: Int) -> Cells {
+    /// The cells of column `i`, this store's own (copied if another store shares them, made if there are none),
+    /// with their pages made through cell `s` (`Cells.prepare`): where they start, and how far the pages are made.
+    /// (A pointer and a count, not the object: returning it cost a retain and a release per value written.)
+    private mutating func ownCells(_ i: Int, through s: Int) -> (base: UnsafeMutablePointer<Cell>, ready: Int) {
         if columns[i].cells == nil {
             columns[i].cells = Cells(capacity: rowCapacity * yearCount)
         } else if !isKnownUniquelyReferenced(&columns[i].cells) {
             columns[i].cells = Cells(capacity: rowCapacity * yearCount, copying: columns[i].cells!, count: rowCount * yearCount)
         }
-        return columns[i].cells!
+        if s >= columns[i].cells.unsafelyUnwrapped.ready { columns[i].cells.unsafelyUnwrapped.prepare(through: s) }
+        return (columns[i].cells.unsafelyUnwrapped.base, columns[i].cells.unsafelyUnwrapped.ready)
     }
 
     /// Gives a region the next row. The columns have room for a row per region the table has (`grow`), so they move

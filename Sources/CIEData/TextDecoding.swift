@@ -22,7 +22,8 @@ public enum TextDecoding {
     }
 
     /// Decodes a file's bytes: the same object, past its BOM, when it is UTF-8 (no copy); a converted copy when it
-    /// is GB18030. The check reads the whole file once, then hands its pages back (see `FileBytes`).
+    /// is GB18030. The check reads all of `file.bytes` once: for a file opened by its head, the head (the two-core
+    /// path's workers check the rest, block by block, with `scanOneCore`).
     public static func decode(_ file: FileBytes, file name: String) -> Result<(FileBytes, TextEncoding), LoadFailure> {
         func fail(_ line: Int, _ column: Int, zh: String, en: String) -> Result<(FileBytes, TextEncoding), LoadFailure> {
             .failure(LoadFailure([Diagnostic(file: name, line: line, column: column, LocalizedText(zh: zh, en: en))]))
