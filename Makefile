@@ -42,8 +42,10 @@ test: deps test-deps
 
 # Every sample's HTML report is valid HTML5 (html5lib) with one SVG per chart and nothing external, and its workbooks
 # open in LibreOffice headless with the CSV's rows (python3-html5lib, libreoffice-calc-nogui).
+# Debian's python3, for which python3-html5lib is installed (a python3 earlier on PATH, such as pyenv's, lacks it).
+DEBIAN_PYTHON := $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 check-reports:
-	python3 Scripts/check_reports.py .build/debug/cie
+	$(DEBIAN_PYTHON) Scripts/check_reports.py .build/debug/cie
 
 # How well `cie policy draft` drafts the five documents against their packages: the table of Docs/Drafting.md.
 draft-table: build
