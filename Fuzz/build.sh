@@ -9,7 +9,7 @@
 #
 # How: SwiftPM builds the package's library targets (not its executables or tests) with coverage instrumentation
 # and AddressSanitizer into their own scratch folder (.build/fuzz; `-enable-testing` so that a harness can set
-# internals such as ParallelLongCSV.minimumBytes), then swiftc links each harness against those objects. SwiftPM
+# internals such as ParallelCSV.minimumBytes), then swiftc links each harness against those objects. SwiftPM
 # cannot link the harnesses itself: the targets they need are not products of the package, and a target outside the
 # root's Package.swift cannot name them.
 #

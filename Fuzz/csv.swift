@@ -1,9 +1,9 @@
 // libFuzzer harness: the CSV reader and the DataLoader over CSV bytes: long, wide and regions files, every encoding
-// the loader decodes (UTF-8 with or without BOM, GB18030, UTF-16), and the two-core path of ParallelLongCSV.
+// the loader decodes (UTF-8 with or without BOM, GB18030, UTF-16), and the two-core path of ParallelCSV.
 //
-// Each input is loaded three times into fresh loaders: with ParallelLongCSV.minimumBytes at 64 bytes (and small
-// blocks), so that any long CSV without quotes of 64 bytes or more takes the parallel path, from memory and from a
-// file on disk (opened by a head of a few rows, the rest read as it comes), and once in a single pass. ParallelLongCSV promises the same result as a single pass ("repeats, conflicts and the first-seen order of
+// Each input is loaded three times into fresh loaders: with ParallelCSV.minimumBytes at 64 bytes (and small
+// blocks), so that any long or wide CSV without quotes of 64 bytes or more takes the parallel path, from memory and from a
+// file on disk (opened by a head of a few rows, the rest read as it comes), and once in a single pass. ParallelCSV promises the same result as a single pass ("repeats, conflicts and the first-seen order of
 // custom indicators come out exactly as a single pass gives them"): the harness stops with both outcomes when they
 // differ. Then (for one input in four) the same bytes are loaded again over the first load (repeats, conflicts), and
 // with --skip-bad-rows, a fixed year and --within 青海省.
@@ -36,22 +36,22 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = reader.drainSkipped()
 
     // The loader: the two-core path against a single pass.
-    let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
-    defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
-    ParallelLongCSV.minimumBytes = 64
-    ParallelLongCSV.blockBytes = 24 + size % 113
+    let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+    defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+    ParallelCSV.minimumBytes = 64
+    ParallelCSV.blockBytes = 24 + size % 113
     var parallel = freshLoader()
     let a = parallel.load(bytes: bytes, name: "fuzz.csv")
-    ParallelLongCSV.minimumBytes = Int.max
+    ParallelCSV.minimumBytes = Int.max
     var single = freshLoader()
     let b = single.load(bytes: bytes, name: "fuzz.csv")
     let oa = expectSame(("the parallel path", a, parallel), ("a single pass", b, single))
     // From disk, as a large file is read: by its head, then a block at a time.
-    ParallelLongCSV.minimumBytes = 64
+    ParallelCSV.minimumBytes = 64
     var disk = freshLoader()
     let c = loadFromDisk(bytes, name: "fuzz.csv", head: 48 + size % 97, into: &disk)
     expectSame(("a load from disk", c, disk), ("a single pass", b, single))
-    ParallelLongCSV.minimumBytes = Int.max
+    ParallelCSV.minimumBytes = Int.max
     render(a)
     say(oa.split(separator: "\n").prefix(3).joined(separator: " | "))
 

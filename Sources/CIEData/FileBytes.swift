@@ -11,8 +11,8 @@ import Foundation
 /// NUL in its first chunk ends the read there (a binary stream is reported without being read to its end).
 ///
 /// A large regular file can be opened by its head (`open(_:headFrom:)`): `bytes` is then its first lines and
-/// `rest` the file after them, which a long CSV's two-core load reads a block at a time into a few buffers it
-/// uses in turn (ParallelLongCSV.swift), so the file is never held whole; any other reader takes `whole()`.
+/// `rest` the file after them, which a CSV's two-core load reads a block at a time into a few buffers it
+/// uses in turn (ParallelCSV.swift), so the file is never held whole; any other reader takes `whole()`.
 public final class FileBytes: @unchecked Sendable {
     /// The content, after any prefix dropped by `dropPrefix` (a BOM).
     public private(set) var bytes: UnsafeBufferPointer<UInt8>

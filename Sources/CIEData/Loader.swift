@@ -126,7 +126,7 @@ public struct DataLoader: Sendable {
         // Each file is opened once (a large one by its head, see `FileBytes.rest`). Regions files load first, so
         // that data files of the same load can name the units they declare.
         let opened = requests.map { r in
-            let file = FileBytes.open(r.path, headFrom: ParallelLongCSV.minimumBytes)
+            let file = FileBytes.open(r.path, headFrom: ParallelCSV.minimumBytes)
             let isRegions = (try? file.get()).map { DataLoader.looksLikeRegionsFile($0, name: r.path) } ?? false
             return (path: r.path, settings: r.settings, file: file, isRegions: isRegions)
         }
@@ -300,7 +300,7 @@ struct FileParse {
     var bytes: UnsafeBufferPointer<UInt8>
     /// The two-core path read the rest of a file opened by its head (`FileBytes.rest`), every block of it checked.
     var readRest = false
-    /// The file was opened by its head and this parse did not read the rest: it is not a long CSV that two cores
+    /// The file was opened by its head and this parse did not read the rest: it is not a long or wide CSV that two cores
     /// read, a block failed the text check, or the parse stopped at a problem that reading the whole file may put
     /// otherwise (a byte that is not UTF-8 further on comes first). The load reads the whole file from the start.
     var wantsWholeFile: Bool { source.rest != nil && !readRest }
@@ -336,6 +336,8 @@ struct FileParse {
     var outsideRows = 0
     /// A row's values, held until the row is known to be good (`--skip-bad-rows`): indicator, value, column.
     var rowValues: [(IndicatorIndex, Double, Int)] = []
+    /// A wide CSV's cells that could not be read, by column (one message per column past the first few).
+    var badCells: [Int: Int] = [:]
     /// What the layout stages found (Layout.swift).
     var layout = LayoutNotes()
     /// The area of the last section row (a province or prefecture with no values), scoping the names below it.
@@ -445,7 +447,6 @@ struct FileParse {
                 requireRows(after: header)
                 return .longCSV
             }
-            if source.rest != nil { throw WantsWholeFile() }
             try wideFile(&reader, header: header, names: names, region: region, year: year, labels: labels)
             requireRows(after: header)
             return .wideCSV
@@ -822,8 +823,8 @@ struct FileParse {
         columns.fixedYear = year.fixed
         // The two-core path reads region, year, indicator and value: a file with labels or a name column to check is one pass's.
         if uc == nil, labels.isEmpty, labels.name == nil, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes,
-           source.remaining(after: reader.position.offset) >= ParallelLongCSV.minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 {
-            try ParallelLongCSV.load(into: &self, reader: &reader, columns: columns)
+           source.remaining(after: reader.position.offset) >= ParallelCSV.minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 {
+            try ParallelCSV.load(into: &self, reader: &reader, shape: .long(columns))
             return
         }
         if source.rest != nil { throw WantsWholeFile() }
@@ -944,57 +945,85 @@ struct FileParse {
         }
         // The columns as plain arrays: the per-cell loop indexes them, copying no tuple (a tuple with an optional
         // struct is copied through its value witness, which cost more than reading the cell).
-        let valueIndex = columns.map(\.0), valueIndicator = columns.map(\.1), valueUnit = columns.map(\.2), valueLinear = columns.map(\.3)
-        var badCells: [Int: Int] = [:]
-        while try pending || nextRow(&reader, width: width, into: &row) {
-            pending = false
-            let before = diagnostics.count
-            let f = row.fields
-            // Stage 4: a section row (a province or prefecture, no values, often no year) scopes the names below it.
-            if valueIndex.allSatisfy({ f[$0].end == f[$0].start }), let area = sectionArea(reader.string(f[rc]), year: year.fixed) {
-                section = area
-                layout.sectionRows += 1
-                dataRows -= 1
-                continue
-            }
-            let y = year.fixed ?? self.year(f[yc], reader, line: row.line)
-            let area = labels.isEmpty ? section : labelArea(row, reader, labels) ?? section
-            let r = region(f[rc], reader, year: y, within: area, line: row.line)
-            if let n = labels.name, let r { checkName(f[n], reader, unit: r, year: y, line: row.line) }
-            for c in unnamed where c < f.count && f[c].end > f[c].start {
-                error(row.line, f[c].column, LocalizedText(
-                    zh: "第 \(c + 1) 列没有列名，却有数值：请在表头写明指标，或删去该值",
-                    en: "a value in column \(c + 1), which has no name: name the indicator in the header, or delete the value"))
-            }
-            if let r, isOutside(r) { continue }
-            // `--skip-bad-rows` holds the row's values until the row is known to be good, and keeps every cell's
-            // message as a reason; else values are written at once and a bad column is one message.
-            let holding = settings.skipBadRows
-            if holding { rowValues.removeAll(keepingCapacity: true) }
-            for k in valueIndex.indices {
-                let c = valueIndex[k], i = valueIndicator[k]
-                let errors = diagnostics.count
-                let v = value(f[c], reader, indicator: i, declared: valueUnit[k], linear: valueLinear[k], region: r, line: row.line)
-                if holding {
-                    if r != nil, y != nil, let v { rowValues.append((i, v, f[c].column)) }
-                    continue
-                }
-                // One message per bad column: the first three cells, then a count at the header.
-                if diagnostics.count > errors {
-                    badCells[c, default: 0] += 1
-                    if badCells[c]! > FileParse.cellsShownPerColumn { diagnostics.removeSubrange(errors...) }
-                }
-                if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[c].column) }
-            }
-            if holding {
-                if let r, let y { commit(row, reader, region: r, year: y, since: before) } else { settle(row, reader, since: before) }
-            }
+        let wide = WideColumns(width: width, region: rc, year: yc, fixedYear: year.fixed, labels: labels, unnamed: unnamed,
+                               value: columns.map(\.0), indicator: columns.map(\.1), unit: columns.map(\.2), linear: columns.map(\.3))
+        // The row under the header that was read to look for units is the first data row.
+        if pending { wideRow(row, reader, wide) }
+        if labels.isEmpty, labels.name == nil, section == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes,
+           source.remaining(after: reader.position.offset) >= ParallelCSV.minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 {
+            try ParallelCSV.load(into: &self, reader: &reader, shape: .wide(wide))
+        } else {
+            if source.rest != nil { throw WantsWholeFile() }
+            while try nextRow(&reader, width: width, into: &row) { wideRow(row, reader, wide) }
         }
         for (c, n) in badCells.sorted(by: { $0.key < $1.key }) where n > FileParse.cellsShownPerColumn {
             let name = names[c]
             error(header.line, header.fields[c].column, LocalizedText(
                 zh: "第 \(c + 1) 列“\(name)”共 \(n) 个值无法读取（以上只列出前 \(FileParse.cellsShownPerColumn) 个）：若这不是指标列，用 --skip-column '\(name)' 跳过，或用 --map '\(name)=…' 说明它是什么",
                 en: "column \(c + 1) “\(name)” has \(n) values that cannot be read (the first \(FileParse.cellsShownPerColumn) are above): if it is no indicator, --skip-column '\(name)' ignores it, or --map '\(name)=…' says what it is"))
+        }
+    }
+
+    /// Where a wide CSV keeps what: the key columns, and each indicator column with its unit.
+    struct WideColumns: Sendable {
+        var width: Int
+        var region: Int
+        /// -1 when the file's year is `fixedYear`.
+        var year: Int
+        var fixedYear: Int?
+        var labels: LabelColumns
+        /// Columns without a name, whose cells must be empty.
+        var unnamed: [Int]
+        /// The indicator columns, in the order of the file: column, indicator, the unit of the header or the units
+        /// row, and its conversion when it is linear.
+        var value: [Int]
+        var indicator: [IndicatorIndex]
+        var unit: [WrittenUnit?]
+        var linear: [(multiply: Double, divide: Double)?]
+    }
+
+    /// One row of a wide CSV.
+    mutating func wideRow(_ row: CSVRow, _ reader: CSVReader, _ c: WideColumns) {
+        let before = diagnostics.count
+        let f = row.fields
+        // Stage 4: a section row (a province or prefecture, no values, often no year) scopes the names below it.
+        if c.value.allSatisfy({ f[$0].end == f[$0].start }), let area = sectionArea(reader.string(f[c.region]), year: c.fixedYear) {
+            section = area
+            layout.sectionRows += 1
+            dataRows -= 1
+            return
+        }
+        let y = c.fixedYear ?? self.year(f[c.year], reader, line: row.line)
+        let area = c.labels.isEmpty ? section : labelArea(row, reader, c.labels) ?? section
+        let r = region(f[c.region], reader, year: y, within: area, line: row.line)
+        if let n = c.labels.name, let r { checkName(f[n], reader, unit: r, year: y, line: row.line) }
+        for u in c.unnamed where u < f.count && f[u].end > f[u].start {
+            error(row.line, f[u].column, LocalizedText(
+                zh: "第 \(u + 1) 列没有列名，却有数值：请在表头写明指标，或删去该值",
+                en: "a value in column \(u + 1), which has no name: name the indicator in the header, or delete the value"))
+        }
+        if let r, isOutside(r) { return }
+        // `--skip-bad-rows` holds the row's values until the row is known to be good, and keeps every cell's
+        // message as a reason; else values are written at once and a bad column is one message.
+        let holding = settings.skipBadRows
+        if holding { rowValues.removeAll(keepingCapacity: true) }
+        for k in c.value.indices {
+            let column = c.value[k], i = c.indicator[k]
+            let errors = diagnostics.count
+            let v = value(f[column], reader, indicator: i, declared: c.unit[k], linear: c.linear[k], region: r, line: row.line)
+            if holding {
+                if r != nil, y != nil, let v { rowValues.append((i, v, f[column].column)) }
+                continue
+            }
+            // One message per bad column: the first three cells, then a count at the header.
+            if diagnostics.count > errors {
+                badCells[column, default: 0] += 1
+                if badCells[column]! > FileParse.cellsShownPerColumn { diagnostics.removeSubrange(errors...) }
+            }
+            if let r, let y, let v { add(r, i, y, v, line: row.line, column: f[column].column) }
+        }
+        if holding {
+            if let r, let y { commit(row, reader, region: r, year: y, since: before) } else { settle(row, reader, since: before) }
         }
     }
 

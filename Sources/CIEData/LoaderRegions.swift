@@ -289,7 +289,9 @@ extension FileParse {
 
     /// The province or prefecture a section row names (a row with a name and no values); nil for anything else,
     /// quietly: the row is then read as data and its problems reported there.
-    func sectionArea(_ text: String, year: Int?) -> RegionIndex? {
+    func sectionArea(_ text: String, year: Int?) -> RegionIndex? { FileParse.sectionArea(text, year: year, in: regions) }
+
+    static func sectionArea(_ text: String, year: Int?, in regions: RegionTable) -> RegionIndex? {
         let t = text.trimmingSpaces()
         guard !t.isEmpty, case .found(let u, _) = regions.resolve(t, year: year), !regions[u].type.isUnit else { return nil }
         return u

@@ -197,14 +197,14 @@ import Testing
             lines.append([pick(regions), year, pick(indicators), pick(values)].joined(separator: ","))
         }
         let text = lines.joined(separator: "\n") + "\n"
-        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
-        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
-        ParallelLongCSV.minimumBytes = Int.max
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        ParallelCSV.minimumBytes = Int.max
         var single = makeLoader()
         let b = diagnostics(single.load(text, name: "t.csv")).map(\.description)
         for block in stride(from: 40, through: 240, by: 40) {
-            ParallelLongCSV.minimumBytes = 0
-            ParallelLongCSV.blockBytes = block
+            ParallelCSV.minimumBytes = 0
+            ParallelCSV.blockBytes = block
             var parallel = makeLoader(), disk = makeLoader()
             let a = diagnostics(parallel.load(text, name: "t.csv")).map(\.description)
             #expect(a == b, "blocks of \(block) bytes")
@@ -385,10 +385,10 @@ import Testing
             if n == 2100 { lines.append("630121,2020,incubators,-3") }  // negative count
         }
         let text = lines.joined(separator: "\r\n") + "\r\n"
-        let (savedMinimum, savedBlock) = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
-        ParallelLongCSV.minimumBytes = 0
-        ParallelLongCSV.blockBytes = 1000
-        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = (savedMinimum, savedBlock) }
+        let (savedMinimum, savedBlock) = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        ParallelCSV.minimumBytes = 0
+        ParallelCSV.blockBytes = 1000
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (savedMinimum, savedBlock) }
 
         func twoCores(_ loader: inout DataLoader, _ text: String, name: String) throws -> Result<LoadedFile, LoadFailure> {
             fromDisk ? try loadFromDisk(text, name: name, into: &loader) : loader.load(text, name: name)
@@ -441,10 +441,10 @@ import Testing
     }
 
     func withSmallBlocks<T>(_ body: () throws -> T) rethrows -> T {
-        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
-        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
-        ParallelLongCSV.minimumBytes = 0
-        ParallelLongCSV.blockBytes = 200
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        ParallelCSV.minimumBytes = 0
+        ParallelCSV.blockBytes = 200
         return try body()
     }
 
@@ -455,9 +455,10 @@ import Testing
         return (loader, diagnostics(r).map(\.description), try? r.get().encoding, try? r.get().observations)
     }
 
-    /// A quote, a NUL, a byte that is not UTF-8 (the file is GB18030), a JSON file and a wide CSV, each past the
-    /// head: the load is what reading the file whole gives, values and problems alike.
-    @Test(arguments: ["quote", "nul", "gb18030", "json", "wide", "plain"]) func whatTheHeadCannotDecideIsReadWhole(kind: String) throws {
+    /// A quote, a NUL, a byte that is not UTF-8 (the file is GB18030) and a JSON file, each past the head: the load
+    /// is what reading the file whole gives, values and problems alike. (A wide CSV is read as it comes, as a long
+    /// one is: `WideTwoCoresTests`.)
+    @Test(arguments: ["quote", "nul", "gb18030", "json", "plain"]) func whatTheHeadCannotDecideIsReadWhole(kind: String) throws {
         try withSmallBlocks {
             var lines = ["region,year,indicator,value"] + FileReadAsItComesTests.rows(300)
             var bytes: [UInt8]
@@ -466,7 +467,6 @@ import Testing
                 // A quoted field that holds a line break: a file with quotes cannot be cut at any line break.
                 lines[250] = "630121,2090,gdp,\"7\""
                 lines[251] = "\"330127\n\",2091,gdp,8"
-            case "wide": lines = ["region,year,gdp,incubators"] + (0..<300).map { "\(["630121", "330127"][$0 % 2]),\(1950 + $0 / 2),\($0),\($0 * 2)" }
             default: break
             }
             if kind == "json" {
@@ -515,5 +515,156 @@ import Testing
             #expect(ds.count == 1 && ds.first?.message.contains("shrank") == true, "\(ds)")
             #expect(loader.value("630121", "gdp", 1990) == nil, "nothing is loaded")
         }
+    }
+}
+
+/// Every value a loader holds, with its place: what two loads are compared by.
+func storeDump(_ loader: DataLoader) -> [String] {
+    var out: [String] = []
+    for r in loader.store.regionsWithData {
+        for i in 0..<loader.catalogue.count {
+            let ind = IndicatorIndex(i)
+            for y in loader.store.years(ind, r) {
+                let o = loader.store.origin(ind, r, y)
+                out.append("\(r) \(loader.catalogue[ind].id) \(y) \(loader.store.value(ind, r, y)?.bitPattern ?? 0) \(o?.line ?? 0):\(o?.column ?? 0)")
+            }
+        }
+    }
+    return out
+}
+
+/// A wide CSV read on two cores gives what one pass gives: values, origins, every problem with its place, notes. Its
+/// rows are taken whole or left whole to the single pass, and a section row (which scopes the names below it) turns
+/// the rest of the file over to one pass.
+@Suite(.serialized) struct WideTwoCoresTests {
+    /// Random rows of random cells, sections, a column without a name, units in the header and a units row.
+    @Test(arguments: [false, true]) func randomRowsReadLikeOnePass(unitsRow: Bool) throws {
+        var rng = SplitMix64(seed: unitsRow ? 11 : 12)
+        // No name several units answer to: a file with one is read again in one pass, in the light of its other units.
+        let regions = ["630121", "630123", "湟源县", "630102", "湟中县", "630122", "450202", "63012", "", "大通镇"]
+        let sections = ["青海省", "广西壮族自治区", "西宁市", "柳州市"]
+        let values = ["1", "-3", "12.5", "", "", "", "0.007", "3亿元", "-", "１２", "1e3", "2"]
+        var lines = ["地区,年份,地区生产总值(亿元),incubators,science_literacy_rate,新指标,"]
+        if unitsRow { lines.append(",,,个,%,万元,") }
+        for n in 0..<1200 {
+            func pick(_ xs: [String]) -> String { xs[Int(rng.next() % UInt64(xs.count))] }
+            let year = rng.next() % 12 == 0 ? pick(["20x0", "", "2020年"]) : String(2000 + rng.next() % 25)
+            switch rng.next() % 50 {
+            case 0: lines.append("\(pick(sections)),,,,,,")  // a section row
+            case 1: lines.append("\(pick(regions)),\(year),1,2")  // ragged
+            case 2: lines.append("")
+            case 3: lines.append("注：\(n)")
+            default:
+                let cells = (0..<4).map { _ in pick(values) } + [rng.next() % 40 == 0 ? "5" : ""]
+                lines.append(([pick(regions), year] + cells).joined(separator: ","))
+            }
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        // A file that loads: sections, each with units in it, a year each (湟中县's former code 630122 in 2020 and
+        // 2021, before any section, for its note), blank and note rows.
+        let groups: [(section: String, units: [String])] = [
+            ("广西壮族自治区", ["450202", "450205"]), ("青海省", ["630103", "630121", "湟源县"]), ("西宁市", ["630103", "城东区"])]
+        var goodLines = [lines[0]] + (unitsRow ? [lines[1]] : [])
+        for k in 0..<25 {
+            let units = k < 2 ? ["630122", "630121", "630123"] : groups[Int(rng.next() % 3)].units
+            if k >= 2 { goodLines.append(groups.first { $0.units == units }!.section + ",,,,,,") }
+            for u in units {
+                let cells = (0..<4).map { _ in ["1", "2", "0", "", "", "7"][Int(rng.next() % 6)] }
+                goodLines.append(([u, String(k < 2 ? 2020 + k : 1993 + k)] + cells + [""]).joined(separator: ","))
+                if rng.next() % 9 == 0 { goodLines.append(["", "注：\(k)"][Int(rng.next() % 2)]) }
+            }
+        }
+        let good = goodLines.joined(separator: "\n") + "\n"
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        ParallelCSV.minimumBytes = Int.max
+        var single = makeLoader()
+        let b = diagnostics(single.load(text, name: "t.csv")).map(\.description)
+        #expect(b.count > 50, "the rows hold problems to report")
+        var goodSingle = makeLoader()
+        let goodOnePass = try goodSingle.load(good, name: "t.csv").get()
+        #expect(goodOnePass.observations > 100 && goodOnePass.diagnostics.count == 2, "\(goodOnePass.diagnostics)")
+        for block in [48, 100, 333, 1000] {
+            ParallelCSV.minimumBytes = 0
+            ParallelCSV.blockBytes = block
+            var parallel = makeLoader(), disk = makeLoader()
+            #expect(diagnostics(parallel.load(text, name: "t.csv")).map(\.description) == b, "blocks of \(block) bytes")
+            #expect(diagnostics(try loadFromDisk(text, into: &disk, head: 64 + block)).map(\.description) == b, "from disk, blocks of \(block) bytes")
+            var goodParallel = makeLoader(), goodDisk = makeLoader()
+            let a = try goodParallel.load(good, name: "t.csv").get()
+            let d = try loadFromDisk(good, into: &goodDisk, head: 64 + block).get()
+            for f in [a, d] {
+                #expect(f.observations == goodOnePass.observations && f.rows == goodOnePass.rows && f.diagnostics == goodOnePass.diagnostics, "blocks of \(block) bytes")
+            }
+            #expect(storeDump(goodParallel) == storeDump(goodSingle) && storeDump(goodDisk) == storeDump(goodSingle), "blocks of \(block) bytes")
+            ParallelCSV.minimumBytes = Int.max
+        }
+    }
+
+    /// A section row past the first block scopes the names below it, in every block after it: 城中区 is Liuzhou's
+    /// under 广西壮族自治区 and Xining's under 青海省, and a unit outside the section's area is an error, as in one pass.
+    @Test(arguments: [false, true]) func aSectionRowScopesTheRestOfTheFile(outside: Bool) throws {
+        var lines = ["地区,年份,gdp,incubators"]
+        for n in 0..<30 { lines.append("630121,\(1995 + n),\(n),\(n * 2)") }
+        lines.append("广西壮族自治区,,,")
+        for n in 0..<30 { lines.append("城中区,\(1995 + n),\(n + 1),") }
+        if outside { lines.append("630121,2030,1,1") }  // 大通, in Qinghai
+        lines.append("青海省,,,")
+        for n in 0..<30 { lines.append("城中区,\(1995 + n),,\(n + 2)") }
+        for n in 0..<30 { lines.append("630123,\(1995 + n),\(n + 3),") }
+        let text = lines.joined(separator: "\n") + "\n"
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (0, 150)
+        var parallel = makeLoader(), disk = makeLoader()
+        let a = parallel.load(text, name: "t.csv")
+        let d = try loadFromDisk(text, into: &disk, head: 200)
+        ParallelCSV.minimumBytes = Int.max
+        var single = makeLoader()
+        let b = single.load(text, name: "t.csv")
+        #expect(diagnostics(a) == diagnostics(b) && diagnostics(d) == diagnostics(b))
+        if outside {
+            #expect(diagnostics(b).filter { $0.severity == .error }.map(\.line) == [lines.count - 61])
+            return
+        }
+        #expect(try a.get().observations == 150 && a.get().observations == b.get().observations && d.get().observations == b.get().observations)
+        #expect(storeDump(parallel) == storeDump(single) && storeDump(disk) == storeDump(single))
+        #expect(parallel.value("450202", "gdp", 2024) == 30 && parallel.value("630103", "incubators", 2024) == 31)
+        #expect(disk.value("450202", "gdp", 2000) == 6 && disk.value("630103", "incubators", 2000) == 7)
+    }
+
+    /// A column's bad cells, spread over blocks, are one message after the first three, as in one pass; a file with
+    /// a year given (`--year`) reads its rows on two cores too.
+    @Test func badCellsAndAGivenYear() throws {
+        // 300 units of 2020, by their codes of that year.
+        let t = BuiltinRegions.table
+        let codes = (0..<t.count).compactMap { i -> String? in
+            let r = t[RegionIndex(i)]
+            return r.type.isUnit ? r.record(in: 2020)?.code : nil
+        }.prefix(300)
+        #expect(codes.count == 300)
+        var lines = ["地区,gdp,incubators"]
+        for (n, code) in codes.enumerated() { lines.append("\(code),\(n % 37 == 0 ? "12x" : String(n)),\(n)") }
+        let text = lines.joined(separator: "\n") + "\n"
+        let settings = LoadSettings(year: 2020)
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        ParallelCSV.minimumBytes = Int.max
+        var single = makeLoader()
+        let b = diagnostics(single.load(bytes: Array(text.utf8), name: "t.csv", settings: settings)).map(\.description)
+        #expect(b.count == 4 && b.first?.contains("has 9 values that cannot be read") == true, "\(b.joined(separator: "\n"))")
+        (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (0, 300)
+        var parallel = makeLoader(), disk = makeLoader()
+        #expect(diagnostics(parallel.load(bytes: Array(text.utf8), name: "t.csv", settings: settings)).map(\.description) == b)
+        #expect(diagnostics(try loadFromDisk(text, into: &disk, head: 400, settings: settings)).map(\.description) == b)
+        let good = text.replacingOccurrences(of: "12x", with: "")
+        var goodParallel = makeLoader(), goodDisk = makeLoader()
+        _ = try goodParallel.load(bytes: Array(good.utf8), name: "t.csv", settings: settings).get()
+        _ = try loadFromDisk(good, into: &goodDisk, head: 400, settings: settings).get()
+        ParallelCSV.minimumBytes = Int.max
+        var goodSingle = makeLoader()
+        _ = try goodSingle.load(bytes: Array(good.utf8), name: "t.csv", settings: settings).get()
+        #expect(storeDump(goodParallel) == storeDump(goodSingle) && storeDump(goodDisk) == storeDump(goodSingle))
+        #expect(storeDump(goodParallel).count == 2 * 300 - 9)
     }
 }

@@ -25,13 +25,15 @@ func loadOnce(bytes: [UInt8], name: String, settings: LoadSettings = LoadSetting
 }
 
 /// Loads `text` from a file on disk, opened as `load` opens a large file: by its first `head` bytes, the rest read
-/// as it comes (`FileBytes.rest`; with `ParallelLongCSV.minimumBytes` at 0, every file). The file is named `name`
+/// as it comes (`FileBytes.rest`; with `ParallelCSV.minimumBytes` at 0, every file). The file is named `name`
 /// in what the load says, as a load of bytes is.
-func loadFromDisk(_ text: String, name: String = "t.csv", into loader: inout DataLoader, head: Int = 256) throws -> Result<LoadedFile, LoadFailure> {
-    try loadFromDisk(bytes: Array(text.utf8), name: name, into: &loader, head: head)
+func loadFromDisk(_ text: String, name: String = "t.csv", into loader: inout DataLoader, head: Int = 256,
+                  settings: LoadSettings = LoadSettings()) throws -> Result<LoadedFile, LoadFailure> {
+    try loadFromDisk(bytes: Array(text.utf8), name: name, into: &loader, head: head, settings: settings)
 }
 
-func loadFromDisk(bytes: [UInt8], name: String = "t.csv", into loader: inout DataLoader, head: Int = 256) throws -> Result<LoadedFile, LoadFailure> {
+func loadFromDisk(bytes: [UInt8], name: String = "t.csv", into loader: inout DataLoader, head: Int = 256,
+                  settings: LoadSettings = LoadSettings()) throws -> Result<LoadedFile, LoadFailure> {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cie-disk-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -49,7 +51,7 @@ func loadFromDisk(bytes: [UInt8], name: String = "t.csv", into loader: inout Dat
             return d
         }
     }
-    switch loader.load(paths: [path]) {
+    switch loader.load(paths: [path], settings: settings) {
     case .success(let files):
         var file = files[0]
         file.path = name

@@ -143,12 +143,12 @@ extension LoaderRobustnessTests {
     /// Fuzz/csv.swift: the two-core path reported rows a single pass skips (empty cells, notes): both agree now.
     @Test func theParallelPathSkipsWhatASinglePassSkips() {
         let text = "region,year,indicator,value\n630121,2020,gdp,1\n630123,2020,gdp,2\n,,,\n630102,2020,gdp,3\n资料来源：统计年鉴,,,\n630103,2020,gdp,4\n"
-        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
-        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
-        ParallelLongCSV.minimumBytes = 64
-        ParallelLongCSV.blockBytes = 40
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        ParallelCSV.minimumBytes = 64
+        ParallelCSV.blockBytes = 40
         let parallel = loadOnce(text)
-        ParallelLongCSV.minimumBytes = Int.max
+        ParallelCSV.minimumBytes = Int.max
         let single = loadOnce(text)
         #expect((try? parallel.get())?.observations == 4, "\(diagnostics(parallel))")
         #expect((try? single.get())?.observations == 4)
@@ -161,17 +161,17 @@ extension LoaderRobustnessTests {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fuzz/corpus/csv/" + name)
         let bytes = try [UInt8](Data(contentsOf: file))
-        let saved = (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes)
-        defer { (ParallelLongCSV.minimumBytes, ParallelLongCSV.blockBytes) = saved }
-        ParallelLongCSV.minimumBytes = 64
-        ParallelLongCSV.blockBytes = 24 + bytes.count % 113
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        ParallelCSV.minimumBytes = 64
+        ParallelCSV.blockBytes = 24 + bytes.count % 113
         func rendered(_ r: Result<LoadedFile, LoadFailure>) -> [String] {
             ((try? r.get())?.diagnostics ?? diagnostics(r)).map { $0.render(.en) }.sorted()
         }
         let parallel = rendered(loadOnce(bytes: bytes, name: "fuzz.csv"))
         var loader = makeLoader()
         let disk = rendered(try loadFromDisk(bytes: bytes, name: "fuzz.csv", into: &loader, head: 48 + bytes.count % 97))
-        ParallelLongCSV.minimumBytes = Int.max
+        ParallelCSV.minimumBytes = Int.max
         let single = rendered(loadOnce(bytes: bytes, name: "fuzz.csv"))
         return (bytes, parallel, disk, single)
     }
