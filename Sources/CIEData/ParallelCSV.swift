@@ -43,6 +43,10 @@ enum ParallelCSV {
         var failedCheck = false
         /// A wide file's section row, where the worker stopped: from there the file is read in one pass.
         var stop: (offset: Int, line: Int)?
+        /// The units the worker's region table took in for this block, for `RegionLookup.seen` (which the second
+        /// pass for ambiguous names reads): added when the block is written, so a block read again in one pass
+        /// adds none of its own.
+        var units: [RegionIndex] = []
     }
 
     /// What kind of file the workers read, and where it keeps what.
@@ -166,12 +170,15 @@ enum ParallelCSV {
     struct Fields {
         var starts: UnsafeMutablePointer<Int>
         var ends: UnsafeMutablePointer<Int>
+        /// The header's width: fields past it have no slot.
+        let width: Int
         /// How many fields the row has, whether it is all ASCII, and its longest field's length.
         var count = 0
         var ascii = true
         var longest = 0
 
         init(width: Int) {
+            self.width = width
             starts = .allocate(capacity: width)
             ends = .allocate(capacity: width)
         }
@@ -224,6 +231,17 @@ enum ParallelCSV {
             (self.count, self.ascii, self.longest) = (count, ascii, longest)
         }
 
+        /// Whether the row's first cell with text may make it a remark, note or source row (`注：`, `资料来源`,
+        /// `Source`: `FileParse.isSkippable`), which the single pass decides: a cell that is not the key's and starts
+        /// with a space or a byte such a word starts with. A unit's code or name is never one.
+        @inline(__always) func mayBeNote(_ base: UnsafePointer<UInt8>, key: Int) -> Bool {
+            var k = 0
+            while k < min(count, width), ends[k] == starts[k] { k += 1 }
+            guard k < min(count, width), k != key else { return false }
+            let b = base[starts[k]]
+            return b >= 0x80 || b <= 0x20 || b | 0x20 == 0x72 || b | 0x20 == 0x6E || b | 0x20 == 0x73
+        }
+
         /// The column (in characters) of a byte offset in the row.
         @inline(__always) func column(of offset: Int, _ base: UnsafePointer<UInt8>, _ lineStart: Int) -> Int {
             if ascii { return offset - lineStart + 1 }
@@ -269,6 +287,7 @@ enum ParallelCSV {
             let stable = regions.stableResolution(text, year: year) ?? StableResolution(unit: -1, from: year, until: year + 1, formerRecord: -1)
             let entry = regionBytes.set(rp, rn, RegionLookup.Stable(stable))
             previousRegion = (rp, rn, entry)
+            if stable.unit >= 0 { out.units.append(stable.unit) }
             return entry
         }
 
@@ -372,7 +391,7 @@ enum ParallelCSV {
                 var fast = false
                 var formerEntry: Int?
                 let year = f.count == c.width ? FileParse.plainYear(base + f.starts[c.year], f.length(c.year)) : nil
-                if let year, f.longest <= CSVReader.maxFieldBytes {
+                if let year, f.longest <= CSVReader.maxFieldBytes, !f.mayBeNote(base, key: c.region) {
                     // Region: bytes that resolve to one unit in the row's year. A former code of the unit counts towards
                     // its note; bytes that resolve to no single unit in that year leave the row to the single pass,
                     // which reports them.
@@ -423,19 +442,22 @@ enum ParallelCSV {
                 f.split(base, lineStart, lineEnd, width: c.width)
                 let firstCell = scan.out.cells.count
                 take: do {
-                    guard f.count == c.width, f.longest <= CSVReader.maxFieldBytes else { break take }
+                    // (A section row may end in Excel's empty trailing fields, which the single pass accepts.)
+                    guard f.count >= c.width else { break take }
                     let rp = base + f.starts[c.region], rn = f.length(c.region)
                     if !c.value.contains(where: { f.length($0) > 0 }) {
                         // A section row (as the single pass finds one, whatever its year cell holds) stops the block:
-                        // the rows below it are read in one pass, within its area. Any other row of empty values is
-                        // the single pass's.
+                        // the rows below it are read in one pass, within its area. Stopping is always safe, so a
+                        // row that may be something else (a note, a field too long) stops it too. Any other row of
+                        // empty values is the single pass's.
                         if FileParse.sectionArea(String(decoding: UnsafeBufferPointer(start: rp, count: rn), as: UTF8.self), year: c.fixedYear, in: s.regions) != nil {
                             scan.out.stop = (offset: lineStart, line: lineInBlock)
                             break reading
                         }
                         break take
                     }
-                    guard let year = c.fixedYear ?? FileParse.plainYear(base + f.starts[c.year], f.length(c.year)) else { break take }
+                    guard f.count == c.width, f.longest <= CSVReader.maxFieldBytes, !f.mayBeNote(base, key: c.region),
+                          let year = c.fixedYear ?? FileParse.plainYear(base + f.starts[c.year], f.length(c.year)) else { break take }
                     if c.unnamed.contains(where: { f.length($0) > 0 }) { break take }
                     let entry = scan.region(rp, rn, year: year, s.regions)
                     let st = scan.regionBytes.values[entry]
@@ -500,20 +522,26 @@ enum ParallelCSV {
         // Writes a block into the store in file order, reading its deferred rows where they fall.
         func merge(_ block: Block, _ piece: Piece) throws {
             if block.failedCheck { throw FileParse.WantsWholeFile() }
-            for t in block.formers { parse.mergeFormer(t, blockLine: line) }
+            parse.lookup.seen.formUnion(block.units)
             // Deferred rows are read from the block's bytes, which the parse's field offsets then refer to.
             var blockReader = CSVReader(piece.owner, bytes: piece.bytes)
             parse.bytes = piece.bytes
-            // The cells between deferred rows go to the store a run at a time.
-            var from = 0
+            // The cells between deferred rows go to the store a run at a time; the worker's tallies of former codes
+            // are counted where their first row falls among the deferred rows, so the notes keep the file's order.
+            var from = 0, formers = block.formers[...]
             try block.cells.withUnsafeBufferPointer { cells in
                 for d in block.deferred {
                     parse.add(run: UnsafeBufferPointer(rebasing: cells[from..<d.before]), lineBase: line)
                     from = d.before
+                    while let t = formers.first, t.firstLine < d.line {
+                        parse.mergeFormer(t, blockLine: line)
+                        formers.removeFirst()
+                    }
                     try single(d, &blockReader)
                 }
                 parse.add(run: UnsafeBufferPointer(rebasing: cells[from...]), lineBase: line)
             }
+            for t in formers { parse.mergeFormer(t, blockLine: line) }
             parse.dataRows += block.rows
             if let stop = block.stop {
                 onePass = true
@@ -566,8 +594,6 @@ enum ParallelCSV {
         var spares: [[Observation]] = [[], []]
         var current = try pair()
         let group = DispatchGroup()
-        // The units the workers resolved, for a second pass that decides ambiguous names by the file's context.
-        defer { for w in workers { parse.lookup.seen.formUnion(w.regionBytes.values.map(\.unit).filter { $0 >= 0 }) } }
         // The workers read the blocks' bytes: none may be left running when this returns or throws.
         defer { group.wait() }
         defer { parse.bytes = reader.bytes }

@@ -606,7 +606,8 @@ func storeDump(_ loader: DataLoader) -> [String] {
     @Test(arguments: [false, true]) func aSectionRowScopesTheRestOfTheFile(outside: Bool) throws {
         var lines = ["地区,年份,gdp,incubators"]
         for n in 0..<30 { lines.append("630121,\(1995 + n),\(n),\(n * 2)") }
-        lines.append("广西壮族自治区,,,")
+        // (With Excel's empty trailing field, which the single pass accepts, when a row outside follows.)
+        lines.append(outside ? "广西壮族自治区,,,," : "广西壮族自治区,,,")
         for n in 0..<30 { lines.append("城中区,\(1995 + n),\(n + 1),") }
         if outside { lines.append("630121,2030,1,1") }  // 大通, in Qinghai
         lines.append("青海省,,,")
@@ -631,6 +632,49 @@ func storeDump(_ loader: DataLoader) -> [String] {
         #expect(storeDump(parallel) == storeDump(single) && storeDump(disk) == storeDump(single))
         #expect(parallel.value("450202", "gdp", 2024) == 30 && parallel.value("630103", "incubators", 2024) == 31)
         #expect(disk.value("450202", "gdp", 2000) == 6 && disk.value("630103", "incubators", 2000) == 7)
+    }
+
+    /// A row whose first cell with text, in a column before the key, makes it a note (`注：`) is no data on two
+    /// cores as in one pass, in a long file and in a wide one; a cell that only looks like one (`S1`) is data.
+    @Test(arguments: [false, true]) func aNoteInAColumnBeforeTheKeyIsNoData(wide: Bool) throws {
+        var lines = [wide ? "备注,地区,年份,gdp" : "备注,region,year,indicator,value"]
+        for n in 0..<60 {
+            let note = ["", "注：估算", "S1", "资料来源：统计局", "", "Remarks"][n % 6]
+            lines.append(wide ? "\(note),630121,\(1965 + n),\(n)" : "\(note),630121,\(1965 + n),gdp,\(n)")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (0, 400)
+        var parallel = makeLoader(), disk = makeLoader()
+        let ra = parallel.load(text, name: "t.csv"), rd = try loadFromDisk(text, into: &disk, head: 200)
+        #expect(diagnostics(ra).allSatisfy { $0.severity != .error } && diagnostics(rd).allSatisfy { $0.severity != .error }, "\(diagnostics(ra)) \(diagnostics(rd))")
+        let a = try ra.get(), d = try rd.get()
+        ParallelCSV.minimumBytes = Int.max
+        var single = makeLoader()
+        let b = try single.load(text, name: "t.csv").get()
+        #expect(b.observations == 30 && b.rows == 30, "\(b.observations) values, \(b.rows) rows")
+        for f in [a, d] { #expect(f.observations == b.observations && f.rows == b.rows && f.diagnostics == b.diagnostics) }
+        #expect(storeDump(parallel) == storeDump(single) && storeDump(disk) == storeDump(single))
+    }
+
+    /// Notes of former codes keep the file's order when a row the single pass reads (a value with a unit) comes
+    /// before a row a worker reads, in one block: 密云区's code of 2015 in 2010, then 延庆区's.
+    @Test(arguments: [false, true]) func formerCodesAreNotedInTheFilesOrder(wide: Bool) throws {
+        // (A wide file's first row is read with its header, to look for units: the rows after it are the workers'.)
+        let lines = wide ? ["region,year,gdp", "110101,2010,1", "110118,2010,5万元", "110119,2010,5"]
+                         : ["region,year,indicator,value", "110101,2010,gdp,1", "110118,2010,gdp,5万元", "110119,2010,gdp,5"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
+        (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (0, 4000)
+        var parallel = makeLoader()
+        let a = try parallel.load(text, name: "t.csv").get()
+        ParallelCSV.minimumBytes = Int.max
+        var single = makeLoader()
+        let b = try single.load(text, name: "t.csv").get()
+        #expect(b.diagnostics.count == 2 && b.diagnostics[0].message.contains("110118") && b.diagnostics[1].message.contains("110119"), "\(b.diagnostics)")
+        #expect(a.diagnostics == b.diagnostics, "\(a.diagnostics)")
     }
 
     /// A column's bad cells, spread over blocks, are one message after the first three, as in one pass; a file with
