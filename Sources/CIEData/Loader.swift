@@ -761,7 +761,7 @@ struct FileParse {
         if !f.quoted, let base = bytes.baseAddress {
             if f.end == f.start { return nil }  // an empty cell is a missing value
             if declared == nil || linear != nil, let v = ValueParser.plainNumber(base + f.start, f.end - f.start), let r = region,
-               let checked = plainValue(linear.map { v * $0.multiply / $0.divide } ?? v, indicator, forArea: !regions.type(of: r).isUnit) {
+               let checked = plainValue(v, indicator, linear: linear, forArea: !regions.type(of: r).isUnit) {
                 return checked
             }
         }
@@ -783,14 +783,16 @@ struct FileParse {
 
     var currentTraits: [Traits] { traits }
 
-    /// A plain number without a unit, converted and checked as `convert` would; nil when it needs `convert`
-    /// (which also reports what is wrong with it).
-    @inline(__always) mutating func plainValue(_ v: Double, _ indicator: IndicatorIndex, forArea: Bool) -> Double? {
+    /// A plain number without a unit (or in a column whose unit converts by `linear`), converted and checked as
+    /// `convert` would; nil when it needs `convert` (which also reports what is wrong with it).
+    @inline(__always) mutating func plainValue(_ v: Double, _ indicator: IndicatorIndex, linear: (multiply: Double, divide: Double)? = nil,
+                                               forArea: Bool) -> Double? {
         if Int(indicator) >= traits.count { refreshTraits() }
-        return FileParse.plainValue(v, traits[Int(indicator)], forArea: forArea)
+        return FileParse.plainValue(v, traits[Int(indicator)], linear: linear, forArea: forArea)
     }
 
-    @inline(__always) static func plainValue(_ v: Double, _ t: Traits, forArea: Bool) -> Double? {
+    @inline(__always) static func plainValue(_ number: Double, _ t: Traits, linear: (multiply: Double, divide: Double)? = nil, forArea: Bool) -> Double? {
+        let v = linear.map { number * $0.multiply / $0.divide } ?? number
         guard v.isFinite else { return nil }  // an overflow after a column's unit: `convert` reports it
         switch t.kind {
         case .flag:
@@ -821,9 +823,8 @@ struct FileParse {
                            labels: LabelColumns) throws {
         var columns = LongColumns(width: header.fields.count, region: rc, year: year.column ?? -1, indicator: ic, value: vc, unit: uc, labels: labels)
         columns.fixedYear = year.fixed
-        // The two-core path reads region, year, indicator and value: a file with labels or a name column to check is one pass's.
-        if uc == nil, labels.isEmpty, labels.name == nil, year.fixed == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes,
-           source.remaining(after: reader.position.offset) >= ParallelCSV.minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 {
+        // The two-core path reads region, year, indicator and value: a file with units or a year given is one pass's.
+        if uc == nil, year.fixed == nil, readsOnTwoCores(after: reader, labels: labels) {
             try ParallelCSV.load(into: &self, reader: &reader, shape: .long(columns))
             return
         }
@@ -833,6 +834,14 @@ struct FileParse {
         while try nextRow(&reader, width: columns.width, into: &row) {
             longRow(row, reader, columns)
         }
+    }
+
+    /// Whether the rows after the reader's place go to `ParallelCSV`: a large file without quotes, on a machine of
+    /// two cores or more, whose rows need nothing the workers do not read (labels or a name column to check, rows
+    /// set aside, an area to keep, the context of a second pass).
+    func readsOnTwoCores(after reader: CSVReader, labels: LabelColumns) -> Bool {
+        labels.isEmpty && labels.name == nil && !settings.skipBadRows && settings.within == nil && lookup.context.isEmpty && !source.mayHoldQuotes
+            && source.remaining(after: reader.position.offset) >= ParallelCSV.minimumBytes && ProcessInfo.processInfo.activeProcessorCount > 1
     }
 
     /// Where a long CSV keeps what.
@@ -949,8 +958,7 @@ struct FileParse {
                                value: columns.map(\.0), indicator: columns.map(\.1), unit: columns.map(\.2), linear: columns.map(\.3))
         // The row under the header that was read to look for units is the first data row.
         if pending { wideRow(row, reader, wide) }
-        if labels.isEmpty, labels.name == nil, section == nil, !settings.skipBadRows, settings.within == nil, lookup.context.isEmpty, !source.mayHoldQuotes,
-           source.remaining(after: reader.position.offset) >= ParallelCSV.minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 {
+        if section == nil, readsOnTwoCores(after: reader, labels: labels) {
             try ParallelCSV.load(into: &self, reader: &reader, shape: .wide(wide))
         } else {
             if source.rest != nil { throw WantsWholeFile() }

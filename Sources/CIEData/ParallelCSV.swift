@@ -68,6 +68,14 @@ enum ParallelCSV {
         var bytes: UnsafeBufferPointer<UInt8>
         var owner: FileBytes
         var unchecked: Bool
+
+        /// Bytes read after the head that fail the check `TextDecoding` makes of a whole file (a NUL, a byte that
+        /// is not UTF-8, a quote): the file is then read whole.
+        var failsCheck: Bool {
+            guard unchecked else { return false }
+            let scan = TextDecoding.scanOneCore(bytes)
+            return scan.nul != nil || scan.invalid != nil || scan.quote
+        }
     }
 
     /// The blocks of a load, in file order: cuts of the bytes in memory (a whole file, or a head), then, for a file
@@ -331,12 +339,9 @@ enum ParallelCSV {
         }
 
         func read(_ piece: Piece, _ s: Snapshot) {
-            if piece.unchecked {
-                let scan = TextDecoding.scanOneCore(piece.bytes)
-                if scan.nul != nil || scan.invalid != nil || scan.quote {
-                    result = Block(failedCheck: true)
-                    return
-                }
+            if piece.failsCheck {
+                result = Block(failedCheck: true)
+                return
             }
             var scan = Scan(regionBytes: regionBytes, indicatorBytes: indicatorBytes)
             regionBytes = ByteTable()
@@ -471,7 +476,7 @@ enum ParallelCSV {
                         if n == 0 { continue }
                         let i = c.indicator[k]
                         guard c.unit[k] == nil || c.linear[k] != nil, let number = ValueParser.plainNumber(base + f.starts[at], n),
-                              let v = FileParse.plainValue(c.linear[k].map { number * $0.multiply / $0.divide } ?? number, s.traits[Int(i)], forArea: forArea)
+                              let v = FileParse.plainValue(number, s.traits[Int(i)], linear: c.linear[k], forArea: forArea)
                         else { break take }
                         if f.ascii {
                             column = f.starts[at] - lineStart + 1
@@ -567,10 +572,7 @@ enum ParallelCSV {
         // Reads a block from `offset` to its end in one pass, as the single pass reads a file (its bytes checked
         // first, if a worker did not).
         func rest(of piece: Piece, from offset: Int, line at: Int) throws {
-            if piece.unchecked {
-                let scan = TextDecoding.scanOneCore(piece.bytes)
-                if scan.nul != nil || scan.invalid != nil || scan.quote { throw FileParse.WantsWholeFile() }
-            }
+            if piece.failsCheck { throw FileParse.WantsWholeFile() }
             var blockReader = CSVReader(piece.owner, bytes: piece.bytes)
             parse.bytes = piece.bytes
             blockReader.seek(offset: offset, line: at)
