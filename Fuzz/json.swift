@@ -3,9 +3,11 @@
 // The reader is run as the loader runs it: a whole document, and a document whose "observations" array is deferred
 // (read item by item after the rest, as when a "regions" member follows it), then every item of that array. Then the bytes are loaded as a file (the loader
 // recognises JSON by its content), once fresh and once over a CSV load of the Qinghai units. The fresh load is made
-// twice, with flat observations read from the bytes and with every item read as a tree: the two must agree.
+// three times, with flat observations read from the bytes, with every item read as a tree, and from a file on disk
+// opened by a head of a few items, the rest read as it comes in small blocks: all three must agree.
 import CIECore
 @testable import CIEData
+import Foundation
 
 private let base: DataLoader = {
     var l = freshLoader()
@@ -25,7 +27,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let (_, d) = try? deferring.document(deferring: "observations", inPlace: { _, _ in false }), case .at(let at) = d {
         deferring.seek(at)
         var items = 0
-        _ = try? deferring.forEachObservation(flat: { _ in
+        _ = try? deferring.forEachObservation(flat: { _, _, _ in
             items += 1
             return items < 100_000
         }, tree: { _ in
@@ -42,6 +44,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let general = trees.load(bytes: bytes, name: "fuzz.json")
     JSONReader.readsFlatObservations = true
     let oa = expectSame(("flat observations", result, fresh), ("the tree", general, trees))
+    // From disk, as a large file is read: by its head, then a block at a time (the block's size from the input's).
+    let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
+    ParallelCSV.minimumBytes = 64
+    ParallelCSV.blockBytes = 24 + size % 113
+    var disk = freshLoader()
+    let fromDisk = loadFromDisk(bytes, name: "fuzz.json", head: 48 + size % 97, into: &disk)
+    (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved
+    expectSame(("a load from disk", fromDisk, disk), ("flat observations", result, fresh))
     render(result)
     say(oa.split(separator: "\n").prefix(3).joined(separator: " | "))
     var over = base

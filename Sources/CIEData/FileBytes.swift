@@ -11,8 +11,8 @@ import Foundation
 /// NUL in its first chunk ends the read there (a binary stream is reported without being read to its end).
 ///
 /// A large regular file can be opened by its head (`open(_:headFrom:)`): `bytes` is then its first lines and
-/// `rest` the file after them, which a CSV's two-core load reads a block at a time into a few buffers it
-/// uses in turn (ParallelCSV.swift), so the file is never held whole; any other reader takes `whole()`.
+/// `rest` the file after them, which a CSV's two-core load and the JSON reader read a block at a time into a few
+/// buffers they use in turn (`ParallelCSV.Feed`), so the file is never held whole; any other reader takes `whole()`.
 public final class FileBytes: @unchecked Sendable {
     /// The content, after any prefix dropped by `dropPrefix` (a BOM).
     public private(set) var bytes: UnsafeBufferPointer<UInt8>
@@ -139,8 +139,10 @@ public final class FileBytes: @unchecked Sendable {
     /// can stream small files; nothing else changes it). The head is cut after its last line break.
     nonisolated(unsafe) static var headBytes = 1 << 20
 
-    /// Reads the file at `path`; a regular file of `headFrom` bytes or more only by its head (see `rest`).
-    public static func open(_ path: String, headFrom: Int = .max) -> Result<FileBytes, OpenError> {
+    /// Reads the file at `path`; a regular file of `headFrom` bytes or more only by its head (see `rest`), of `head`
+    /// bytes at most (`headBytes` when not given).
+    public static func open(_ path: String, headFrom: Int = .max, head: Int? = nil) -> Result<FileBytes, OpenError> {
+        let headBytes = head ?? FileBytes.headBytes
         // After Ctrl-C, no open: a FIFO would block again, and the signal that ended the first wait is spent.
         if Cancellation.isRequested { return .failure(.interrupted) }
         var fd: Int32
@@ -164,7 +166,7 @@ public final class FileBytes: @unchecked Sendable {
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(.directory) }
         if info.st_mode & S_IFMT == S_IFREG {
             let size = Int(info.st_size)
-            if size >= headFrom, size > headBytes, let head = readHead(fd, size: size) {
+            if size >= headFrom, size > headBytes, let head = readHead(fd, size: size, headBytes: headBytes) {
                 kept = head.rest != nil
                 return .success(head)
             }
@@ -175,7 +177,7 @@ public final class FileBytes: @unchecked Sendable {
 
     /// The first `headBytes` of a regular file up to their last line break, and the rest to read later; nil when
     /// the head holds no line break (the file is then read whole) or cannot be read (reading it whole reports why).
-    static func readHead(_ fd: Int32, size: Int) -> FileBytes? {
+    static func readHead(_ fd: Int32, size: Int, headBytes: Int) -> FileBytes? {
         let n = min(headBytes, size)
         let p = UnsafeMutableRawPointer.allocate(byteCount: max(n, 1), alignment: 16)
         guard readRange(fd, to: p, 0..<n).error == nil,

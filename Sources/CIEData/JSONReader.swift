@@ -40,16 +40,54 @@ public struct JSONSyntaxError: Error {
 private func cMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
 
 struct JSONReader {
-    let file: FileBytes
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The text being read, which `owner` holds: a whole file, or, for a file opened by its head (`FileBytes.rest`),
+    /// the head and then each block of the rest in turn.
+    private(set) var bytes: UnsafeBufferPointer<UInt8>
+    private(set) var owner: FileBytes
     var i = 0
     var line = 1
     var lineStart = 0
     var depth = 0
+    /// The rest of a file opened by its head, read a block at a time (cut after a line break) when `skipSpace` reaches
+    /// the end of the one before: a token never spans a line break, so nothing before the cut is read again, and a
+    /// national file is never held whole.
+    private let feed: ParallelCSV.Feed?
+    /// Why the rest stopped being read; `skipSpace` then finds the end of the text, where the parse fails.
+    private(set) var feedFailure: FeedFailure?
+
+    enum FeedFailure {
+        /// A block fails the text check `TextDecoding` makes of a whole file (a NUL, a byte that is not UTF-8).
+        case check
+        case read(FileBytes.OpenError)
+    }
 
     init(_ file: FileBytes) {
-        self.file = file
-        self.bytes = file.bytes
+        owner = file
+        bytes = file.bytes
+        feed = file.rest.map { _ in ParallelCSV.Feed(file, from: file.bytes.count, blockBytes: ParallelCSV.blockBytes, buffers: 2) }
+    }
+
+    /// Whether the text is read as it comes (see `feed`).
+    var readsAsItComes: Bool { feed != nil }
+
+    /// At the end of a block, after its last line break (`skipSpace` took it: the line starts here), the next block.
+    private mutating func nextBlock() -> Bool {
+        guard let feed, feedFailure == nil else { return false }
+        let piece: ParallelCSV.Piece
+        do throws(FileBytes.OpenError) {
+            guard let next = try feed.next() else { return false }
+            piece = next
+        } catch {
+            feedFailure = .read(error)
+            return false
+        }
+        if piece.failsTextCheck {
+            feedFailure = .check
+            return false
+        }
+        (bytes, owner) = (piece.bytes, piece.owner)
+        (i, lineStart, countedAt, countedColumn) = (0, 0, 0, 1)
+        return true
     }
 
     /// A place in the text to come back to.
@@ -92,12 +130,14 @@ struct JSONReader {
                     deferred = .read
                     node = JSONNode(value: .array([]), line: vl, column: vc)
                 } else {
-                    do {
+                    do throws(JSONSyntaxError) {
                         try r.skipValue()
                         deferred = .at(at)
                         node = JSONNode(value: .array([]), line: vl, column: vc)
                     } catch {
-                        // Read it properly from the start to report the problem exactly where it is.
+                        // Read it properly from the start to report the problem exactly where it is (a text read as
+                        // it comes has gone past it: the load reads the file whole).
+                        if r.readsAsItComes { throw error }
                         r.seek(at)
                         node = try r.value()
                     }
@@ -113,8 +153,10 @@ struct JSONReader {
     }
 
     /// Whether the text after the cursor may name the member `word` later: `"word"` (with its quotes) occurs in it,
-    /// or a backslash does (an escape could spell the key, as `"regi\u006fns"`).
+    /// or a backslash does (an escape could spell the key, as `"regi\u006fns"`). Of a text read as it comes, which
+    /// is not there yet, false: the load reads the file whole when the member does come later.
     func mayNameLater(_ word: String) -> Bool {
+        guard !readsAsItComes else { return false }
         let needle = Array("\"\(word)\"".utf8)
         guard let p = bytes.baseAddress, i < bytes.count else { return false }
         if memchr(p + i, 0x5C, bytes.count - i) != nil { return true }
@@ -210,13 +252,15 @@ struct JSONReader {
     /// Reads the `observations` array that starts here one item at a time. An item that is a flat observation on one
     /// line (`flatObservation`) goes to `flat`, read straight from the bytes; any other goes to `tree` as a node.
     /// Either returns false to stop. With `flatAllowed` false, every item is a node.
-    mutating func forEachObservation(flatAllowed: Bool = true, flat: (FlatObservation) -> Bool, tree: (JSONNode) -> Bool) throws(JSONSyntaxError) {
+    /// `flat` is given the text its fields' offsets count from, and the text's owner.
+    mutating func forEachObservation(flatAllowed: Bool = true, flat: (FlatObservation, UnsafeBufferPointer<UInt8>, FileBytes) -> Bool,
+                                     tree: (JSONNode) -> Bool) throws(JSONSyntaxError) {
         skipSpace()
         guard i < bytes.count, bytes[i] == 0x5B else { throw fail(zh: "JSON 格式错误：此处应为 '['", en: "malformed JSON: expected '['") }
         var item = FlatObservation()
         let fast = flatAllowed && JSONReader.readsFlatObservations
         try arrayItems { r throws(JSONSyntaxError) in
-            if fast, r.flatObservation(into: &item) { return flat(item) }
+            if fast, r.flatObservation(into: &item) { return flat(item, r.bytes, r.owner) }
             return tree(try r.value())
         }
     }
@@ -370,16 +414,18 @@ struct JSONReader {
     }
 
     mutating func skipSpace() {
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x20, 0x09, 0x0D: i += 1
-            case 0x0A:
-                i += 1
-                line += 1
-                lineStart = i
-            default: return
+        repeat {
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x20, 0x09, 0x0D: i += 1
+                case 0x0A:
+                    i += 1
+                    line += 1
+                    lineStart = i
+                default: return
+                }
             }
-        }
+        } while feed != nil && nextBlock()
     }
 
     mutating func document() throws(JSONSyntaxError) -> JSONNode {

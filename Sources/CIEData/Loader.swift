@@ -105,6 +105,9 @@ public struct DataLoader: Sendable {
     /// An area whose units "did you mean" offers first (the current policy's jurisdiction). It never changes what
     /// a name resolves to: a file reads the same whatever policy is in use.
     public var preferredArea: RegionIndex?
+    /// How many files opened by their head were read again whole (`loadWhole`): the tests check by it that a file
+    /// that should be read as it comes is.
+    private(set) var filesReadWhole = 0
 
     public init(regions: RegionTable, catalogue: IndicatorCatalogue, store: DataStore, preferredArea: RegionIndex? = nil) {
         self.regions = regions
@@ -198,7 +201,8 @@ public struct DataLoader: Sendable {
 
     /// A file opened by its head, read again whole and loaded from its start.
     mutating func loadWhole(_ file: FileBytes, name: String, settings: LoadSettings) -> Result<LoadedFile, LoadFailure> {
-        switch file.whole() {
+        filesReadWhole += 1
+        return switch file.whole() {
         case .success(let whole): load(whole, name: name, settings: settings)
         case .failure(let why): .failure(LoadFailure([Diagnostic(file: name, line: 0, column: 0, why.message)]))
         }
@@ -370,8 +374,6 @@ struct FileParse {
     /// Parses the file; returns its kind (nil when the header was not recognised).
     mutating func run() -> FileKind? {
         if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == 0x7B || first == 0x5B {
-            // A JSON file opened by its head is read whole.
-            if source.rest != nil { return nil }
             json()
             return .json
         }
@@ -1038,8 +1040,9 @@ struct FileParse {
     mutating func json() {
         var reader = JSONReader(source)
         // A flat observation is read as the row of a long CSV would be, by the same code: its fields are the bytes
-        // of its values (region, year, indicator, value, unit). Any other item is read as a tree.
-        let csv = CSVReader(source)
+        // of its values (region, year, indicator, value, unit), in the block the reader is in. Any other item is read
+        // as a tree.
+        var csv = CSVReader(source)
         var row = CSVRow(line: 0, fields: [])
         let plain = LongColumns(width: 4, region: 0, year: 1, indicator: 2, value: 3, unit: nil)
         var withUnit = plain
@@ -1058,8 +1061,12 @@ struct FileParse {
                 return true
             }
             // --skip-bad-rows sets rows aside as a CSV's: JSON items are not, so they all take the tree's path.
-            try r.forEachObservation(flatAllowed: !settings.skipBadRows, flat: { o in
+            try r.forEachObservation(flatAllowed: !settings.skipBadRows, flat: { o, text, owner in
                 if interrupted(o.line) { return false }
+                if text.baseAddress != bytes.baseAddress {
+                    bytes = text
+                    csv = CSVReader(owner, bytes: text)
+                }
                 row.line = o.line
                 row.fields = o.fields
                 longRow(row, csv, o.hasUnit ? withUnit : plain)
@@ -1076,11 +1083,35 @@ struct FileParse {
         }
         // The observations are read where they stand, in one pass, unless a "regions" member follows them: then they
         // are skipped and read after the regions they may name are declared. A national file holds millions of
-        // them, too many to keep as a tree.
+        // them, too many to keep as a tree. A file opened by its head is read as it comes, a block at a time, never
+        // held whole; when what it holds is not what a whole read would give in one pass (a "regions" member after the
+        // observations, a block that fails the text check, malformed JSON, which a byte further on that is not UTF-8
+        // would come before), `readRest` stays false and the load reads the whole file from the start.
+        var readWhole = false
+        defer {
+            bytes = source.bytes
+            if reader.readsAsItComes {
+                switch reader.feedFailure {
+                case nil: readRest = !readWhole
+                case .check?: readRest = false
+                case .read(.interrupted)?:
+                    error(reader.line, 1, FileParse.interrupted)
+                    readRest = true
+                case .read(let why)?:
+                    diagnostics.append(Diagnostic(file: file, line: 0, column: 0, why.message))
+                    readRest = true
+                }
+            }
+        }
         // Malformed JSON is one error at the place found (Docs/DataFormats.md), however many observations before it
         // were read: what they reported, and the notes they counted, are dropped (not after Ctrl-C, which reports
         // what it stopped).
         func malformed(_ e: JSONSyntaxError) {
+            // A text read as it comes ends early where a block could not be read (reported as such), or is read whole.
+            if reader.readsAsItComes, !stoppedByCtrlC {
+                readWhole = true
+                return
+            }
             if !stoppedByCtrlC, let (before, saved) = readFrom {
                 diagnostics.removeSubrange(before...)
                 lookup = saved
@@ -1103,6 +1134,12 @@ struct FileParse {
             }
         } catch {
             malformed(error)
+            return
+        }
+        if reader.readsAsItComes, case .object(let members) = doc.value,
+           let o = members.firstIndex(where: { $0.0 == "observations" }), members[(o + 1)...].contains(where: { $0.0 == "regions" }) {
+            // The observations were read before the regions they may name (`mayNameLater` cannot look ahead).
+            readWhole = true
             return
         }
         guard case .object = doc.value else {

@@ -71,11 +71,10 @@ enum ParallelCSV {
 
         /// Bytes read after the head that fail the check `TextDecoding` makes of a whole file (a NUL, a byte that
         /// is not UTF-8, a quote): the file is then read whole.
-        var failsCheck: Bool {
-            guard unchecked else { return false }
-            let scan = TextDecoding.scanOneCore(bytes)
-            return scan.nul != nil || scan.invalid != nil || scan.quote
-        }
+        var failsCheck: Bool { scan.map { $0.nul != nil || $0.invalid != nil || $0.quote } ?? false }
+        /// The same check without the quote, for JSON, whose strings are quoted.
+        var failsTextCheck: Bool { scan.map { $0.nul != nil || $0.invalid != nil } ?? false }
+        private var scan: (nul: Int?, invalid: Int?, quote: Bool)? { unchecked ? TextDecoding.scanOneCore(bytes) : nil }
     }
 
     /// The blocks of a load, in file order: cuts of the bytes in memory (a whole file, or a head), then, for a file
@@ -88,16 +87,18 @@ enum ParallelCSV {
         /// begin the next (in the buffer of that block).
         var fileAt: Int
         var carry: (buffer: FileBytes, range: Range<Int>)?
-        /// Four buffers, used in turn: a pair is read while the pair before is written into the store, so a
-        /// buffer is read into again only once its block is written.
-        var buffers: [FileBytes?] = [nil, nil, nil, nil]
+        /// Buffers used in turn: four for a CSV, where a pair is read while the pair before is written into the
+        /// store, so a buffer is read into again only once its block is written; two for JSON, read a block at a
+        /// time (the next block is read into the other, the cut line carried over from the one before).
+        var buffers: [FileBytes?]
         var used = 0
         /// How many bytes a block holds (then on to its next line break).
         let blockBytes: Int
 
-        init(_ source: FileBytes, from offset: Int, blockBytes: Int) {
+        init(_ source: FileBytes, from offset: Int, blockBytes: Int, buffers: Int = 4) {
             self.source = source
             self.blockBytes = blockBytes
+            self.buffers = Array(repeating: nil, count: buffers)
             at = offset
             fileAt = source.rest?.offset ?? 0
         }
@@ -122,7 +123,7 @@ enum ParallelCSV {
             let kept = carry.map { $0.range.count } ?? 0
             // Room for the cut line and a block; the same again while no line break is found.
             var room = kept + blockBytes
-            var buffer = buffers[used % 4]
+            var buffer = buffers[used % buffers.count]
             // With room to spare for the next cut line: a buffer is made once, not at every block.
             if buffer == nil || buffer!.capacity < room { buffer = FileBytes(capacity: room + room / 4) }
             if let carry { buffer!.room.update(from: carry.buffer.room + carry.range.lowerBound, count: kept) }
@@ -149,7 +150,7 @@ enum ParallelCSV {
                 larger.room.update(from: buffer!.room, count: filled)
                 buffer = larger
             }
-            buffers[used % 4] = buffer
+            buffers[used % buffers.count] = buffer
             used += 1
             return Piece(bytes: buffer!.bytes, owner: buffer!, unchecked: true)
         }

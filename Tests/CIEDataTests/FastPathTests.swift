@@ -242,7 +242,7 @@ import Testing
         var reader = JSONReader(FileBytes(Array(text.utf8)))
         var kinds: [String] = []
         var columns: [Int] = []
-        try reader.forEachObservation(flat: { o in
+        try reader.forEachObservation(flat: { o, _, _ in
             kinds.append("flat")
             columns.append(o.fields[JSONReader.FlatObservation.value].column)
             return true
@@ -254,7 +254,8 @@ import Testing
         #expect(columns == [66, 14, 66, 64], "the column of each value, in characters (the item starts in column 2)")
     }
 
-    @Test func flatObservationsReadLikeTheTree() throws {
+    /// 600 items the flat reader takes (values of several kinds, a custom indicator, a unit's name, `null`)…
+    static var flatItems: [String] {
         var items: [String] = []
         for n in 0..<600 {
             let region = ["\"630121\"", "\"330127\"", "\"湟源县\"", "330122"][n % 4]
@@ -262,33 +263,39 @@ import Testing
             let value = n % 7 == 0 ? "null" : n % 5 == 0 ? "\"\(n)\"" : n % 3 == 0 && indicator == "gdp" ? "\(n).25" : "\(n)"
             items.append(#"{"region": \#(region), "year": \#(1950 + n / 16), "indicator": "\#(indicator)", "value": \#(value)}"#)
         }
-        // What the tree reads (and reports) instead: every kind of item the flat reader hands back.
-        items += [
-            #"{"region": "湟中县", "year": 2030, "indicator": "gdp", "value": "4亿元"}"#,  // a former name, a unit
-            #"{"region": "630121", "year": 2019, "indicator": "gdp", "value": 1}"#,
-            #"{"region": "630121", "year": 2019, "indicator": "gdp", "value": 2}"#,  // a conflict
-            #"{"region": "大通镇", "year": 2020, "indicator": "gdp", "value": 1}"#,  // unknown region
-            #"{"region": "630121", "year": 2020, "indicator": "gdp"}"#,  // no value
-            #"{"region": "630121", "year": "2021年", "indicator": "gdp", "value": 5}"#,
-            #"{"region": "630121", "year": 2022.0, "indicator": "gdp", "value": 5}"#,
-            #"{"region": "630121", "year": 2023, "indicator": "gdp", "value": 1e3}"#,
-            #"{"region": "630121", "year": 2023, "indicator": "incubators", "value": -3}"#,  // negative count
-            #"{"region": " 630121 ", "year": 2024, "indicator": "gdp", "value": 5}"#,
-            #"{"region": "630121", "year": 2024, "indicator": "\u0067dp", "value": 6}"#,  // an escape
-            #"{"region": "630121", "year": 2025, "indicator": "gdp", "value": 7, "unit": "亿元"}"#,
-            #"{"region": "630121", "year": 2025, "indicator": "incubators", "value": true}"#,
-            #"{"region": "630121", "year": 2026, "indicator": "gdp", "value": 7, "note": "x"}"#,
-            #"{"region": "630121", "year": 2026, "indicator": "gdp", "indicator": "incubators", "value": 7}"#,
-            #"{"region": "630121", "year": 2027, "indicator": "", "value": 7}"#,  // empty indicator
-            #"{"region": "630121", "province": "浙江省", "year": 2027, "indicator": "gdp", "value": 7}"#,
-            "{\"region\": \"630121\",\n \"year\": 2028, \"indicator\": \"gdp\", \"value\": 8}",  // two lines
-            #"{"region": 630121, "year": 2029, "indicator": "gdp", "value": 123456789012345678}"#,
-            #"{"region": "630121", "year": 2029, "indicator": "incubators", "value": "1.2万"}"#,
-            #"{"region": 0630121, "year": 2029, "indicator": "gdp", "value": 1}"#,  // a leading zero: the tree reads 630121
-            #"{"region": "630121", "year": 2030, "indicator": "incubators", "value": -1.50}"#,  // quoted as written
-            #"{"region": "630121", "year": 2030, "indicator": "incubators", "value": 2.50}"#,
-            #"[1, 2]"#,
-        ]
+        return items
+    }
+
+    /// …and what the tree reads (and reports) instead: every kind of item the flat reader hands back. The first loads.
+    static let treeItems = [
+        #"{"region": "湟中县", "year": 2030, "indicator": "gdp", "value": "4亿元"}"#,  // a former name, a unit
+        #"{"region": "630121", "year": 2019, "indicator": "gdp", "value": 1}"#,
+        #"{"region": "630121", "year": 2019, "indicator": "gdp", "value": 2}"#,  // a conflict
+        #"{"region": "大通镇", "year": 2020, "indicator": "gdp", "value": 1}"#,  // unknown region
+        #"{"region": "630121", "year": 2020, "indicator": "gdp"}"#,  // no value
+        #"{"region": "630121", "year": "2021年", "indicator": "gdp", "value": 5}"#,
+        #"{"region": "630121", "year": 2022.0, "indicator": "gdp", "value": 5}"#,
+        #"{"region": "630121", "year": 2023, "indicator": "gdp", "value": 1e3}"#,
+        #"{"region": "630121", "year": 2023, "indicator": "incubators", "value": -3}"#,  // negative count
+        #"{"region": " 630121 ", "year": 2024, "indicator": "gdp", "value": 5}"#,
+        #"{"region": "630121", "year": 2024, "indicator": "\u0067dp", "value": 6}"#,  // an escape
+        #"{"region": "630121", "year": 2025, "indicator": "gdp", "value": 7, "unit": "亿元"}"#,
+        #"{"region": "630121", "year": 2025, "indicator": "incubators", "value": true}"#,
+        #"{"region": "630121", "year": 2026, "indicator": "gdp", "value": 7, "note": "x"}"#,
+        #"{"region": "630121", "year": 2026, "indicator": "gdp", "indicator": "incubators", "value": 7}"#,
+        #"{"region": "630121", "year": 2027, "indicator": "", "value": 7}"#,  // empty indicator
+        #"{"region": "630121", "province": "浙江省", "year": 2027, "indicator": "gdp", "value": 7}"#,
+        "{\"region\": \"630121\",\n \"year\": 2028, \"indicator\": \"gdp\", \"value\": 8}",  // two lines
+        #"{"region": 630121, "year": 2029, "indicator": "gdp", "value": 123456789012345678}"#,
+        #"{"region": "630121", "year": 2029, "indicator": "incubators", "value": "1.2万"}"#,
+        #"{"region": 0630121, "year": 2029, "indicator": "gdp", "value": 1}"#,  // a leading zero: the tree reads 630121
+        #"{"region": "630121", "year": 2030, "indicator": "incubators", "value": -1.50}"#,  // quoted as written
+        #"{"region": "630121", "year": 2030, "indicator": "incubators", "value": 2.50}"#,
+        #"[1, 2]"#,
+    ]
+
+    @Test func flatObservationsReadLikeTheTree() throws {
+        let items = FlatJSONTests.flatItems + FlatJSONTests.treeItems
         let text = "{\"observations\": [\n" + items.joined(separator: ",\n") + "\n]}\n"
         defer { JSONReader.readsFlatObservations = true }
         var flat = makeLoader(), tree = makeLoader()
@@ -455,9 +462,10 @@ import Testing
         return (loader, diagnostics(r).map(\.description), try? r.get().encoding, try? r.get().observations)
     }
 
-    /// A quote, a NUL, a byte that is not UTF-8 (the file is GB18030) and a JSON file, each past the head: the load
-    /// is what reading the file whole gives, values and problems alike. (A wide CSV is read as it comes, as a long
-    /// one is: `WideTwoCoresTests`.)
+    /// A quote and a byte that is not UTF-8 (the file is GB18030), each past the head, are read whole; a plain long
+    /// CSV, a JSON file and a NUL (the block that holds it says where) are read as they come. Either way the load is
+    /// what reading the file whole gives, values and problems alike. (A wide CSV is read as it comes, as a long one is: `WideTwoCoresTests`; JSON's own
+    /// cases: `JSONReadAsItComesTests`.)
     @Test(arguments: ["quote", "nul", "gb18030", "json", "plain"]) func whatTheHeadCannotDecideIsReadWhole(kind: String) throws {
         try withSmallBlocks {
             var lines = ["region,year,indicator,value"] + FileReadAsItComesTests.rows(300)
@@ -493,6 +501,7 @@ import Testing
             }
             if kind == "gb18030" { #expect(disk.value("630121", "gdp", 2060) == 5 && encoding == .gb18030) }
             if kind == "nul" { #expect(problems.count == 1 && problems[0].contains("NUL")) }
+            #expect(disk.filesReadWhole == (["quote", "gb18030"].contains(kind) ? 1 : 0), "\(kind)")
         }
     }
 
@@ -515,6 +524,114 @@ import Testing
             #expect(ds.count == 1 && ds.first?.message.contains("shrank") == true, "\(ds)")
             #expect(loader.value("630121", "gdp", 1990) == nil, "nothing is loaded")
         }
+    }
+}
+
+/// A JSON file on disk opened by its head is read a block at a time as it comes (`JSONReader`'s feed), never held
+/// whole: it loads to what the same bytes in memory load to, values, origins and problems alike, at every cut of its
+/// blocks. What reading as it comes cannot decide is read whole, from the start.
+@Suite(.serialized) struct JSONReadAsItComesTests {
+    /// The text loaded from a file opened by a head of `head` bytes, its rest read in blocks of `block` bytes; how
+    /// many times the load read the file again whole; and the text loaded from memory.
+    func load(_ bytes: [UInt8], head: Int, block: Int) throws -> (disk: Result<LoadedFile, LoadFailure>, DataLoader, readWhole: Int,
+                                                                   memory: Result<LoadedFile, LoadFailure>, DataLoader) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cie-json-\(UUID().uuidString).json").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let saved = ParallelCSV.blockBytes
+        defer { ParallelCSV.blockBytes = saved }
+        ParallelCSV.blockBytes = block
+        let raw = try FileBytes.open(path, headFrom: 0, head: head).get()
+        #expect(raw.rest != nil && raw.bytes.count <= head)
+        var disk = makeLoader(), memory = makeLoader()
+        let d = disk.load(raw, name: "t.json")
+        let m = memory.load(bytes: bytes, name: "t.json")
+        return (d, disk, disk.filesReadWhole, m, memory)
+    }
+
+    func expectSame(_ bytes: [UInt8], readWhole: Int, _ what: String) throws {
+        for (head, block) in [(256, 64), (300, 301), (1024, 4096)] {
+            let (d, disk, whole, m, memory) = try load(bytes, head: head, block: block)
+            let place = "\(what), a head of \(head) bytes, blocks of \(block)"
+            #expect(diagnostics(d).map(\.description) == diagnostics(m).map(\.description), "\(place)")
+            #expect(whole == readWhole, "\(place): read whole \(whole) times")
+            if let a = try? d.get(), let b = try? m.get() {
+                #expect(a.observations == b.observations && a.rows == b.rows && a.years == b.years && a.customIndicators == b.customIndicators
+                        && a.diagnostics == b.diagnostics && a.kind == .json, "\(place)")
+                #expect(storeDump(disk) == storeDump(memory), "\(place)")
+            } else {
+                #expect((try? d.get()) == nil && (try? m.get()) == nil, "\(place): both fail")
+            }
+        }
+    }
+
+    /// Units declared in `regions` (the head ends inside it), items of every kind, one of them over several lines.
+    static func document(items: [String], regionsLast: Bool = false, key: String = "regions") -> String {
+        let regions = "\"\(key)\": [\n" + (1...12).map { #"  {"code": "X\#($0)", "name": "新区\#($0)", "prefecture": "630100", "type": "zone"}"# }
+            .joined(separator: ",\n") + "\n]"
+        let declared = (1...12).map { #"{"region": "X\#($0)", "year": 2020, "indicator": "gdp", "value": \#($0)}"# }
+        let spread = "{\n  \"region\": \"630121\",\n  \"year\": 2031,\n\n  \"indicator\": \"gdp\",\n  \"value\": 9\n}"
+        let observations = "\"observations\": [\n" + (items + declared + [spread]).joined(separator: ",\n") + "\n]"
+        return "{" + (regionsLast ? [observations, regions] : [regions, observations]).joined(separator: ",\n") + ",\n\"source\": \"测试\"}\n"
+    }
+
+    @Test func aFileThatLoadsIsReadAsItComes() throws {
+        let text = JSONReadAsItComesTests.document(items: FlatJSONTests.flatItems + [FlatJSONTests.treeItems[0]])
+        try expectSame(Array(text.utf8), readWhole: 0, "a file that loads")
+        let (d, disk, _, _, _) = try load(Array(text.utf8), head: 256, block: 64)
+        #expect(try d.get().observations > 500, "\(diagnostics(d))")
+        #expect(disk.value("X3", "gdp", 2020) == 3)
+        #expect(disk.value("630121", "gdp", 2031) == 9)
+    }
+
+    @Test func problemsAreThoseOfAWholeRead() throws {
+        let text = JSONReadAsItComesTests.document(items: FlatJSONTests.flatItems + FlatJSONTests.treeItems)
+        try expectSame(Array(text.utf8), readWhole: 0, "items with problems")
+        #expect(try diagnostics(load(Array(text.utf8), head: 256, block: 64).disk).count >= 8)
+    }
+
+    /// A "regions" member after the observations (its key perhaps written with an escape) is declared before the
+    /// observations are read: the file is read whole.
+    @Test(arguments: ["regions", #"regi\u006fns"#]) func regionsAfterTheObservationsAreReadWhole(key: String) throws {
+        let text = JSONReadAsItComesTests.document(items: FlatJSONTests.flatItems, regionsLast: true, key: key)
+        try expectSame(Array(text.utf8), readWhole: 1, key)
+        #expect(try load(Array(text.utf8), head: 256, block: 64).1.value("X3", "gdp", 2020) == 3)
+    }
+
+    /// A NUL, a byte that is not UTF-8 (GB18030 in a UTF-8 text) or malformed JSON past the head: the file is read
+    /// whole, and says what a whole read says.
+    @Test(arguments: ["nul", "gb18030", "malformed"]) func whatABlockCannotDecideIsReadWhole(kind: String) throws {
+        var bytes = Array(JSONReadAsItComesTests.document(items: FlatJSONTests.flatItems).utf8)
+        let at = bytes.count - 2000
+        switch kind {
+        case "nul": bytes[at] = 0
+        case "gb18030":
+            // "大通县" in GB18030, an indicator's name far past the head.
+            let key = Array(#""indicator": ""#.utf8)
+            let name = try #require((at..<bytes.count).first { bytes[$0...].starts(with: key) }) + key.count
+            bytes.insert(contentsOf: [0xB4, 0xF3, 0xCD, 0xA8, 0xCF, 0xD8], at: name)
+        default:
+            let comma = try #require(bytes[at...].firstIndex(of: 0x2C))
+            bytes.remove(at: comma)
+        }
+        try expectSame(bytes, readWhole: 1, kind)
+        // One error, each: the NUL, the byte that is neither UTF-8 nor GB18030 (the text has UTF-8 Chinese), the comma.
+        let ds = try diagnostics(load(bytes, head: 256, block: 64).disk)
+        #expect(ds.count == 1 && ds[0].message.contains(["nul": "NUL", "gb18030": "not UTF-8", "malformed": "malformed JSON"][kind]!), "\(ds)")
+    }
+
+    /// A file that shrinks after its head was read is not loaded in part.
+    @Test func aFileThatShrinksWhileItIsReadIsAnError() throws {
+        let text = JSONReadAsItComesTests.document(items: FlatJSONTests.flatItems)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cie-json-shrink-\(UUID().uuidString).json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let raw = try FileBytes.open(path, headFrom: 0, head: 256).get()
+        #expect(truncate(path, off_t(text.utf8.count / 2)) == 0)
+        var loader = makeLoader()
+        let ds = diagnostics(loader.load(raw, name: "t.json"))
+        #expect(ds.contains { $0.message.contains("shrank") } && loader.filesReadWhole == 0, "\(ds)")
+        #expect(loader.value("X3", "gdp", 2020) == nil, "nothing is loaded")
     }
 }
 
