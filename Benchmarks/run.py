@@ -13,8 +13,8 @@
      (cie-bench, through the REPL's interpreter, output discarded);
    - end-to-end `cie check --policy qinghai` on each format at every scale against the DuckDB and the
      polars baselines on the same file: wall time and peak resident memory of each process (wait4's
-     ru_maxrss). The three run in turn (cie, DuckDB, polars, cie, …), and each ratio is the median of
-     the ratios of the runs side by side, so that a drift of the machine's speed moves both sides;
+     ru_maxrss, taken by Benchmarks/maxrss.c, which runs it). The three run in turn (cie, DuckDB, polars,
+     cie, …), and each ratio is the median of the ratios of the runs side by side, so that a drift of the machine's speed moves both sides;
    - the long CSV against the C yardstick, in turn likewise;
    - start-up: `echo quit | cie` (to exit) against sqlite3 and the DuckDB CLI where installed, and
      `echo policies | cie` (to the first byte).
@@ -64,18 +64,18 @@ def median(xs):
     return s[len(s) // 2]
 
 
+# Benchmarks/maxrss.c, compiled by main(): it runs each measured process, so that the process's peak memory is its
+# own and not this harness's (see the program's comment).
+MAXRSS = None
+
+
 def peak_rss_mb(argv, stdin_data=None):
-    """Wall time, peak RSS (MB) and exit code of one run, from wait4 on the child itself."""
-    t = time.perf_counter()
-    p = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin_data is not None else subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if stdin_data is not None:
-        p.stdin.write(stdin_data)
-        p.stdin.close()
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, p.returncode
+    """Wall time, peak RSS (MB) and exit code of one run, as Benchmarks/maxrss.c measures them."""
+    p = subprocess.Popen([str(MAXRSS), *argv], stdin=subprocess.PIPE if stdin_data is not None else subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, err = p.communicate(stdin_data)
+    wall, kib, code = err.split()[-3:]
+    return float(wall), int(kib) / 1024, int(code)
 
 
 def first_output_ms(argv, stdin_data):
@@ -166,6 +166,9 @@ def main():
     cie, bench = str(BIN / "cie"), str(BIN / "cie-bench")
     csvref = base / "csvref"
     subprocess.run(["cc", "-O2", "-march=native", "-o", str(csvref), str(ROOT / "Benchmarks" / "csvref.c")], check=True)
+    global MAXRSS
+    MAXRSS = base / "maxrss"
+    subprocess.run(["cc", "-O2", "-o", str(MAXRSS), str(ROOT / "Benchmarks" / "maxrss.c")], check=True)
 
     report = {"machine": machine(), "date": date.today().isoformat(), "runs": args.runs}
 
