@@ -14,7 +14,9 @@ public struct DraftDocument: Sendable {
     /// The year of the 主要目标 (到2020年, 到“十三五”末), if the document sets one.
     public var mainYear: Int?
 
-    public var issuedYear: Int? { Int(issued.prefix(4)) }
+    /// The year of `issued`, when it is one a target can name (`Drafter.years`); a date of another century is a
+    /// misprint or a scrape's noise, and proposes no baseline.
+    public var issuedYear: Int? { Int(issued.prefix(4)).flatMap { Drafter.years.contains($0) ? $0 : nil } }
 }
 
 /// One proposed target: a commitment of the text, placed, with why each part was proposed.
@@ -167,11 +169,15 @@ public enum Drafter {
         return DraftDocument(title: title, number: number, issuer: issuer, issued: issued, status: status, jurisdiction: area, mainYear: nil)
     }
 
+    /// The years a drafted deadline or baseline may be: a county innovation policy's, well inside the years a
+    /// package may name (1949–2100), so that the year before one is a year too.
+    static let years = 2000...2060
+
     /// A year a piece of text sets as a deadline: 到2020年, 2020年前, 到“十三五”末; and the words that said so.
     static func deadline(in text: String) -> (Int, String)? {
         if let m = text.firstMatch(of: rx(#"(?:到|至)\s*([0-9]{4})\s*年|([0-9]{4})\s*年(?:前|底|末)"#)) {
             let y = Int(m.output[1].substring ?? m.output[2].substring ?? "") ?? 0
-            if (2000...2060).contains(y) { return (y, String(text[m.range])) }
+            if years.contains(y) { return (y, String(text[m.range])) }
         }
         for (plan, year) in [("十三五", 2020), ("十四五", 2025), ("十五五", 2030)] {
             if let r = text.range(of: plan), text[r.upperBound...].prefix(3).contains("末") { return (year, String(text[r.lowerBound...].prefix(5))) }
@@ -378,7 +384,8 @@ struct Builder {
         if let m = (norms.joined(separator: ",")).firstMatch(of: rx(#"(?:较|比)\s*“?十二五”?|十二五”?末"#)) {
             baseline = 2015
             why.append(("基期：“\(norms.joined(separator: ",")[m.range])”→ 2015", "baseline: “\(norms.joined(separator: ",")[m.range])” → 2015"))
-        } else if let m = (norms.joined(separator: ",")).firstMatch(of: rx(#"(?:较|比)\s*([0-9]{4})\s*年"#)), let y = Int(m.output[1].substring ?? "") {
+        } else if let m = (norms.joined(separator: ",")).firstMatch(of: rx(#"(?:较|比)\s*([0-9]{4})\s*年"#)), let y = Int(m.output[1].substring ?? ""),
+                  Drafter.years.contains(y) {
             baseline = y
             why.append(("基期：“\(norms.joined(separator: ",")[m.range])”", "baseline: “\(norms.joined(separator: ",")[m.range])”"))
         } else if growth, deadline == 2020, text.paragraphs.contains(where: { String($0.norm).contains("十三五") }) {

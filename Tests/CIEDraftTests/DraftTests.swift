@@ -217,6 +217,26 @@ func proposals(_ sentence: String, goals: String = "到2020年，县域创新驱
         #expect(try proposals("科技企业孵化器达到 50 家。", goals: "环境显著改善。").first?.deadline == nil, "no year anywhere")
     }
 
+    /// A baseline is a year a package may name: a date of another century (a scrape's 成文日期: 4038-02-21, found by
+    /// Fuzz/draft.swift, or 较4037年) proposes none, and the draft still reads back as a package.
+    @Test(arguments: [("2019", 2019), ("4038", nil)] as [(String, Int?)]) func theDocumentsYearIsABaselineOnlyWhenItIsOne(year: String, baseline: Int?) throws {
+        let text = PolicyText("""
+            发文机关: 省政府办公厅 成文日期: \(year)-02-21
+            四川省人民政府办公厅关于推动县域创新驱动发展的实施意见
+            川办发〔2018〕60号
+            一、总体要求
+            （二）主要目标。到2022年，县域创新驱动发展环境明显改善。
+            二、主要任务
+            （三）加强创新载体建设。每年发放和使用科技创新券3亿元。高新技术企业数量较\(year == "2019" ? "2018" : "4037")年实现翻番。
+            """)
+        let (draft, package) = try drafted(text)
+        #expect(draft.document.issued == "\(year)-02-21", "the date is kept as printed")
+        let targets = package.targets.filter { $0.clause == "二(三)" }
+        #expect(targets.count == 2)
+        #expect(targets.first?.baseline == baseline, "\(targets.map(\.baseline))")
+        #expect(targets.last?.baseline == (year == "2019" ? 2018 : nil), "\(targets.map(\.baseline))")
+    }
+
     @Test func reviewerHints() throws {
         let (d, _) = try drafted(document("对全社会研究与试验发展经费占地区生产总值比重和财政科技投入增幅双下降的县(市)，实行“一票否优”。"))
         #expect(d.hints.map(\.kind).contains("veto"))
