@@ -14,7 +14,8 @@
    - end-to-end `cie check --policy qinghai` on each format at every scale against the DuckDB and the
      polars baselines on the same file: wall time and peak resident memory of each process (wait4's
      ru_maxrss, taken by Benchmarks/maxrss.c, which runs it). The three run in turn (cie, DuckDB, polars,
-     cie, …), and each ratio is the median of the ratios of the runs side by side, so that a drift of the machine's speed moves both sides;
+     cie, …), and each ratio is the median of the ratios of the runs side by side, so that a drift of the
+     machine's speed moves both sides;
    - the long CSV against the C yardstick, in turn likewise;
    - start-up: `echo quit | cie` (to exit) against sqlite3 and the DuckDB CLI where installed, and
      `echo policies | cie` (to the first byte).
