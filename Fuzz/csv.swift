@@ -15,10 +15,13 @@ private let qinghai = BuiltinRegions.table.index(code: "630000")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     // "Did you mean" for the first two unknown names of a load, not fifty: the search of every name in the country
     // was two thirds of the harness's time, and two still cover it.
-    RegionLookup.suggested = 2
+    LoadTuning.with(suggestions: 2) { fuzz(Array(UnsafeBufferPointer(start: data, count: size))) }
+}
+
+private func fuzz(_ bytes: [UInt8]) -> Int32 {
+    let size = bytes.count
 
     // The reader alone, over the raw bytes.
     var reader = CSVReader(FileBytes(bytes))
@@ -36,22 +39,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = reader.drainSkipped()
 
     // The loader: the two-core path against a single pass.
-    let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-    defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-    ParallelCSV.minimumBytes = 64
-    ParallelCSV.blockBytes = 24 + size % 113
+    let small = (minimumBytes: 64, blockBytes: 24 + size % 113)
     var parallel = freshLoader()
-    let a = parallel.load(bytes: bytes, name: "fuzz.csv")
-    ParallelCSV.minimumBytes = Int.max
+    let a = LoadTuning.with(minimumBytes: small.minimumBytes, blockBytes: small.blockBytes) { parallel.load(bytes: bytes, name: "fuzz.csv") }
     var single = freshLoader()
     let b = single.load(bytes: bytes, name: "fuzz.csv")
     let oa = expectSame(("the parallel path", a, parallel), ("a single pass", b, single))
     // From disk, as a large file is read: by its head, then a block at a time.
-    ParallelCSV.minimumBytes = 64
     var disk = freshLoader()
-    let c = loadFromDisk(bytes, name: "fuzz.csv", head: 48 + size % 97, into: &disk)
+    let c = LoadTuning.with(minimumBytes: small.minimumBytes, blockBytes: small.blockBytes) {
+        loadFromDisk(bytes, name: "fuzz.csv", head: 48 + size % 97, into: &disk)
+    }
     expectSame(("a load from disk", c, disk), ("a single pass", b, single))
-    ParallelCSV.minimumBytes = Int.max
     render(a)
     say(oa.split(separator: "\n").prefix(3).joined(separator: " | "))
 

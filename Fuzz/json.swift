@@ -39,18 +39,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     // The loader: flat observations read from the bytes against every item read as a tree.
     var fresh = freshLoader()
     let result = fresh.load(bytes: bytes, name: "fuzz.json")
-    JSONReader.readsFlatObservations = false
     var trees = freshLoader()
-    let general = trees.load(bytes: bytes, name: "fuzz.json")
-    JSONReader.readsFlatObservations = true
+    let general = LoadTuning.with(flatJSON: false) { trees.load(bytes: bytes, name: "fuzz.json") }
     let oa = expectSame(("flat observations", result, fresh), ("the tree", general, trees))
     // From disk, as a large file is read: by its head, then a block at a time (the block's size from the input's).
-    let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-    ParallelCSV.minimumBytes = 64
-    ParallelCSV.blockBytes = 24 + size % 113
     var disk = freshLoader()
-    let fromDisk = loadFromDisk(bytes, name: "fuzz.json", head: 48 + size % 97, into: &disk)
-    (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved
+    let fromDisk = LoadTuning.with(minimumBytes: 64, blockBytes: 24 + size % 113) {
+        loadFromDisk(bytes, name: "fuzz.json", head: 48 + size % 97, into: &disk)
+    }
     expectSame(("a load from disk", fromDisk, disk), ("flat observations", result, fresh))
     render(result)
     say(oa.split(separator: "\n").prefix(3).joined(separator: " | "))

@@ -68,9 +68,6 @@ func loadFromDisk(_ bytes: [UInt8], name: String, head: Int, into loader: inout 
     diskFiles[path] = name
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { fatalError("cannot write \(path)") }
     defer { unlink(path) }
-    let saved = FileBytes.headBytes
-    defer { FileBytes.headBytes = saved }
-    FileBytes.headBytes = head
     // The path is in the file's own problems and in messages that name an earlier place of it.
     func named(_ ds: [Diagnostic]) -> [Diagnostic] {
         ds.map {
@@ -80,7 +77,7 @@ func loadFromDisk(_ bytes: [UInt8], name: String, head: Int, into loader: inout 
             return d
         }
     }
-    switch loader.load(paths: [path]) {
+    switch LoadTuning.with(headBytes: head, { loader.load(paths: [path]) }) {
     case .success(let files):
         var file = files[0]
         file.diagnostics = named(file.diagnostics)

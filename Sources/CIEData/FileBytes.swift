@@ -135,9 +135,9 @@ public final class FileBytes: @unchecked Sendable {
         case tooLarge(limit: Int)
     }
 
-    /// The most bytes of a file opened by its head that are read to begin with (1 MiB; a variable so that the tests
-    /// can stream small files; nothing else changes it). The head is cut after its last line break.
-    nonisolated(unsafe) static var headBytes = 1 << 20
+    /// The most bytes of a file opened by its head that are read to begin with (1 MiB; a tunable, so that a test can
+    /// stream small files: `LoadTuning.with` sets it). The head is cut after its last line break.
+    @TaskLocal static var headBytes = 1 << 20
 
     /// Reads the file at `path`; a regular file of `headFrom` bytes or more only by its head (see `rest`), of `head`
     /// bytes at most (`headBytes` when not given).

@@ -265,9 +265,9 @@ struct JSONReader {
         }
     }
 
-    /// Whether flat observations are read from the bytes (tests and the fuzz harness turn it off to compare the
-    /// two paths; nothing else changes it).
-    nonisolated(unsafe) static var readsFlatObservations = true
+    /// Whether flat observations are read from the bytes (a tunable: tests and the fuzz harness turn it off with
+    /// `LoadTuning.with` to compare the two paths).
+    @TaskLocal static var readsFlatObservations = true
 
     /// An observation whose members are the keys of a long CSV's columns with plain values: each member as the CSV
     /// field a long CSV would hold (the bytes inside a string's quotes, or a number's), its column that of the value.

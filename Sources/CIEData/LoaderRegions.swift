@@ -44,10 +44,10 @@ struct RegionLookup {
     /// The message of each query that failed, written once (a file may repeat a bad name on every row).
     var errors: [Query: LocalizedText] = [:]
     /// "Did you mean" for each unknown name, searched once per name (a search of every name in the country), for the
-    /// first `suggested` of them; the rest get none. (A variable so that the fuzz harnesses can lower it: the search
-    /// was two thirds of their time; nothing else changes it.)
+    /// first `suggested` of them; the rest get none. (A tunable, so that the fuzz harnesses can lower it: the search
+    /// was two thirds of their time; `LoadTuning.with` sets it.)
     var suggestions: [String: [RegionIndex]] = [:]
-    nonisolated(unsafe) static var suggested = 50
+    @TaskLocal static var suggested = 50
     var bytes = ByteTable<Stable>()
     /// Province and prefecture labels (a 省份 column) as resolved.
     var labels: [String: RegionIndex?] = [:]

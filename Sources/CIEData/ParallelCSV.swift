@@ -22,9 +22,9 @@ import Foundation
 /// Memory stays flat: four blocks' bytes and cells at most, whatever the size of the file.
 enum ParallelCSV {
     /// Files smaller than this are read in one pass: starting the workers would cost more than it saves.
-    /// (Variables so that the tests can run the parallel path on small files; nothing else changes them.)
-    nonisolated(unsafe) static var minimumBytes = 8 << 20
-    nonisolated(unsafe) static var blockBytes = 2 << 20
+    /// (Tunables, so that a test can run the parallel path on small files: `LoadTuning.with` sets them.)
+    @TaskLocal static var minimumBytes = 8 << 20
+    @TaskLocal static var blockBytes = 2 << 20
 
     /// What a worker made of a block.
     struct Block {
@@ -172,7 +172,6 @@ enum ParallelCSV {
         return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
-    /// A worker's own name caches, kept from one block to the next.
     /// A row's fields, split at commas (there is no quote anywhere in the file) eight bytes at a time: a word with
     /// no comma and no byte ≥ 0x80 is passed over whole. Bounds go into fixed slots, one pair a column: a row with
     /// more fields than the header is ragged (the single pass reports it), so its extra fields need no slot.

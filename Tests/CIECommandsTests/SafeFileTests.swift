@@ -52,12 +52,13 @@ import Testing
         let fifo = dir + "/fifo.csv"
         #expect(mkfifo(fifo, 0o600) == 0)
         nonisolated(unsafe) var read = Data()
-        let reader = Thread {
+        // (Joined by the group, which orders the reader's write of `read` before the test reads it.)
+        let reader = DispatchGroup()
+        DispatchQueue.global().async(group: reader) {
             read = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
         }
-        reader.start()
         try SafeFile.write(Array("through the pipe".utf8), to: fifo)
-        while !reader.isFinished { usleep(1000) }
+        reader.wait()
         #expect(String(decoding: read, as: UTF8.self) == "through the pipe")
         var st = stat()
         lstat(fifo, &st)

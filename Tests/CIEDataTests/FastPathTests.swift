@@ -197,20 +197,17 @@ import Testing
             lines.append([pick(regions), year, pick(indicators), pick(values)].joined(separator: ","))
         }
         let text = lines.joined(separator: "\n") + "\n"
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        ParallelCSV.minimumBytes = Int.max
         var single = makeLoader()
-        let b = diagnostics(single.load(text, name: "t.csv")).map(\.description)
+        let b = LoadTuning.with(minimumBytes: .max) { diagnostics(single.load(text, name: "t.csv")).map(\.description) }
         for block in stride(from: 40, through: 240, by: 40) {
-            ParallelCSV.minimumBytes = 0
-            ParallelCSV.blockBytes = block
-            var parallel = makeLoader(), disk = makeLoader()
-            let a = diagnostics(parallel.load(text, name: "t.csv")).map(\.description)
-            #expect(a == b, "blocks of \(block) bytes")
-            // From disk, by a head of a few rows and then blocks of the rest (as a large file is read).
-            let c = diagnostics(try loadFromDisk(text, into: &disk, head: 64 + block)).map(\.description)
-            #expect(c == b, "from disk, blocks of \(block) bytes")
+            try LoadTuning.with(minimumBytes: 0, blockBytes: block) {
+                var parallel = makeLoader(), disk = makeLoader()
+                let a = diagnostics(parallel.load(text, name: "t.csv")).map(\.description)
+                #expect(a == b, "blocks of \(block) bytes")
+                // From disk, by a head of a few rows and then blocks of the rest (as a large file is read).
+                let c = diagnostics(try loadFromDisk(text, into: &disk, head: 64 + block)).map(\.description)
+                #expect(c == b, "from disk, blocks of \(block) bytes")
+            }
         }
         #expect(b.count > 100, "the rows hold problems to report")
     }
@@ -297,22 +294,17 @@ import Testing
     @Test func flatObservationsReadLikeTheTree() throws {
         let items = FlatJSONTests.flatItems + FlatJSONTests.treeItems
         let text = "{\"observations\": [\n" + items.joined(separator: ",\n") + "\n]}\n"
-        defer { JSONReader.readsFlatObservations = true }
         var flat = makeLoader(), tree = makeLoader()
-        JSONReader.readsFlatObservations = true
         let a = diagnostics(flat.load(text, name: "t.json"))
-        JSONReader.readsFlatObservations = false
-        let b = diagnostics(tree.load(text, name: "t.json"))
+        let b = LoadTuning.with(flatJSON: false) { diagnostics(tree.load(text, name: "t.json")) }
         #expect(a.count >= 8 && a == b, "\(a.map(\.description))\n\(b.map(\.description))")
 
         // Without the bad items both load, to the same values and origins.
         let good = "{\"observations\": [\n" + items.prefix(600).joined(separator: ",\n") + ",\n" + items[600] + "\n]}\n"
         flat = makeLoader()
         tree = makeLoader()
-        JSONReader.readsFlatObservations = true
         let fa = try flat.load(good, name: "g.json").get()
-        JSONReader.readsFlatObservations = false
-        let fb = try tree.load(good, name: "g.json").get()
+        let fb = try LoadTuning.with(flatJSON: false) { try tree.load(good, name: "g.json").get() }
         #expect(fa.observations == fb.observations && fa.customIndicators == fb.customIndicators && fa.years == fb.years)
         #expect(fa.customIndicators == ["新指标甲"] && fa.observations > 500)
         #expect(fa.diagnostics == fb.diagnostics && fa.diagnostics.count == 1, "the note of 湟中县, once, at the same place")
@@ -353,14 +345,14 @@ import Testing
 
     /// A JSON file keeps the rows of one jurisdiction as a CSV does, items read from the bytes and as trees alike.
     @Test(arguments: [true, false]) func aNationalJSONLoadsTheRowsOfOneJurisdiction(flat: Bool) throws {
-        defer { JSONReader.readsFlatObservations = true }
-        JSONReader.readsFlatObservations = flat
-        var loader = makeLoader()
-        let zhejiang = try #require(loader.regions.index(code: "330000"))
-        let text = #"{"observations": [{"region": "330421", "year": 2022, "indicator": "gdp", "value": 1}, {"region": "320583", "year": 2022, "indicator": "gdp", "value": 2}]}"#
-        let f = try loader.load(bytes: Array(text.utf8), name: "n.json", settings: LoadSettings(within: zhejiang)).get()
-        #expect(f.observations == 1 && f.outsideRows == 1)
-        #expect(loader.value("330421", "gdp", 2022) == 1 && loader.value("320583", "gdp", 2022) == nil)
+        try LoadTuning.with(flatJSON: flat) {
+            var loader = makeLoader()
+            let zhejiang = try #require(loader.regions.index(code: "330000"))
+            let text = #"{"observations": [{"region": "330421", "year": 2022, "indicator": "gdp", "value": 1}, {"region": "320583", "year": 2022, "indicator": "gdp", "value": 2}]}"#
+            let f = try loader.load(bytes: Array(text.utf8), name: "n.json", settings: LoadSettings(within: zhejiang)).get()
+            #expect(f.observations == 1 && f.outsideRows == 1)
+            #expect(loader.value("330421", "gdp", 2022) == 1 && loader.value("320583", "gdp", 2022) == nil)
+        }
     }
 }
 
@@ -392,13 +384,10 @@ import Testing
             if n == 2100 { lines.append("630121,2020,incubators,-3") }  // negative count
         }
         let text = lines.joined(separator: "\r\n") + "\r\n"
-        let (savedMinimum, savedBlock) = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        ParallelCSV.minimumBytes = 0
-        ParallelCSV.blockBytes = 1000
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (savedMinimum, savedBlock) }
-
         func twoCores(_ loader: inout DataLoader, _ text: String, name: String) throws -> Result<LoadedFile, LoadFailure> {
-            fromDisk ? try loadFromDisk(text, name: name, into: &loader) : loader.load(text, name: name)
+            try LoadTuning.with(minimumBytes: 0, blockBytes: 1000) {
+                fromDisk ? try loadFromDisk(text, name: name, into: &loader) : loader.load(text, name: name)
+            }
         }
         var parallel = makeLoader(), single = makeLoader()
         let a = diagnostics(try twoCores(&parallel, text, name: "t.csv"))
@@ -448,11 +437,7 @@ import Testing
     }
 
     func withSmallBlocks<T>(_ body: () throws -> T) rethrows -> T {
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        ParallelCSV.minimumBytes = 0
-        ParallelCSV.blockBytes = 200
-        return try body()
+        try LoadTuning.with(minimumBytes: 0, blockBytes: 200, body)
     }
 
     /// What reading the whole text in memory gives (values compared by the caller), and the problems, rendered.
@@ -512,10 +497,7 @@ import Testing
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("cie-shrink-\(UUID().uuidString).csv").path
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let saved = FileBytes.headBytes
-            defer { FileBytes.headBytes = saved }
-            FileBytes.headBytes = 256
-            let raw = try FileBytes.open(path, headFrom: 0).get()
+            let raw = try FileBytes.open(path, headFrom: 0, head: 256).get()
             #expect(raw.rest != nil && raw.bytes.count <= 256)
             #expect(truncate(path, off_t(text.utf8.count / 2)) == 0)
             var loader = makeLoader()
@@ -538,13 +520,10 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cie-json-\(UUID().uuidString).json").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let saved = ParallelCSV.blockBytes
-        defer { ParallelCSV.blockBytes = saved }
-        ParallelCSV.blockBytes = block
         let raw = try FileBytes.open(path, headFrom: 0, head: head).get()
         #expect(raw.rest != nil && raw.bytes.count <= head)
         var disk = makeLoader(), memory = makeLoader()
-        let d = disk.load(raw, name: "t.json")
+        let d = LoadTuning.with(blockBytes: block) { disk.load(raw, name: "t.json") }
         let m = memory.load(bytes: bytes, name: "t.json")
         return (d, disk, disk.filesReadWhole, m, memory)
     }
@@ -692,9 +671,6 @@ func storeDump(_ loader: DataLoader) -> [String] {
             }
         }
         let good = goodLines.joined(separator: "\n") + "\n"
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        ParallelCSV.minimumBytes = Int.max
         var single = makeLoader()
         let b = diagnostics(single.load(text, name: "t.csv")).map(\.description)
         #expect(b.count > 50, "the rows hold problems to report")
@@ -702,19 +678,18 @@ func storeDump(_ loader: DataLoader) -> [String] {
         let goodOnePass = try goodSingle.load(good, name: "t.csv").get()
         #expect(goodOnePass.observations > 100 && goodOnePass.diagnostics.count == 2, "\(goodOnePass.diagnostics)")
         for block in [48, 100, 333, 1000] {
-            ParallelCSV.minimumBytes = 0
-            ParallelCSV.blockBytes = block
-            var parallel = makeLoader(), disk = makeLoader()
-            #expect(diagnostics(parallel.load(text, name: "t.csv")).map(\.description) == b, "blocks of \(block) bytes")
-            #expect(diagnostics(try loadFromDisk(text, into: &disk, head: 64 + block)).map(\.description) == b, "from disk, blocks of \(block) bytes")
-            var goodParallel = makeLoader(), goodDisk = makeLoader()
-            let a = try goodParallel.load(good, name: "t.csv").get()
-            let d = try loadFromDisk(good, into: &goodDisk, head: 64 + block).get()
-            for f in [a, d] {
-                #expect(f.observations == goodOnePass.observations && f.rows == goodOnePass.rows && f.diagnostics == goodOnePass.diagnostics, "blocks of \(block) bytes")
+            try LoadTuning.with(minimumBytes: 0, blockBytes: block) {
+                var parallel = makeLoader(), disk = makeLoader()
+                #expect(diagnostics(parallel.load(text, name: "t.csv")).map(\.description) == b, "blocks of \(block) bytes")
+                #expect(diagnostics(try loadFromDisk(text, into: &disk, head: 64 + block)).map(\.description) == b, "from disk, blocks of \(block) bytes")
+                var goodParallel = makeLoader(), goodDisk = makeLoader()
+                let a = try goodParallel.load(good, name: "t.csv").get()
+                let d = try loadFromDisk(good, into: &goodDisk, head: 64 + block).get()
+                for f in [a, d] {
+                    #expect(f.observations == goodOnePass.observations && f.rows == goodOnePass.rows && f.diagnostics == goodOnePass.diagnostics, "blocks of \(block) bytes")
+                }
+                #expect(storeDump(goodParallel) == storeDump(goodSingle) && storeDump(goodDisk) == storeDump(goodSingle), "blocks of \(block) bytes")
             }
-            #expect(storeDump(goodParallel) == storeDump(goodSingle) && storeDump(goodDisk) == storeDump(goodSingle), "blocks of \(block) bytes")
-            ParallelCSV.minimumBytes = Int.max
         }
     }
 
@@ -731,13 +706,10 @@ func storeDump(_ loader: DataLoader) -> [String] {
         for n in 0..<30 { lines.append("城中区,\(1995 + n),,\(n + 2)") }
         for n in 0..<30 { lines.append("630123,\(1995 + n),\(n + 3),") }
         let text = lines.joined(separator: "\n") + "\n"
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (0, 150)
         var parallel = makeLoader(), disk = makeLoader()
-        let a = parallel.load(text, name: "t.csv")
-        let d = try loadFromDisk(text, into: &disk, head: 200)
-        ParallelCSV.minimumBytes = Int.max
+        let (a, d) = try LoadTuning.with(minimumBytes: 0, blockBytes: 150) {
+            (parallel.load(text, name: "t.csv"), try loadFromDisk(text, into: &disk, head: 200))
+        }
         var single = makeLoader()
         let b = single.load(text, name: "t.csv")
         #expect(diagnostics(a) == diagnostics(b) && diagnostics(d) == diagnostics(b))
@@ -760,14 +732,12 @@ func storeDump(_ loader: DataLoader) -> [String] {
             lines.append(wide ? "\(note),630121,\(1965 + n),\(n)" : "\(note),630121,\(1965 + n),gdp,\(n)")
         }
         let text = lines.joined(separator: "\n") + "\n"
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (0, 400)
         var parallel = makeLoader(), disk = makeLoader()
-        let ra = parallel.load(text, name: "t.csv"), rd = try loadFromDisk(text, into: &disk, head: 200)
+        let (ra, rd) = try LoadTuning.with(minimumBytes: 0, blockBytes: 400) {
+            (parallel.load(text, name: "t.csv"), try loadFromDisk(text, into: &disk, head: 200))
+        }
         #expect(diagnostics(ra).allSatisfy { $0.severity != .error } && diagnostics(rd).allSatisfy { $0.severity != .error }, "\(diagnostics(ra)) \(diagnostics(rd))")
         let a = try ra.get(), d = try rd.get()
-        ParallelCSV.minimumBytes = Int.max
         var single = makeLoader()
         let b = try single.load(text, name: "t.csv").get()
         #expect(b.observations == 30 && b.rows == 30, "\(b.observations) values, \(b.rows) rows")
@@ -782,12 +752,8 @@ func storeDump(_ loader: DataLoader) -> [String] {
         let lines = wide ? ["region,year,gdp", "110101,2010,1", "110118,2010,5万元", "110119,2010,5"]
                          : ["region,year,indicator,value", "110101,2010,gdp,1", "110118,2010,gdp,5万元", "110119,2010,gdp,5"]
         let text = lines.joined(separator: "\n") + "\n"
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (0, 4000)
         var parallel = makeLoader()
-        let a = try parallel.load(text, name: "t.csv").get()
-        ParallelCSV.minimumBytes = Int.max
+        let a = try LoadTuning.with(minimumBytes: 0, blockBytes: 4000) { try parallel.load(text, name: "t.csv").get() }
         var single = makeLoader()
         let b = try single.load(text, name: "t.csv").get()
         #expect(b.diagnostics.count == 2 && b.diagnostics[0].message.contains("110118") && b.diagnostics[1].message.contains("110119"), "\(b.diagnostics)")
@@ -808,21 +774,18 @@ func storeDump(_ loader: DataLoader) -> [String] {
         for (n, code) in codes.enumerated() { lines.append("\(code),\(n % 37 == 0 ? "12x" : String(n)),\(n)") }
         let text = lines.joined(separator: "\n") + "\n"
         let settings = LoadSettings(year: 2020)
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        ParallelCSV.minimumBytes = Int.max
         var single = makeLoader()
         let b = diagnostics(single.load(bytes: Array(text.utf8), name: "t.csv", settings: settings)).map(\.description)
         #expect(b.count == 4 && b.first?.contains("has 9 values that cannot be read") == true, "\(b.joined(separator: "\n"))")
-        (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = (0, 300)
-        var parallel = makeLoader(), disk = makeLoader()
-        #expect(diagnostics(parallel.load(bytes: Array(text.utf8), name: "t.csv", settings: settings)).map(\.description) == b)
-        #expect(diagnostics(try loadFromDisk(text, into: &disk, head: 400, settings: settings)).map(\.description) == b)
         let good = text.replacingOccurrences(of: "12x", with: "")
         var goodParallel = makeLoader(), goodDisk = makeLoader()
-        _ = try goodParallel.load(bytes: Array(good.utf8), name: "t.csv", settings: settings).get()
-        _ = try loadFromDisk(good, into: &goodDisk, head: 400, settings: settings).get()
-        ParallelCSV.minimumBytes = Int.max
+        try LoadTuning.with(minimumBytes: 0, blockBytes: 300) {
+            var parallel = makeLoader(), disk = makeLoader()
+            #expect(diagnostics(parallel.load(bytes: Array(text.utf8), name: "t.csv", settings: settings)).map(\.description) == b)
+            #expect(diagnostics(try loadFromDisk(text, into: &disk, head: 400, settings: settings)).map(\.description) == b)
+            _ = try goodParallel.load(bytes: Array(good.utf8), name: "t.csv", settings: settings).get()
+            _ = try loadFromDisk(good, into: &goodDisk, head: 400, settings: settings).get()
+        }
         var goodSingle = makeLoader()
         _ = try goodSingle.load(bytes: Array(good.utf8), name: "t.csv", settings: settings).get()
         #expect(storeDump(goodParallel) == storeDump(goodSingle) && storeDump(goodDisk) == storeDump(goodSingle))

@@ -39,9 +39,6 @@ func loadFromDisk(bytes: [UInt8], name: String = "t.csv", into loader: inout Dat
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent(name).path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    let saved = FileBytes.headBytes
-    defer { FileBytes.headBytes = saved }
-    FileBytes.headBytes = head
     // The path is in the file's own problems and in messages that name an earlier place of it.
     func named(_ ds: [Diagnostic]) -> [Diagnostic] {
         ds.map {
@@ -51,7 +48,7 @@ func loadFromDisk(bytes: [UInt8], name: String = "t.csv", into loader: inout Dat
             return d
         }
     }
-    switch loader.load(paths: [path], settings: settings) {
+    switch LoadTuning.with(headBytes: head, { loader.load(paths: [path], settings: settings) }) {
     case .success(let files):
         var file = files[0]
         file.path = name

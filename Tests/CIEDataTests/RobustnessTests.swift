@@ -64,16 +64,16 @@ import Testing
         var pipe: [Int32] = [0, 0]
         #expect(Glibc.pipe(&pipe) == 0)
         let out = pipe[1]
-        let writer = Thread {
+        let writer = DispatchGroup()
+        DispatchQueue.global().async(group: writer) {
             let chunk = [UInt8](repeating: 0x61, count: 4096)
             for _ in 0..<64 where chunk.withUnsafeBytes({ Glibc.write(out, $0.baseAddress, $0.count) }) > 0 {}
             close(out)
         }
-        writer.start()
         let read = FileBytes.readStream(pipe[0], limit: 100_000)
         close(pipe[0])
         #expect(read.failureValue == .tooLarge(limit: 100_000))
-        while !writer.isFinished { usleep(1000) }
+        writer.wait()
     }
 
     /// 5. 1e308 亿元 is finite as written and +∞ in 万元: an error at its cell, never a value a target reads as met.
@@ -143,12 +143,7 @@ extension LoaderRobustnessTests {
     /// Fuzz/csv.swift: the two-core path reported rows a single pass skips (empty cells, notes): both agree now.
     @Test func theParallelPathSkipsWhatASinglePassSkips() {
         let text = "region,year,indicator,value\n630121,2020,gdp,1\n630123,2020,gdp,2\n,,,\n630102,2020,gdp,3\n资料来源：统计年鉴,,,\n630103,2020,gdp,4\n"
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        ParallelCSV.minimumBytes = 64
-        ParallelCSV.blockBytes = 40
-        let parallel = loadOnce(text)
-        ParallelCSV.minimumBytes = Int.max
+        let parallel = LoadTuning.with(minimumBytes: 64, blockBytes: 40) { loadOnce(text) }
         let single = loadOnce(text)
         #expect((try? parallel.get())?.observations == 4, "\(diagnostics(parallel))")
         #expect((try? single.get())?.observations == 4)
@@ -161,17 +156,14 @@ extension LoaderRobustnessTests {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fuzz/corpus/csv/" + name)
         let bytes = try [UInt8](Data(contentsOf: file))
-        let saved = (ParallelCSV.minimumBytes, ParallelCSV.blockBytes)
-        defer { (ParallelCSV.minimumBytes, ParallelCSV.blockBytes) = saved }
-        ParallelCSV.minimumBytes = 64
-        ParallelCSV.blockBytes = 24 + bytes.count % 113
         func rendered(_ r: Result<LoadedFile, LoadFailure>) -> [String] {
             ((try? r.get())?.diagnostics ?? diagnostics(r)).map { $0.render(.en) }.sorted()
         }
-        let parallel = rendered(loadOnce(bytes: bytes, name: "fuzz.csv"))
         var loader = makeLoader()
-        let disk = rendered(try loadFromDisk(bytes: bytes, name: "fuzz.csv", into: &loader, head: 48 + bytes.count % 97))
-        ParallelCSV.minimumBytes = Int.max
+        let (parallel, disk) = try LoadTuning.with(minimumBytes: 64, blockBytes: 24 + bytes.count % 113) {
+            (rendered(loadOnce(bytes: bytes, name: "fuzz.csv")),
+             rendered(try loadFromDisk(bytes: bytes, name: "fuzz.csv", into: &loader, head: 48 + bytes.count % 97)))
+        }
         let single = rendered(loadOnce(bytes: bytes, name: "fuzz.csv"))
         return (bytes, parallel, disk, single)
     }
