@@ -71,6 +71,11 @@ struct ByteTable<Value> {
         }
     }
 
+    /// Whether the entry at `e` (a `values` index) holds exactly these bytes: a guessed entry checked without hashing.
+    @inline(__always) func holds(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        lengths[e] == n && arena.withUnsafeBufferPointer { $0.baseAddress.map { sameBytes($0 + starts[e], p, n) } ?? (n == 0) }
+    }
+
     /// Stores a value for these bytes, replacing the one they had; returns where it is kept.
     @discardableResult
     mutating func set(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: Value) -> Int {

@@ -198,45 +198,78 @@ enum ParallelCSV {
 
         @inline(__always) func length(_ c: Int) -> Int { ends[c] - starts[c] }
 
-        @inline(__always) mutating func split(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int, width: Int) {
+        /// The next row of the block after `rows.at`, split: where it starts and its line in the block; blank lines
+        /// are passed over (a row ends before its CR LF). One pass finds the line break and the commas alike, a word at a time: a
+        /// word's bytes after its line break belong to the next row and are masked off.
+        @inline(__always) mutating func nextRow(_ base: UnsafePointer<UInt8>, _ rows: inout Worker.Rows) -> (start: Int, line: Int)? {
+            let end = rows.end, width = self.width
             // Locals while splitting, written back once: the struct's fields would be stored at every field.
             let starts = self.starts, ends = self.ends
-            var count = 0, ascii = true, longest = 0
-            var fieldStart = lineStart
-            var k = lineStart
-            while k < lineEnd {
-                var commas: UInt64 = 0
-                var step = 1
-                if k + 8 <= lineEnd {
-                    let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 != 0 { ascii = false }
-                    commas = ParallelCSV.bytes(of: w, equalTo: 0x2C)
-                    step = 8
-                } else {
-                    let b = base[k]
-                    if b >= 0x80 { ascii = false }
-                    if b == 0x2C { commas = 0x80 }
-                }
-                while commas != 0 {
-                    let at = k + commas.trailingZeroBitCount >> 3
-                    if count < width {
-                        starts[count] = fieldStart
-                        ends[count] = at
+            while rows.at < end {
+                let lineStart = rows.at, line = rows.lines
+                var count = 0, ascii = true, longest = 0
+                var fieldStart = lineStart
+                var k = lineStart
+                // Where the line break is (the block's end when its last line has none).
+                var lineBreak = end
+                while k < end {
+                    var commas: UInt64 = 0
+                    var step = 1
+                    var found = false
+                    if k + 8 <= end {
+                        let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                        var high = w & 0x8080_8080_8080_8080
+                        commas = ParallelCSV.bytes(of: w, equalTo: 0x2C)
+                        let breaks = ParallelCSV.bytes(of: w, equalTo: 0x0A)
+                        if breaks != 0 {
+                            // The bits below the first line break's: this row's bytes of the word.
+                            let before = (breaks & (0 &- breaks)) &- 1
+                            commas &= before
+                            high &= before
+                            lineBreak = k + breaks.trailingZeroBitCount >> 3
+                            found = true
+                        }
+                        if high != 0 { ascii = false }
+                        step = 8
+                    } else {
+                        let b = base[k]
+                        if b >= 0x80 { ascii = false }
+                        if b == 0x2C { commas = 0x80 }
+                        if b == 0x0A {
+                            lineBreak = k
+                            found = true
+                        }
                     }
-                    count += 1
-                    longest = max(longest, at - fieldStart)
-                    fieldStart = at + 1
-                    commas &= commas &- 1
+                    while commas != 0 {
+                        let at = k + commas.trailingZeroBitCount >> 3
+                        if count < width {
+                            starts[count] = fieldStart
+                            ends[count] = at
+                        }
+                        count += 1
+                        longest = max(longest, at - fieldStart)
+                        fieldStart = at + 1
+                        commas &= commas &- 1
+                    }
+                    if found { break }
+                    k += step
                 }
-                k += step
+                if lineBreak < end { rows.lines += 1 }
+                rows.at = lineBreak + 1
+                var lineEnd = lineBreak
+                if lineEnd > lineStart, base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                if lineEnd == lineStart { continue }
+                // (A CR before the line break is no comma and no byte of 0x80 or more: it changed none of the above.)
+                if count < width {
+                    starts[count] = fieldStart
+                    ends[count] = lineEnd
+                }
+                count += 1
+                longest = max(longest, lineEnd - fieldStart)
+                (self.count, self.ascii, self.longest) = (count, ascii, longest)
+                return (lineStart, line)
             }
-            if count < width {
-                starts[count] = fieldStart
-                ends[count] = lineEnd
-            }
-            count += 1
-            longest = max(longest, lineEnd - fieldStart)
-            (self.count, self.ascii, self.longest) = (count, ascii, longest)
+            return nil
         }
 
         /// Whether the row's first cell with text may make it a remark, note or source row (`注：`, `资料来源`,
@@ -272,6 +305,33 @@ enum ParallelCSV {
         var lastIsArea = false
         /// A byte table entry of a former code → its tally in this block.
         var tallyOf: [Int: Int] = [:]
+        /// The row before's indicator entry, and for each entry the one that came after it last time: a long file
+        /// lists a unit-year's indicators in the same order every time, so the next one is guessed and checked, not
+        /// hashed and looked up.
+        var lastIndicator = -1
+        var nextIndicator: [Int] = []
+
+        /// The indicator of these bytes, if the worker's table has them.
+        @inline(__always) mutating func indicator(_ p: UnsafePointer<UInt8>, _ n: Int) -> IndicatorIndex? {
+            let last = lastIndicator
+            if last >= 0, last < nextIndicator.count {
+                let guess = nextIndicator[last]
+                if guess >= 0, indicatorBytes.holds(guess, p, n) {
+                    lastIndicator = guess
+                    return indicatorBytes.values[guess]
+                }
+            }
+            guard let e = indicatorBytes.index(p, n) else {
+                lastIndicator = -1
+                return nil
+            }
+            if last >= 0 {
+                if last >= nextIndicator.count { nextIndicator += repeatElement(-1, count: last + 1 - nextIndicator.count) }
+                nextIndicator[last] = e
+            }
+            lastIndicator = e
+            return indicatorBytes.values[e]
+        }
 
         /// The entry of bytes that resolve to one unit in the year (a marker of unit -1 when no single unit).
         @inline(__always) mutating func region(_ rp: UnsafePointer<UInt8>, _ rn: Int, year: Int, _ regions: RegionTable) -> Int {
@@ -361,27 +421,11 @@ enum ParallelCSV {
             result = scan.out
         }
 
-        /// A block's rows, blank lines passed over: each row's bounds (before its CR LF) and its line in the block.
+        /// Where a block's rows are read (`Fields.nextRow`): the next row's start, and the line breaks passed.
         struct Rows {
-            let base: UnsafePointer<UInt8>
             let end: Int
             var at = 0
-            /// Line breaks passed.
             var lines = 0
-
-            @inline(__always) mutating func next() -> (start: Int, end: Int, line: Int)? {
-                while at < end {
-                    let start = at, line = lines
-                    let found = memchr(base + start, 0x0A, end - start)
-                    let nl = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
-                    var rowEnd = nl
-                    if rowEnd > start, base[rowEnd - 1] == 0x0D { rowEnd -= 1 }
-                    if found != nil { lines += 1 }
-                    at = nl + 1
-                    if rowEnd > start { return (start, rowEnd, line) }
-                }
-                return nil
-            }
         }
 
         // The loops are straight-line code, no nested functions: a local captured by a closure is boxed and every
@@ -389,9 +433,8 @@ enum ParallelCSV {
 
         /// A long CSV's rows: region, year, indicator, value.
         static func long(_ base: UnsafePointer<UInt8>, _ end: Int, _ c: FileParse.LongColumns, _ s: Snapshot, _ f: inout Fields, _ scan: inout Scan) {
-            var rows = Rows(base: base, end: end)
-            while let (lineStart, lineEnd, lineInBlock) = rows.next() {
-                f.split(base, lineStart, lineEnd, width: c.width)
+            var rows = Rows(end: end)
+            while let (lineStart, lineInBlock) = f.nextRow(base, &rows) {
                 var cell: Observation?
                 var fast = false
                 var formerEntry: Int?
@@ -406,7 +449,7 @@ enum ParallelCSV {
                     if region != nil, st.formerRecord >= 0 { formerEntry = entry }
                     // Indicator.
                     let ip = base + f.starts[c.indicator], iN = f.length(c.indicator)
-                    var indicator = scan.indicatorBytes.find(ip, iN)
+                    var indicator = scan.indicator(ip, iN)
                     if indicator == nil, let i = s.catalogue.lookup(String(decoding: UnsafeBufferPointer(start: ip, count: iN), as: UTF8.self).trimmingSpaces()),
                        Int(i) < s.traits.count {
                         scan.indicatorBytes.insert(ip, iN, i)
@@ -442,9 +485,8 @@ enum ParallelCSV {
         /// A wide CSV's rows: a unit (and a year) and a value in each indicator column. A row is taken whole or
         /// left whole to the single pass; a section row stops the block.
         static func wide(_ base: UnsafePointer<UInt8>, _ end: Int, _ c: FileParse.WideColumns, _ s: Snapshot, _ f: inout Fields, _ scan: inout Scan) {
-            var rows = Rows(base: base, end: end)
-            reading: while let (lineStart, lineEnd, lineInBlock) = rows.next() {
-                f.split(base, lineStart, lineEnd, width: c.width)
+            var rows = Rows(end: end)
+            reading: while let (lineStart, lineInBlock) = f.nextRow(base, &rows) {
                 let firstCell = scan.out.cells.count
                 take: do {
                     // (A section row may end in Excel's empty trailing fields, which the single pass accepts.)
