@@ -39,15 +39,14 @@ private func fuzz(_ bytes: [UInt8]) -> Int32 {
     _ = reader.drainSkipped()
 
     // The loader: the two-core path against a single pass.
-    let small = (minimumBytes: 64, blockBytes: 24 + size % 113)
     var parallel = freshLoader()
-    let a = LoadTuning.with(minimumBytes: small.minimumBytes, blockBytes: small.blockBytes) { parallel.load(bytes: bytes, name: "fuzz.csv") }
+    let a = LoadTuning.with(minimumBytes: 64, blockBytes: 24 + size % 113) { parallel.load(bytes: bytes, name: "fuzz.csv") }
     var single = freshLoader()
     let b = single.load(bytes: bytes, name: "fuzz.csv")
     let oa = expectSame(("the parallel path", a, parallel), ("a single pass", b, single))
     // From disk, as a large file is read: by its head, then a block at a time.
     var disk = freshLoader()
-    let c = LoadTuning.with(minimumBytes: small.minimumBytes, blockBytes: small.blockBytes) {
+    let c = LoadTuning.with(minimumBytes: 64, blockBytes: 24 + size % 113) {
         loadFromDisk(bytes, name: "fuzz.csv", head: 48 + size % 97, into: &disk)
     }
     expectSame(("a load from disk", c, disk), ("a single pass", b, single))

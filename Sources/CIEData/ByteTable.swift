@@ -64,14 +64,13 @@ struct ByteTable<Value> {
         while true {
             let e = Int(slots[s])
             if e < 0 { return nil }
-            if hashes[e] == h, lengths[e] == n, arena.withUnsafeBufferPointer({ $0.baseAddress.map { sameBytes($0 + starts[e], p, n) } ?? (n == 0) }) {
-                return e
-            }
+            if hashes[e] == h, holds(e, p, n) { return e }
             s = (s + 1) & mask
         }
     }
 
-    /// Whether the entry at `e` (a `values` index) holds exactly these bytes: a guessed entry checked without hashing.
+    /// Whether the entry at `e` (a `values` index) holds exactly these bytes (also a guessed entry, checked without
+    /// hashing).
     @inline(__always) func holds(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         lengths[e] == n && arena.withUnsafeBufferPointer { $0.baseAddress.map { sameBytes($0 + starts[e], p, n) } ?? (n == 0) }
     }

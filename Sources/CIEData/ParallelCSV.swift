@@ -199,8 +199,8 @@ enum ParallelCSV {
         @inline(__always) func length(_ c: Int) -> Int { ends[c] - starts[c] }
 
         /// The next row of the block after `rows.at`, split: where it starts and its line in the block; blank lines
-        /// are passed over (a row ends before its CR LF). One pass finds the line break and the commas alike, a word at a time: a
-        /// word's bytes after its line break belong to the next row and are masked off.
+        /// are passed over (a row ends before its CR LF). One pass finds the line break and the commas alike, a word
+        /// at a time: a word's bytes after its line break belong to the next row and are masked off.
         @inline(__always) mutating func nextRow(_ base: UnsafePointer<UInt8>, _ rows: inout Worker.Rows) -> (start: Int, line: Int)? {
             let end = rows.end, width = self.width
             // Locals while splitting, written back once: the struct's fields would be stored at every field.

@@ -198,7 +198,7 @@ import Testing
         }
         let text = lines.joined(separator: "\n") + "\n"
         var single = makeLoader()
-        let b = LoadTuning.with(minimumBytes: .max) { diagnostics(single.load(text, name: "t.csv")).map(\.description) }
+        let b = diagnostics(single.load(text, name: "t.csv")).map(\.description)
         for block in stride(from: 40, through: 240, by: 40) {
             try LoadTuning.with(minimumBytes: 0, blockBytes: block) {
                 var parallel = makeLoader(), disk = makeLoader()
